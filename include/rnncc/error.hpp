@@ -1,0 +1,24 @@
+// Errors that rnncc reports to its user.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace rnncc {
+
+/// Bad input: a malformed file, an impossible size, a width that cannot hold
+/// a value. `what()` is one line naming the source, the place (line or byte)
+/// and what was expected; the command-line tool prints it and exits with 2.
+class InputError : public std::runtime_error {
+ public:
+  explicit InputError(const std::string& message) : std::runtime_error(message) {}
+};
+
+/// A resource limit that would be exceeded. Checked before allocating; the
+/// message names the amount that would have been needed. Exit status 2.
+class LimitError : public InputError {
+ public:
+  explicit LimitError(const std::string& message) : InputError(message) {}
+};
+
+}  // namespace rnncc

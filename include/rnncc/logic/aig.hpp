@@ -1,0 +1,105 @@
+// The Boolean circuit store: an and-inverter graph with structural hashing.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rnncc/logic/literal.hpp"
+
+namespace rnncc::logic {
+
+class StructuralHashTable;
+
+/// An and-inverter graph. Node 0 is constant false; every other node is a
+/// primary input or a two-input AND. Nodes are numbered in creation order,
+/// which is a topological order. Every AND is structurally hashed and
+/// simplified (x&0, x&1, x&x, x&!x) when created, and its level (1 + the
+/// larger fan-in level; inputs are level 0, inverters are free) is stored.
+class Aig {
+ public:
+  Aig();
+  ~Aig();
+  Aig(Aig&&) noexcept;
+  Aig& operator=(Aig&&) noexcept;
+  Aig(const Aig&) = delete;
+  Aig& operator=(const Aig&) = delete;
+
+  /// Makes room for `and_count` more AND nodes so that building them does
+  /// not reallocate (throws LimitError if the circuit would exceed the
+  /// largest supported node count).
+  void reserve(std::size_t and_count);
+
+  /// A new primary input; `name` may be empty.
+  Literal create_input(std::string name = {});
+  /// The AND of `a` and `b`: an existing node when one with the same fan-ins
+  /// exists, a constant or an operand when the AND simplifies.
+  Literal create_and(Literal a, Literal b);
+  /// Registers `literal` as the next primary output; `name` may be empty.
+  void create_output(Literal literal, std::string name = {});
+
+  Literal create_or(Literal a, Literal b) { return !create_and(!a, !b); }
+  /// XOR as three ANDs (two levels).
+  Literal create_xor(Literal a, Literal b);
+  Literal create_xnor(Literal a, Literal b) { return !create_xor(a, b); }
+  /// `select ? if_true : if_false` as three ANDs (two levels).
+  Literal create_mux(Literal select, Literal if_true, Literal if_false);
+  /// Majority of three (the carry of a full adder).
+  Literal create_majority(Literal a, Literal b, Literal c);
+
+  /// Number of nodes including the constant.
+  std::uint32_t node_count() const { return static_cast<std::uint32_t>(fanin0_.size()); }
+  std::uint32_t input_count() const { return static_cast<std::uint32_t>(inputs_.size()); }
+  std::uint32_t and_count() const { return node_count() - input_count() - 1; }
+  std::uint32_t output_count() const { return static_cast<std::uint32_t>(outputs_.size()); }
+
+  bool is_constant(NodeIndex node) const { return node == 0; }
+  bool is_input(NodeIndex node) const { return node != 0 && fanin0_[node] == input_marker; }
+  bool is_and(NodeIndex node) const { return node != 0 && fanin0_[node] != input_marker; }
+  /// Fan-ins of an AND node, fanin0 <= fanin1.
+  Literal fanin0(NodeIndex node) const { return Literal{fanin0_[node]}; }
+  Literal fanin1(NodeIndex node) const { return Literal{fanin1_[node]}; }
+  /// Level of a node: 0 for inputs and the constant, 1 + max fan-in level for ANDs.
+  std::uint32_t level(NodeIndex node) const { return level_[node]; }
+  std::uint32_t level(Literal literal) const { return level_[literal.node()]; }
+
+  /// The i-th primary input's node, in creation order.
+  NodeIndex input_node(std::uint32_t i) const { return inputs_[i]; }
+  const std::string& input_name(std::uint32_t i) const { return input_names_[i]; }
+  /// Position of an input node among the inputs (undefined for other nodes).
+  std::uint32_t input_position(NodeIndex node) const { return fanin1_[node]; }
+  Literal output(std::uint32_t i) const { return outputs_[i]; }
+  const std::string& output_name(std::uint32_t i) const { return output_names_[i]; }
+  void set_input_name(std::uint32_t i, std::string name) { input_names_[i] = std::move(name); }
+  void set_output_name(std::uint32_t i, std::string name) { output_names_[i] = std::move(name); }
+
+  /// Free text carried into the AIGER comment section.
+  std::vector<std::string>& comments() { return comments_; }
+  const std::vector<std::string>& comments() const { return comments_; }
+
+  /// Largest level of any output (0 without outputs).
+  std::uint32_t depth() const;
+  /// Bytes held by node storage and the hash table, including unused capacity.
+  std::size_t memory_bytes() const;
+
+  /// Largest number of nodes (including the constant) an Aig can hold.
+  static constexpr std::uint64_t max_node_count = (std::uint64_t{1} << 31) - 1;
+
+ private:
+  static constexpr std::uint32_t input_marker = 0xffffffffU;
+  NodeIndex append_node(std::uint32_t fanin0, std::uint32_t fanin1, std::uint32_t level);
+
+  std::vector<std::uint32_t> fanin0_;
+  std::vector<std::uint32_t> fanin1_;  // for inputs: position among the inputs
+  std::vector<std::uint32_t> level_;
+  std::vector<NodeIndex> inputs_;
+  std::vector<std::string> input_names_;
+  std::vector<Literal> outputs_;
+  std::vector<std::string> output_names_;
+  std::vector<std::string> comments_;
+  std::unique_ptr<StructuralHashTable> hash_table_;
+};
+
+}  // namespace rnncc::logic

@@ -1,0 +1,92 @@
+#include "rnncc/logic/aig.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "rnncc/error.hpp"
+#include "structural_hash_table.hpp"
+
+namespace rnncc::logic {
+
+Aig::Aig() : hash_table_(std::make_unique<StructuralHashTable>()) {
+  append_node(0, 0, 0);  // node 0: constant false
+}
+Aig::~Aig() = default;
+Aig::Aig(Aig&&) noexcept = default;
+Aig& Aig::operator=(Aig&&) noexcept = default;
+
+void Aig::reserve(std::size_t and_count) {
+  const std::uint64_t wanted = std::uint64_t{node_count()} + and_count;
+  if (wanted > max_node_count) {
+    throw LimitError(fmt::format("circuit would need {} nodes; an Aig holds at most {}", wanted,
+                                 max_node_count));
+  }
+  fanin0_.reserve(wanted);
+  fanin1_.reserve(wanted);
+  level_.reserve(wanted);
+  hash_table_->reserve(and_count + this->and_count(), fanin0_.data(), fanin1_.data());
+}
+
+NodeIndex Aig::append_node(std::uint32_t fanin0, std::uint32_t fanin1, std::uint32_t level) {
+  if (fanin0_.size() >= max_node_count) {
+    throw LimitError(fmt::format("circuit would need more than {} nodes", max_node_count));
+  }
+  fanin0_.push_back(fanin0);
+  fanin1_.push_back(fanin1);
+  level_.push_back(level);
+  return static_cast<NodeIndex>(fanin0_.size() - 1);
+}
+
+Literal Aig::create_input(std::string name) {
+  NodeIndex node = append_node(input_marker, input_count(), 0);
+  inputs_.push_back(node);
+  input_names_.push_back(std::move(name));
+  return Literal::of(node);
+}
+
+Literal Aig::create_and(Literal a, Literal b) {
+  if (a.code > b.code) std::swap(a, b);
+  if (a == false_literal) return false_literal;
+  if (a == true_literal) return b;
+  if (a == b) return a;
+  if (a == !b) return false_literal;
+  NodeIndex existing = hash_table_->find(a.code, b.code, fanin0_.data(), fanin1_.data());
+  if (existing != 0) return Literal::of(existing);
+  std::uint32_t level = 1 + std::max(level_[a.node()], level_[b.node()]);
+  NodeIndex node = append_node(a.code, b.code, level);
+  hash_table_->insert(node, a.code, b.code, fanin0_.data(), fanin1_.data());
+  return Literal::of(node);
+}
+
+Literal Aig::create_xor(Literal a, Literal b) {
+  // a ^ b = !( !(a & !b) & !(!a & b) )
+  return !create_and(!create_and(a, !b), !create_and(!a, b));
+}
+
+Literal Aig::create_mux(Literal select, Literal if_true, Literal if_false) {
+  if (if_true == if_false) return if_true;
+  return !create_and(!create_and(select, if_true), !create_and(!select, if_false));
+}
+
+Literal Aig::create_majority(Literal a, Literal b, Literal c) {
+  // (a & b) | (c & (a | b))
+  return create_or(create_and(a, b), create_and(c, create_or(a, b)));
+}
+
+void Aig::create_output(Literal literal, std::string name) {
+  outputs_.push_back(literal);
+  output_names_.push_back(std::move(name));
+}
+
+std::uint32_t Aig::depth() const {
+  std::uint32_t result = 0;
+  for (Literal output : outputs_) result = std::max(result, level(output));
+  return result;
+}
+
+std::size_t Aig::memory_bytes() const {
+  return (fanin0_.capacity() + fanin1_.capacity() + level_.capacity()) * sizeof(std::uint32_t) +
+         hash_table_->memory_bytes();
+}
+
+}  // namespace rnncc::logic
