@@ -1,0 +1,64 @@
+// AIGER files (combinational): ASCII `aag` and binary `aig`, with the
+// symbol table and the comment section.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+#include "rnncc/logic/aig.hpp"
+
+namespace rnncc::io {
+
+/// The two encodings of the AIGER format.
+enum class AigerFormat { ascii, binary };
+
+/// The format a file name asks for: `.aag` is ASCII, `.aig` is binary.
+/// Throws InputError naming the path for any other extension.
+AigerFormat aiger_format_of_path(const std::filesystem::path& path);
+
+/// The AIGER bytes of `aig`. Variables are renumbered as the format
+/// requires: inputs 1..I in input order, ANDs I+1..I+A in creation order
+/// (which is topological), so every AND's variable exceeds its fan-ins'.
+/// Non-empty input and output names become `i<k> name` / `o<k> name` symbol
+/// lines; `aig.comments()` become the comment section (one line each).
+/// Throws InputError if a name contains a newline.
+std::string write_aiger(const logic::Aig& aig, AigerFormat format);
+
+/// Writes the same bytes as write_aiger to `out` in large blocks.
+void write_aiger(const logic::Aig& aig, AigerFormat format, std::ostream& out);
+
+/// Writes `aig` to `path` in the format of its extension (see
+/// aiger_format_of_path), atomically: the bytes go to a temporary file beside
+/// `path` which is renamed over `path` only when complete, so a failure
+/// leaves no partial file. Throws InputError naming the path on failure.
+void write_aiger_file(const logic::Aig& aig, const std::filesystem::path& path);
+
+/// As above with an explicit format, whatever the extension.
+void write_aiger_file(const logic::Aig& aig, const std::filesystem::path& path, AigerFormat format);
+
+/// Parses a combinational AIGER file held in memory; the format is detected
+/// from the header (`aag` or `aig`). The circuit is rebuilt through
+/// Aig::create_input / Aig::create_and, so it is structurally hashed:
+/// duplicate ANDs and ANDs that simplify (x&0, x&1, x&x, x&!x) are merged,
+/// and and_count() may be smaller than the file's A. Inputs, outputs, their
+/// order, symbol names and comment lines are kept; the function is the
+/// file's. Unused AND definitions are kept as nodes.
+///
+/// Malformed input throws InputError with one line: `SOURCE:LINE: expected
+/// ...` for ASCII files, `SOURCE: byte N: expected ...` (N counted from 0) for
+/// binary files, where SOURCE is `source_name`. Refused: a bad header, counts
+/// that do not fit (M < I + L + A; binary: M != I + L + A), latches (L != 0),
+/// literals beyond 2M+1, undefined or doubly defined variables, odd or
+/// constant input literals, cyclic definitions (ASCII ANDs may come in any
+/// order), truncated or oversized binary varints, binary ANDs out of the
+/// canonical order (lhs = 2(I+L+k+1), rhs0 < lhs, rhs1 <= rhs0), malformed
+/// symbol lines, and anything after the last section but a comment.
+logic::Aig read_aiger(std::string_view contents, std::string_view source_name);
+
+/// Reads and parses the file at `path` (see read_aiger; errors name the
+/// path). Throws InputError if the file cannot be read.
+logic::Aig read_aiger_file(const std::filesystem::path& path);
+
+}  // namespace rnncc::io
