@@ -1,0 +1,116 @@
+// Lowering of every operation of every number format onto word-level
+// bit-vector operations in an AIG. Each operation's circuit computes exactly
+// what reference.hpp defines, for every admissible operand.
+#pragma once
+
+#include <gmpxx.h>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "rnncc/arith/activation.hpp"
+#include "rnncc/arith/format.hpp"
+#include "rnncc/logic/aig.hpp"
+#include "rnncc/word/bit_vector.hpp"
+
+namespace rnncc::arith {
+
+/// The admissible values of an `exact` input: the integers low .. high
+/// divided by the positive `denominator` (low <= high). A denominator 2^f
+/// makes a dyadic input with f fractional bits.
+struct ExactDomain {
+  mpz_class low;
+  mpz_class high;
+  mpz_class denominator = 1;
+};
+
+/// A value in a lowered circuit: an integer stored in `bits`, standing for
+/// integer / denominator.
+/// - exact: `bits` is two's complement, and for every admissible input of
+///   the circuit the integer lies in [low, high]; bits.size() is the
+///   smallest signed width holding that interval (signed_width), so widths
+///   grow with the computation. The denominator is a constant (the circuit
+///   has no division), 2^f for dyadic values.
+/// - mod:W: W bits two's complement, low/high = ∓2^(W-1)(-1), denominator 1.
+/// - modp:P: ⌈log2 P⌉ bits read unsigned, always in [0, P-1], denominator 1.
+/// - fixed:W.F: W bits two's complement, [low, high] = [-2^(W-1),
+///   2^(W-1)-1], denominator 2^F.
+struct LoweredValue {
+  word::BitVector bits;
+  mpz_class low;
+  mpz_class high;
+  mpz_class denominator = 1;
+};
+
+/// The smallest w >= 1 with -2^(w-1) <= low and high <= 2^(w-1)-1.
+std::size_t signed_width(const mpz_class& low, const mpz_class& high);
+
+/// Largest bit-width an exact value may take; wider throws LimitError.
+inline constexpr std::size_t max_exact_width = std::size_t{1} << 20;
+
+/// Builds the circuits of one format's operations into an AIG, with the
+/// given adder and multiplier architectures. Operands must come from the
+/// same FormatLowering. Every result equals reference::<operation> on the
+/// decoded operands (exact: whenever the operands lie in their intervals).
+class FormatLowering {
+ public:
+  FormatLowering(logic::Aig& aig, Format format, word::ArithmeticArchitecture architecture);
+
+  const Format& format() const { return format_; }
+  logic::Aig& aig() { return aig_; }
+
+  /// Number of bits an input takes: width_in_bits for finite formats; for
+  /// exact, signed_width(domain->low, domain->high) (`domain` required).
+  std::size_t input_width(const std::optional<ExactDomain>& domain = std::nullopt) const;
+
+  /// The value held by `bits`, which the caller has created (input_width of
+  /// them, e.g. named primary inputs). For exact, `domain` is required and
+  /// is a promise about the admissible inputs; for modp the caller promises
+  /// the pattern is below P. Throws std::invalid_argument on a width mismatch.
+  LoweredValue input(word::BitVector bits,
+                     const std::optional<ExactDomain>& domain = std::nullopt) const;
+
+  /// reference::represent(format, value) as constant literals (exact: the
+  /// numerator of `value` in its signed width over its denominator).
+  LoweredValue constant(const mpq_class& value) const;
+
+  LoweredValue add(const LoweredValue& a, const LoweredValue& b);
+  LoweredValue subtract(const LoweredValue& a, const LoweredValue& b);
+  LoweredValue negate(const LoweredValue& a);
+  /// modp reduces the full product by a chain of ⌈log2 P⌉ conditional
+  /// subtractions of P·2^k; fixed multiplies at full width, then rescales.
+  LoweredValue multiply(const LoweredValue& a, const LoweredValue& b);
+  LoweredValue scale_by_power_of_two(const LoweredValue& a, long exponent);
+
+  logic::Literal less_than(const LoweredValue& a, const LoweredValue& b);
+  logic::Literal equal(const LoweredValue& a, const LoweredValue& b);
+  LoweredValue select(logic::Literal condition, const LoweredValue& if_true,
+                      const LoweredValue& if_false);
+
+  LoweredValue relu(const LoweredValue& a);
+  /// low and high are rationals; each is first represent()ed in the format.
+  LoweredValue clip(const LoweredValue& a, const mpq_class& low, const mpq_class& high);
+  LoweredValue hardtanh(const LoweredValue& a);
+  LoweredValue sign(const LoweredValue& a);
+  /// Piecewise-linear activations by comparators and multiplexers;
+  /// transcendental ones (fixed formats only, W <= 16) by word::lookup of
+  /// build_activation_table, built once per activation and reused.
+  LoweredValue apply(Activation activation, const LoweredValue& a);
+
+  /// The number stored in `value` when its bits hold the unsigned pattern
+  /// `pattern` (0 <= pattern < 2^bits.size()).
+  mpq_class decode(const LoweredValue& value, const mpz_class& pattern) const;
+  /// The pattern of `value`'s bits that stores the number `number`; throws
+  /// InputError when `number` is not representable there (exact: when
+  /// number·denominator is not an integer in [low, high]).
+  mpz_class encode(const LoweredValue& value, const mpq_class& number) const;
+
+ private:
+  logic::Aig& aig_;
+  Format format_;
+  word::ArithmeticArchitecture architecture_;
+  std::map<Activation, std::vector<mpz_class>> activation_tables_;
+};
+
+}  // namespace rnncc::arith
