@@ -1,7 +1,7 @@
 #include "rnncc/logic/aig.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "rnncc/error.hpp"
 #include "structural_hash_table.hpp"
@@ -24,7 +24,7 @@ void Aig::reserve(std::size_t and_count) {
   fanin0_.reserve(wanted);
   fanin1_.reserve(wanted);
   level_.reserve(wanted);
-  hash_table_->reserve(and_count + this->and_count(), fanin0_.data(), fanin1_.data());
+  hash_table_->reserve(and_count + this->and_count(), wanted, fanin0_.data(), fanin1_.data());
 }
 
 NodeIndex Aig::append_node(std::uint32_t fanin0, std::uint32_t fanin1, std::uint32_t level) {
@@ -50,11 +50,15 @@ Literal Aig::create_and(Literal a, Literal b) {
   if (a == true_literal) return b;
   if (a == b) return a;
   if (a == !b) return false_literal;
-  NodeIndex existing = hash_table_->find(a.code, b.code, fanin0_.data(), fanin1_.data());
-  if (existing != 0) return Literal::of(existing);
+  if (hash_table_->full() || !hash_table_->holds(node_count())) {
+    hash_table_->grow(std::uint64_t{node_count()} + 1, fanin0_.data(), fanin1_.data());
+  }
+  StructuralHashTable::Probe probe =
+      hash_table_->find(a.code, b.code, fanin0_.data(), fanin1_.data());
+  if (probe.found != 0) return Literal::of(probe.found);
   std::uint32_t level = 1 + std::max(level_[a.node()], level_[b.node()]);
   NodeIndex node = append_node(a.code, b.code, level);
-  hash_table_->insert(node, a.code, b.code, fanin0_.data(), fanin1_.data());
+  hash_table_->insert(probe, node, fanin0_.data(), fanin1_.data());
   return Literal::of(node);
 }
 
@@ -80,7 +84,8 @@ void Aig::create_output(Literal literal, std::string name) {
 
 std::uint32_t Aig::depth() const {
   std::uint32_t result = 0;
-  for (Literal output : outputs_) result = std::max(result, level(output));
+  for (Literal output : outputs_)
+    result = std::max(result, level(output));
   return result;
 }
 

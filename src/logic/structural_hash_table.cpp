@@ -1,59 +1,90 @@
 #include "structural_hash_table.hpp"
 
-#include <bit>
+#include <algorithm>
+#include <utility>
 
 namespace rnncc::logic {
 
 namespace {
-// Grow when more than 3/4 of the slots are in use.
-constexpr std::size_t max_load_numerator = 3;
-constexpr std::size_t max_load_denominator = 4;
-
-std::size_t slots_for(std::size_t entry_count) {
-  std::size_t needed = entry_count * max_load_denominator / max_load_numerator + 1;
-  return std::bit_ceil(std::max<std::size_t>(needed, 1024));
-}
+constexpr std::size_t minimum_slot_count = 1024;
+// Node indices below this fit a 3-byte slot.
+constexpr std::uint64_t three_byte_limit = std::uint64_t{1} << 24;
 }  // namespace
 
-NodeIndex StructuralHashTable::find(std::uint32_t a, std::uint32_t b, const std::uint32_t* fanin0,
-                                    const std::uint32_t* fanin1) const {
-  if (slots_.empty()) return 0;
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t slot = slot_of(hash(a, b));; slot = (slot + 1) & mask) {
-    NodeIndex node = slots_[slot];
-    if (node == 0) return 0;
-    if (fanin0[node] == a && fanin1[node] == b) return node;
+StructuralHashTable::Probe StructuralHashTable::find(std::uint32_t a, std::uint32_t b,
+                                                     const std::uint32_t* fanin0,
+                                                     const std::uint32_t* fanin1) const {
+  Probe probe;
+  if (slot_count_ == 0) return probe;
+  std::size_t slot = home(a, b);
+  for (std::uint64_t distance_so_far = 0;; ++distance_so_far, slot = next(slot)) {
+    NodeIndex node = load(slot);
+    if (node == 0) return Probe{0, slot, distance_so_far};
+    std::uint32_t stored_a = fanin0[node];
+    std::uint32_t stored_b = fanin1[node];
+    if (stored_a == a && stored_b == b) return Probe{node, slot, distance_so_far};
+    // Robin Hood invariant: a key never sits farther from home than the
+    // entries it passed, so a richer entry here means the key is absent.
+    if (distance(slot, home(stored_a, stored_b)) < distance_so_far) {
+      return Probe{0, slot, distance_so_far};
+    }
   }
 }
 
-void StructuralHashTable::insert(NodeIndex node, std::uint32_t a, std::uint32_t b,
-                                 const std::uint32_t* fanin0, const std::uint32_t* fanin1) {
-  if ((entry_count_ + 1) * max_load_denominator > slots_.size() * max_load_numerator) {
-    rehash(slots_for(entry_count_ + 1), fanin0, fanin1);
+void StructuralHashTable::insert(const Probe& probe, NodeIndex node, const std::uint32_t* fanin0,
+                                 const std::uint32_t* fanin1) {
+  std::size_t slot = probe.slot;
+  std::uint64_t carried_distance = probe.distance;
+  NodeIndex carried = node;
+  for (;;) {
+    NodeIndex resident = load(slot);
+    if (resident == 0) {
+      store(slot, carried);
+      break;
+    }
+    std::uint64_t resident_distance = distance(slot, home(fanin0[resident], fanin1[resident]));
+    if (resident_distance < carried_distance) {
+      store(slot, carried);
+      carried = resident;
+      carried_distance = resident_distance;
+    }
+    slot = next(slot);
+    ++carried_distance;
   }
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t slot = slot_of(hash(a, b));
-  while (slots_[slot] != 0) slot = (slot + 1) & mask;
-  slots_[slot] = node;
   ++entry_count_;
 }
 
-void StructuralHashTable::reserve(std::size_t entry_count, const std::uint32_t* fanin0,
-                                  const std::uint32_t* fanin1) {
-  std::size_t wanted = slots_for(entry_count);
-  if (wanted > slots_.size()) rehash(wanted, fanin0, fanin1);
+void StructuralHashTable::reserve(std::size_t entry_count, std::uint64_t node_index_limit,
+                                  const std::uint32_t* fanin0, const std::uint32_t* fanin1) {
+  std::size_t wanted = std::max(minimum_slot_count, entry_count * 20 / 17 + 1);
+  std::size_t wanted_width = node_index_limit > three_byte_limit ? 4 : 3;
+  if (wanted > slot_count_ || wanted_width > slot_width_) {
+    rebuild(std::max(wanted, slot_count_), node_index_limit, fanin0, fanin1);
+  }
 }
 
-void StructuralHashTable::rehash(std::size_t slot_count, const std::uint32_t* fanin0,
-                                 const std::uint32_t* fanin1) {
-  std::vector<NodeIndex> old = std::move(slots_);
-  slots_.assign(slot_count, 0);
-  const std::size_t mask = slot_count - 1;
-  for (NodeIndex node : old) {
+void StructuralHashTable::grow(std::uint64_t node_index_limit, const std::uint32_t* fanin0,
+                               const std::uint32_t* fanin1) {
+  rebuild(std::max(minimum_slot_count, slot_count_ + slot_count_ / 2), node_index_limit, fanin0,
+          fanin1);
+}
+
+void StructuralHashTable::rebuild(std::size_t slot_count, std::uint64_t node_index_limit,
+                                  const std::uint32_t* fanin0, const std::uint32_t* fanin1) {
+  std::vector<std::uint8_t> old_bytes = std::move(bytes_);
+  const std::size_t old_count = slot_count_;
+  const std::size_t old_width = slot_width_;
+  slot_width_ = std::max(slot_width_, node_index_limit > three_byte_limit ? std::size_t{4} : 3);
+  slot_count_ = slot_count;
+  bytes_.assign(slot_count_ * slot_width_ + 1, 0);
+  entry_count_ = 0;
+  for (std::size_t slot = 0; slot < old_count; ++slot) {
+    std::uint32_t value;
+    std::memcpy(&value, old_bytes.data() + slot * old_width, sizeof value);
+    NodeIndex node = old_width == 4 ? value : value & 0xffffffU;
     if (node == 0) continue;
-    std::size_t slot = slot_of(hash(fanin0[node], fanin1[node]));
-    while (slots_[slot] != 0) slot = (slot + 1) & mask;
-    slots_[slot] = node;
+    Probe probe = find(fanin0[node], fanin1[node], fanin0, fanin1);
+    insert(probe, node, fanin0, fanin1);
   }
 }
 

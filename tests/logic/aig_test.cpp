@@ -54,7 +54,8 @@ TEST_CASE("levels: inputs 0, AND one more than its deepest fan-in, inverters fre
 TEST_CASE("a chain of 10^6 ANDs has depth 10^6 (levels are not bounded by small counters)") {
   Aig aig;
   Literal x = aig.create_input();
-  for (int i = 0; i < 1'000'000; ++i) x = aig.create_and(aig.create_input(), !x);
+  for (int i = 0; i < 1'000'000; ++i)
+    x = aig.create_and(aig.create_input(), !x);
   aig.create_output(x);
   CHECK(aig.depth() == 1'000'000);
 }
@@ -82,7 +83,8 @@ TEST_CASE("hashing stays exact across table growth: rebuilding a random AIG adds
   Aig aig;
   std::mt19937_64 random(7);
   std::vector<Literal> literals;
-  for (int i = 0; i < 64; ++i) literals.push_back(aig.create_input());
+  for (int i = 0; i < 64; ++i)
+    literals.push_back(aig.create_input());
   std::vector<std::pair<Literal, Literal>> made;
   for (int i = 0; i < 200'000; ++i) {
     Literal a = literals[random() % literals.size()] ^ static_cast<bool>(random() & 1);

@@ -34,6 +34,8 @@ inline constexpr Literal false_literal{0};
 inline constexpr Literal true_literal{1};
 
 /// The constant literal holding `value`.
-constexpr Literal constant_literal(bool value) { return value ? true_literal : false_literal; }
+constexpr Literal constant_literal(bool value) {
+  return value ? true_literal : false_literal;
+}
 
 }  // namespace rnncc::logic
