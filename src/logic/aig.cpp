@@ -15,26 +15,22 @@ Aig::~Aig() = default;
 Aig::Aig(Aig&&) noexcept = default;
 Aig& Aig::operator=(Aig&&) noexcept = default;
 
-void Aig::reserve(std::size_t and_count) {
-  const std::uint64_t wanted = std::uint64_t{node_count()} + and_count;
+void Aig::reserve(std::size_t additional_nodes) {
+  const std::uint64_t wanted = std::uint64_t{node_count()} + additional_nodes;
   if (wanted > max_node_count) {
     throw LimitError(fmt::format("circuit would need {} nodes; an Aig holds at most {}", wanted,
                                  max_node_count));
   }
-  fanin0_.reserve(wanted);
-  fanin1_.reserve(wanted);
-  level_.reserve(wanted);
-  hash_table_->reserve(and_count + this->and_count(), wanted, fanin0_.data(), fanin1_.data());
+  nodes_.reserve(wanted);
+  hash_table_->reserve(additional_nodes + and_count(), wanted, nodes_.data());
 }
 
 NodeIndex Aig::append_node(std::uint32_t fanin0, std::uint32_t fanin1, std::uint32_t level) {
-  if (fanin0_.size() >= max_node_count) {
+  if (nodes_.size() >= max_node_count) {
     throw LimitError(fmt::format("circuit would need more than {} nodes", max_node_count));
   }
-  fanin0_.push_back(fanin0);
-  fanin1_.push_back(fanin1);
-  level_.push_back(level);
-  return static_cast<NodeIndex>(fanin0_.size() - 1);
+  nodes_.push_back(NodeRecord{fanin0, fanin1, level});
+  return static_cast<NodeIndex>(nodes_.size() - 1);
 }
 
 Literal Aig::create_input(std::string name) {
@@ -51,14 +47,13 @@ Literal Aig::create_and(Literal a, Literal b) {
   if (a == b) return a;
   if (a == !b) return false_literal;
   if (hash_table_->full() || !hash_table_->holds(node_count())) {
-    hash_table_->grow(std::uint64_t{node_count()} + 1, fanin0_.data(), fanin1_.data());
+    hash_table_->grow(std::uint64_t{node_count()} + 1, nodes_.data());
   }
-  StructuralHashTable::Probe probe =
-      hash_table_->find(a.code, b.code, fanin0_.data(), fanin1_.data());
+  StructuralHashTable::Probe probe = hash_table_->find(a.code, b.code, nodes_.data());
   if (probe.found != 0) return Literal::of(probe.found);
-  std::uint32_t level = 1 + std::max(level_[a.node()], level_[b.node()]);
+  std::uint32_t level = 1 + std::max(nodes_[a.node()].level, nodes_[b.node()].level);
   NodeIndex node = append_node(a.code, b.code, level);
-  hash_table_->insert(probe, node, fanin0_.data(), fanin1_.data());
+  hash_table_->insert(probe, node, nodes_.data());
   return Literal::of(node);
 }
 
@@ -90,8 +85,7 @@ std::uint32_t Aig::depth() const {
 }
 
 std::size_t Aig::memory_bytes() const {
-  return (fanin0_.capacity() + fanin1_.capacity() + level_.capacity()) * sizeof(std::uint32_t) +
-         hash_table_->memory_bytes();
+  return nodes_.capacity() * sizeof(NodeRecord) + hash_table_->memory_bytes();
 }
 
 }  // namespace rnncc::logic

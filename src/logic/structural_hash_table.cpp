@@ -12,16 +12,15 @@ constexpr std::uint64_t three_byte_limit = std::uint64_t{1} << 24;
 }  // namespace
 
 StructuralHashTable::Probe StructuralHashTable::find(std::uint32_t a, std::uint32_t b,
-                                                     const std::uint32_t* fanin0,
-                                                     const std::uint32_t* fanin1) const {
+                                                     const NodeRecord* nodes) const {
   Probe probe;
   if (slot_count_ == 0) return probe;
   std::size_t slot = home(a, b);
   for (std::uint64_t distance_so_far = 0;; ++distance_so_far, slot = next(slot)) {
     NodeIndex node = load(slot);
     if (node == 0) return Probe{0, slot, distance_so_far};
-    std::uint32_t stored_a = fanin0[node];
-    std::uint32_t stored_b = fanin1[node];
+    std::uint32_t stored_a = nodes[node].fanin0;
+    std::uint32_t stored_b = nodes[node].fanin1;
     if (stored_a == a && stored_b == b) return Probe{node, slot, distance_so_far};
     // Robin Hood invariant: a key never sits farther from home than the
     // entries it passed, so a richer entry here means the key is absent.
@@ -31,8 +30,7 @@ StructuralHashTable::Probe StructuralHashTable::find(std::uint32_t a, std::uint3
   }
 }
 
-void StructuralHashTable::insert(const Probe& probe, NodeIndex node, const std::uint32_t* fanin0,
-                                 const std::uint32_t* fanin1) {
+void StructuralHashTable::insert(const Probe& probe, NodeIndex node, const NodeRecord* nodes) {
   std::size_t slot = probe.slot;
   std::uint64_t carried_distance = probe.distance;
   NodeIndex carried = node;
@@ -42,7 +40,8 @@ void StructuralHashTable::insert(const Probe& probe, NodeIndex node, const std::
       store(slot, carried);
       break;
     }
-    std::uint64_t resident_distance = distance(slot, home(fanin0[resident], fanin1[resident]));
+    std::uint64_t resident_distance =
+        distance(slot, home(nodes[resident].fanin0, nodes[resident].fanin1));
     if (resident_distance < carried_distance) {
       store(slot, carried);
       carried = resident;
@@ -55,22 +54,20 @@ void StructuralHashTable::insert(const Probe& probe, NodeIndex node, const std::
 }
 
 void StructuralHashTable::reserve(std::size_t entry_count, std::uint64_t node_index_limit,
-                                  const std::uint32_t* fanin0, const std::uint32_t* fanin1) {
+                                  const NodeRecord* nodes) {
   std::size_t wanted = std::max(minimum_slot_count, entry_count * 20 / 17 + 1);
   std::size_t wanted_width = node_index_limit > three_byte_limit ? 4 : 3;
   if (wanted > slot_count_ || wanted_width > slot_width_) {
-    rebuild(std::max(wanted, slot_count_), node_index_limit, fanin0, fanin1);
+    rebuild(std::max(wanted, slot_count_), node_index_limit, nodes);
   }
 }
 
-void StructuralHashTable::grow(std::uint64_t node_index_limit, const std::uint32_t* fanin0,
-                               const std::uint32_t* fanin1) {
-  rebuild(std::max(minimum_slot_count, slot_count_ + slot_count_ / 2), node_index_limit, fanin0,
-          fanin1);
+void StructuralHashTable::grow(std::uint64_t node_index_limit, const NodeRecord* nodes) {
+  rebuild(std::max(minimum_slot_count, slot_count_ + slot_count_ / 2), node_index_limit, nodes);
 }
 
 void StructuralHashTable::rebuild(std::size_t slot_count, std::uint64_t node_index_limit,
-                                  const std::uint32_t* fanin0, const std::uint32_t* fanin1) {
+                                  const NodeRecord* nodes) {
   std::vector<std::uint8_t> old_bytes = std::move(bytes_);
   const std::size_t old_count = slot_count_;
   const std::size_t old_width = slot_width_;
@@ -83,8 +80,8 @@ void StructuralHashTable::rebuild(std::size_t slot_count, std::uint64_t node_ind
     std::memcpy(&value, old_bytes.data() + slot * old_width, sizeof value);
     NodeIndex node = old_width == 4 ? value : value & 0xffffffU;
     if (node == 0) continue;
-    Probe probe = find(fanin0[node], fanin1[node], fanin0, fanin1);
-    insert(probe, node, fanin0, fanin1);
+    Probe probe = find(nodes[node].fanin0, nodes[node].fanin1, nodes);
+    insert(probe, node, nodes);
   }
 }
 

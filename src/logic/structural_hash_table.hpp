@@ -6,14 +6,14 @@
 #include <cstring>
 #include <vector>
 
-#include "rnncc/logic/literal.hpp"
+#include "rnncc/logic/aig.hpp"
 
 namespace rnncc::logic {
 
 /// Robin Hood open-addressing set of AND node indices keyed by their
-/// (fanin0, fanin1) pair. Slots hold only node indices (0 = empty), packed
+/// (nodes) pair. Slots hold only node indices (0 = empty), packed
 /// into 3 bytes while node indices stay below 2^24 and 4 bytes beyond; keys
-/// are read back from the Aig's fan-in arrays. At most 85% of the slots are
+/// are read back from the Aig's node records. At most 85% of the slots are
 /// used, so the table costs about 3.5 bytes per node when sized by reserve.
 class StructuralHashTable {
  public:
@@ -24,24 +24,20 @@ class StructuralHashTable {
     std::uint64_t distance = 0;  ///< its distance from the key's home slot
   };
 
-  /// Looks up the key (a, b) given the Aig's fan-in arrays.
-  Probe find(std::uint32_t a, std::uint32_t b, const std::uint32_t* fanin0,
-             const std::uint32_t* fanin1) const;
+  /// Looks up the key (a, b) given the Aig's node records.
+  Probe find(std::uint32_t a, std::uint32_t b, const NodeRecord* nodes) const;
   /// Inserts `node` at the place `probe` (from find, with no change in
   /// between) reported for it.
-  void insert(const Probe& probe, NodeIndex node, const std::uint32_t* fanin0,
-              const std::uint32_t* fanin1);
+  void insert(const Probe& probe, NodeIndex node, const NodeRecord* nodes);
   /// True when one more entry would exceed the load limit: call grow first.
   bool full() const { return (entry_count_ + 1) * 20 > slot_count_ * 17; }
   /// True when a slot can hold `node`; otherwise grow first.
   bool holds(NodeIndex node) const { return slot_width_ == 4 || node < (NodeIndex{1} << 24); }
   /// Makes room for `entry_count` entries over node indices below
   /// `node_index_limit` without further growth.
-  void reserve(std::size_t entry_count, std::uint64_t node_index_limit, const std::uint32_t* fanin0,
-               const std::uint32_t* fanin1);
+  void reserve(std::size_t entry_count, std::uint64_t node_index_limit, const NodeRecord* nodes);
   /// Grows by half (or to a minimum size) and reinserts every entry.
-  void grow(std::uint64_t node_index_limit, const std::uint32_t* fanin0,
-            const std::uint32_t* fanin1);
+  void grow(std::uint64_t node_index_limit, const NodeRecord* nodes);
   std::size_t memory_bytes() const { return bytes_.capacity(); }
 
  private:
@@ -71,8 +67,7 @@ class StructuralHashTable {
   std::uint64_t distance(std::size_t slot, std::size_t home_slot) const {
     return slot >= home_slot ? slot - home_slot : slot + slot_count_ - home_slot;
   }
-  void rebuild(std::size_t slot_count, std::uint64_t node_index_limit, const std::uint32_t* fanin0,
-               const std::uint32_t* fanin1);
+  void rebuild(std::size_t slot_count, std::uint64_t node_index_limit, const NodeRecord* nodes);
 
   std::vector<std::uint8_t> bytes_;  // slot_count_ * slot_width_ bytes + 1 of padding
   std::size_t slot_count_ = 0;

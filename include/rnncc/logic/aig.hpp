@@ -13,6 +13,14 @@ namespace rnncc::logic {
 
 class StructuralHashTable;
 
+/// Storage of one node (12 bytes): the fan-in literal codes and the level.
+/// Inputs have fanin0 = 0xffffffff and fanin1 = their input position.
+struct NodeRecord {
+  std::uint32_t fanin0;
+  std::uint32_t fanin1;
+  std::uint32_t level;
+};
+
 /// An and-inverter graph. Node 0 is constant false; every other node is a
 /// primary input or a two-input AND. Nodes are numbered in creation order,
 /// which is a topological order. Every AND is structurally hashed and
@@ -27,10 +35,10 @@ class Aig {
   Aig(const Aig&) = delete;
   Aig& operator=(const Aig&) = delete;
 
-  /// Makes room for `and_count` more AND nodes so that building them does
-  /// not reallocate (throws LimitError if the circuit would exceed the
-  /// largest supported node count).
-  void reserve(std::size_t and_count);
+  /// Makes room for `additional_nodes` more nodes (inputs and ANDs) so that
+  /// building them does not reallocate (throws LimitError, before
+  /// allocating, if the circuit would exceed the largest node count).
+  void reserve(std::size_t additional_nodes);
 
   /// A new primary input; `name` may be empty.
   Literal create_input(std::string name = {});
@@ -50,26 +58,26 @@ class Aig {
   Literal create_majority(Literal a, Literal b, Literal c);
 
   /// Number of nodes including the constant.
-  std::uint32_t node_count() const { return static_cast<std::uint32_t>(fanin0_.size()); }
+  std::uint32_t node_count() const { return static_cast<std::uint32_t>(nodes_.size()); }
   std::uint32_t input_count() const { return static_cast<std::uint32_t>(inputs_.size()); }
   std::uint32_t and_count() const { return node_count() - input_count() - 1; }
   std::uint32_t output_count() const { return static_cast<std::uint32_t>(outputs_.size()); }
 
   bool is_constant(NodeIndex node) const { return node == 0; }
-  bool is_input(NodeIndex node) const { return node != 0 && fanin0_[node] == input_marker; }
-  bool is_and(NodeIndex node) const { return node != 0 && fanin0_[node] != input_marker; }
+  bool is_input(NodeIndex node) const { return node != 0 && nodes_[node].fanin0 == input_marker; }
+  bool is_and(NodeIndex node) const { return node != 0 && nodes_[node].fanin0 != input_marker; }
   /// Fan-ins of an AND node, fanin0 <= fanin1.
-  Literal fanin0(NodeIndex node) const { return Literal{fanin0_[node]}; }
-  Literal fanin1(NodeIndex node) const { return Literal{fanin1_[node]}; }
+  Literal fanin0(NodeIndex node) const { return Literal{nodes_[node].fanin0}; }
+  Literal fanin1(NodeIndex node) const { return Literal{nodes_[node].fanin1}; }
   /// Level of a node: 0 for inputs and the constant, 1 + max fan-in level for ANDs.
-  std::uint32_t level(NodeIndex node) const { return level_[node]; }
-  std::uint32_t level(Literal literal) const { return level_[literal.node()]; }
+  std::uint32_t level(NodeIndex node) const { return nodes_[node].level; }
+  std::uint32_t level(Literal literal) const { return nodes_[literal.node()].level; }
 
   /// The i-th primary input's node, in creation order.
   NodeIndex input_node(std::uint32_t i) const { return inputs_[i]; }
   const std::string& input_name(std::uint32_t i) const { return input_names_[i]; }
   /// Position of an input node among the inputs (undefined for other nodes).
-  std::uint32_t input_position(NodeIndex node) const { return fanin1_[node]; }
+  std::uint32_t input_position(NodeIndex node) const { return nodes_[node].fanin1; }
   Literal output(std::uint32_t i) const { return outputs_[i]; }
   const std::string& output_name(std::uint32_t i) const { return output_names_[i]; }
   void set_input_name(std::uint32_t i, std::string name) { input_names_[i] = std::move(name); }
@@ -91,9 +99,7 @@ class Aig {
   static constexpr std::uint32_t input_marker = 0xffffffffU;
   NodeIndex append_node(std::uint32_t fanin0, std::uint32_t fanin1, std::uint32_t level);
 
-  std::vector<std::uint32_t> fanin0_;
-  std::vector<std::uint32_t> fanin1_;  // for inputs: position among the inputs
-  std::vector<std::uint32_t> level_;
+  std::vector<NodeRecord> nodes_;
   std::vector<NodeIndex> inputs_;
   std::vector<std::string> input_names_;
   std::vector<Literal> outputs_;
