@@ -1,0 +1,177 @@
+// AIGER reader: file loading, the header, the symbol table and comments.
+// The ASCII and binary bodies are in aiger_ascii_body.cpp and
+// aiger_binary_body.cpp.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "aiger_sections.hpp"
+#include "rnncc/error.hpp"
+#include "rnncc/io/aiger.hpp"
+
+namespace rnncc::io {
+
+namespace {
+
+/// Parses the next header count after a single space.
+std::uint32_t parse_count(AigerCursor& cursor, std::string_view name) {
+  cursor.expect(' ', fmt::format("a space before {}", name));
+  return cursor.parse_unsigned(fmt::format("the count {}", name));
+}
+
+}  // namespace
+
+AigerHeader parse_aiger_header(AigerCursor& cursor) {
+  AigerHeader header;
+  std::string_view start(cursor.data(), std::min<std::size_t>(cursor.remaining(), 3));
+  if (start == "aig") {
+    header.binary = true;
+    cursor.set_place(AigerCursor::Place::byte);
+  } else if (start != "aag") {
+    cursor.fail("the header 'aag M I L O A' or 'aig M I L O A'");
+  }
+  cursor.skip(3);
+  const std::size_t counts_offset = cursor.offset() + 1;  // after the space
+  header.max_variable = parse_count(cursor, "M");
+  header.input_count = parse_count(cursor, "I");
+  const std::size_t latch_offset = cursor.offset() + 1;
+  header.latch_count = parse_count(cursor, "L");
+  header.output_count = parse_count(cursor, "O");
+  header.and_count = parse_count(cursor, "A");
+  for (std::string_view extra : {"B", "C", "J", "F"}) {
+    if (cursor.at_end() || *(cursor.data() + cursor.offset()) != ' ') break;
+    if (parse_count(cursor, extra) != 0) {
+      cursor.fail(
+          fmt::format("{} = 0 (only combinational AIGER without properties is supported)", extra));
+    }
+  }
+  cursor.expect_newline("the end of the header line after A");
+
+  auto fail_on_header = [&](std::size_t offset, const std::string& expected) {
+    if (header.binary) cursor.fail_at_byte(offset, expected);
+    cursor.fail_at_line(1, expected);
+  };
+  if (header.latch_count != 0) {
+    fail_on_header(latch_offset,
+                   fmt::format("L = 0 (latches are not supported: rnncc reads combinational "
+                               "AIGER only), found L = {}",
+                               header.latch_count));
+  }
+  const std::uint64_t defined = std::uint64_t{header.input_count} + header.and_count;
+  if (header.max_variable < defined) {
+    fail_on_header(counts_offset,
+                   fmt::format("M >= I + L + A, found M = {} < {}", header.max_variable, defined));
+  }
+  if (header.binary && header.max_variable != defined) {
+    fail_on_header(counts_offset, fmt::format("M = I + L + A in a binary file, found M = {} != {}",
+                                              header.max_variable, defined));
+  }
+  if (header.max_variable >= logic::Aig::max_node_count) {
+    std::string message = fmt::format("M below {} (the largest circuit rnncc holds), found M = {}",
+                                      logic::Aig::max_node_count, header.max_variable);
+    try {
+      fail_on_header(counts_offset, message);
+    } catch (const InputError& error) {
+      throw LimitError(error.what());
+    }
+  }
+  return header;
+}
+
+void parse_symbols_and_comments(AigerCursor& cursor, logic::Aig& aig) {
+  std::vector<bool> input_named(aig.input_count(), false);
+  std::vector<bool> output_named(aig.output_count(), false);
+  while (!cursor.at_end()) {
+    const char kind = *(cursor.data() + cursor.offset());
+    if (kind == 'c') {
+      // The AIGER description puts a newline after 'c'; ABC's &w writes its
+      // binary extensions right after it. Both start the comment section.
+      cursor.skip(1);
+      if (!cursor.at_end() && *(cursor.data() + cursor.offset()) == '\n') cursor.skip(1);
+      std::string_view text = cursor.rest_of_file();
+      while (!text.empty()) {
+        std::size_t end = text.find('\n');
+        if (end == std::string_view::npos) end = text.size();
+        aig.comments().emplace_back(text.substr(0, end));
+        text.remove_prefix(std::min(text.size(), end + 1));
+      }
+      return;
+    }
+    if (kind != 'i' && kind != 'o') {
+      cursor.fail_found(
+          "a symbol line ('i<position> <name>' or 'o<position> <name>'), the comment section "
+          "('c') or the end of the file");
+    }
+    const bool is_input = kind == 'i';
+    const std::string_view kind_name = is_input ? "input" : "output";
+    const std::uint32_t count = is_input ? aig.input_count() : aig.output_count();
+    cursor.skip(1);
+    const std::size_t position_offset = cursor.offset();
+    const std::uint32_t position = cursor.parse_unsigned("a position after 'i' or 'o'");
+    std::vector<bool>& named = is_input ? input_named : output_named;
+    if (position >= count) {
+      cursor.fail_at_token(position_offset, fmt::format("an {} position below {}, found {}",
+                                                        kind_name, count, position));
+    }
+    if (named[position]) {
+      cursor.fail_at_token(position_offset,
+                           fmt::format("one symbol per {}, found a second one for {} {}", kind_name,
+                                       kind_name, position));
+    }
+    named[position] = true;
+    cursor.expect(' ', "a space between the symbol position and its name");
+    std::string_view name = cursor.rest_of_line();
+    if (name.empty()) cursor.fail(fmt::format("a non-empty name for {} {}", kind_name, position));
+    cursor.expect_newline("the end of line after a symbol name");
+    if (is_input) {
+      aig.set_input_name(position, std::string(name));
+    } else {
+      aig.set_output_name(position, std::string(name));
+    }
+  }
+}
+
+logic::Aig read_aiger(std::string_view contents, std::string_view source_name) {
+  AigerCursor cursor(contents, source_name, AigerCursor::Place::line);
+  AigerHeader header = parse_aiger_header(cursor);
+  logic::Aig aig =
+      header.binary ? parse_binary_body(cursor, header) : parse_ascii_body(cursor, header);
+  parse_symbols_and_comments(cursor, aig);
+  return aig;
+}
+
+logic::Aig read_aiger_file(const std::filesystem::path& path) {
+  const std::string name = path.string();
+  auto fail = [&](std::string_view what) {
+    throw InputError(fmt::format("{}: cannot read the file: {}", name, what));
+  };
+  int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (descriptor < 0) fail(std::strerror(errno));
+  struct Closer {
+    int descriptor;
+    ~Closer() { ::close(descriptor); }
+  } closer{descriptor};
+  struct stat status {};
+  if (::fstat(descriptor, &status) != 0) fail(std::strerror(errno));
+  if (!S_ISREG(status.st_mode)) fail("not a regular file");
+  const auto size = static_cast<std::size_t>(status.st_size);
+  std::unique_ptr<char[]> bytes(new char[size == 0 ? 1 : size]);
+  std::size_t done = 0;
+  while (done < size) {
+    ssize_t count = ::read(descriptor, bytes.get() + done, size - done);
+    if (count < 0 && errno == EINTR) continue;
+    if (count < 0) fail(std::strerror(errno));
+    if (count == 0) fail("the file shrank while being read");
+    done += static_cast<std::size_t>(count);
+  }
+  return read_aiger(std::string_view(bytes.get(), size), name);
+}
+
+}  // namespace rnncc::io

@@ -1,0 +1,38 @@
+// Private: the sections of an AIGER file, parsed by the reader.
+#pragma once
+
+#include <cstdint>
+
+#include "aiger_cursor.hpp"
+#include "rnncc/logic/aig.hpp"
+
+namespace rnncc::io {
+
+/// The counts of the header line `aag|aig M I L O A`.
+struct AigerHeader {
+  bool binary = false;
+  std::uint32_t max_variable = 0;  // M
+  std::uint32_t input_count = 0;   // I
+  std::uint32_t latch_count = 0;   // L (always 0 once accepted)
+  std::uint32_t output_count = 0;  // O
+  std::uint32_t and_count = 0;     // A
+};
+
+/// Parses and checks the header line (combinational only; AIGER 1.9's
+/// optional B C J F fields are accepted when they are all 0). Sets the
+/// cursor's error place to bytes for binary files.
+AigerHeader parse_aiger_header(AigerCursor& cursor);
+
+/// Parses the inputs, outputs and ANDs of an ASCII file (ANDs in any order)
+/// into a new Aig; the cursor is left at the symbol table.
+logic::Aig parse_ascii_body(AigerCursor& cursor, const AigerHeader& header);
+
+/// Parses the outputs and delta-encoded ANDs of a binary file into a new
+/// Aig; the cursor is left at the symbol table.
+logic::Aig parse_binary_body(AigerCursor& cursor, const AigerHeader& header);
+
+/// Parses the symbol table and the comment section up to the end of the
+/// file, naming the Aig's inputs and outputs and filling its comments.
+void parse_symbols_and_comments(AigerCursor& cursor, logic::Aig& aig);
+
+}  // namespace rnncc::io

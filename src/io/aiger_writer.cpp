@@ -1,0 +1,206 @@
+// AIGER writer: renumbers the Aig into AIGER variable order and encodes it
+// into large blocks handed to a sink, without per-node stream formatting.
+#include <algorithm>
+#include <charconv>
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "rnncc/error.hpp"
+#include "rnncc/io/aiger.hpp"
+#include "rnncc/io/atomic_file.hpp"
+
+namespace rnncc::io {
+
+namespace {
+
+using logic::Aig;
+using logic::Literal;
+using logic::NodeIndex;
+
+/// A fixed block of bytes filled by the encoder and handed to `sink_` when
+/// full. Every put_* call that writes a bounded number of bytes first makes
+/// sure that many bytes are free.
+class BlockOutput {
+ public:
+  static constexpr std::size_t block_bytes = std::size_t{1} << 20;
+  /// Enough for the largest bounded record (three decimals or two varints).
+  static constexpr std::size_t record_bytes = 64;
+
+  explicit BlockOutput(std::function<void(std::string_view)> sink)
+      : sink_(std::move(sink)), block_(new char[block_bytes]), cursor_(block_.get()) {}
+
+  /// Makes room for one bounded record.
+  void make_room() {
+    if (static_cast<std::size_t>(block_.get() + block_bytes - cursor_) < record_bytes) flush();
+  }
+  void put_char(char c) { *cursor_++ = c; }
+  void put_decimal(std::uint64_t value) {
+    cursor_ = std::to_chars(cursor_, cursor_ + 20, value).ptr;
+  }
+  /// 7 bits per byte, low bits first, high bit set on all but the last byte.
+  void put_varint(std::uint32_t value) {
+    while (value >= 0x80) {
+      *cursor_++ = static_cast<char>((value & 0x7f) | 0x80);
+      value >>= 7;
+    }
+    *cursor_++ = static_cast<char>(value);
+  }
+  /// Any number of bytes (names, comments).
+  void put_text(std::string_view text) {
+    while (!text.empty()) {
+      std::size_t free = static_cast<std::size_t>(block_.get() + block_bytes - cursor_);
+      if (free == 0) {
+        flush();
+        continue;
+      }
+      std::size_t count = std::min(free, text.size());
+      std::copy_n(text.data(), count, cursor_);
+      cursor_ += count;
+      text.remove_prefix(count);
+    }
+  }
+  void flush() {
+    sink_(std::string_view(block_.get(), static_cast<std::size_t>(cursor_ - block_.get())));
+    cursor_ = block_.get();
+  }
+
+ private:
+  std::function<void(std::string_view)> sink_;
+  std::unique_ptr<char[]> block_;
+  char* cursor_;
+};
+
+void check_name(std::string_view kind, std::uint32_t position, const std::string& name) {
+  if (name.find('\n') != std::string::npos) {
+    throw InputError(fmt::format("{} {} name contains a newline, which an AIGER symbol cannot hold",
+                                 kind, position));
+  }
+}
+
+void encode(const Aig& aig, AigerFormat format, BlockOutput& output) {
+  const std::uint32_t input_count = aig.input_count();
+  const std::uint32_t and_count = aig.and_count();
+  const std::uint32_t output_count = aig.output_count();
+  for (std::uint32_t i = 0; i < input_count; ++i)
+    check_name("input", i, aig.input_name(i));
+  for (std::uint32_t i = 0; i < output_count; ++i)
+    check_name("output", i, aig.output_name(i));
+
+  // AIGER variable of every node: inputs 1..I by position, ANDs I+1..I+A in
+  // creation order (topological, since fan-ins are created first).
+  std::vector<std::uint32_t> variable_of_node(aig.node_count());
+  std::uint32_t next_and_variable = input_count + 1;
+  for (NodeIndex node = 1; node < aig.node_count(); ++node) {
+    variable_of_node[node] =
+        aig.is_input(node) ? aig.input_position(node) + 1 : next_and_variable++;
+  }
+  auto map = [&](Literal literal) {
+    return (variable_of_node[literal.node()] << 1) | (literal.code & 1U);
+  };
+
+  output.make_room();
+  output.put_text(format == AigerFormat::binary ? "aig " : "aag ");
+  output.put_decimal(std::uint64_t{input_count} + and_count);
+  output.put_char(' ');
+  output.put_decimal(input_count);
+  output.put_text(" 0 ");
+  output.put_decimal(output_count);
+  output.put_char(' ');
+  output.put_decimal(and_count);
+  output.put_char('\n');
+  if (format == AigerFormat::ascii) {
+    for (std::uint32_t i = 1; i <= input_count; ++i) {
+      output.make_room();
+      output.put_decimal(std::uint64_t{i} << 1);
+      output.put_char('\n');
+    }
+  }
+  for (std::uint32_t i = 0; i < output_count; ++i) {
+    output.make_room();
+    output.put_decimal(map(aig.output(i)));
+    output.put_char('\n');
+  }
+  std::uint32_t left_hand_side = (input_count + 1) << 1;
+  for (NodeIndex node = 1; node < aig.node_count(); ++node) {
+    if (aig.is_input(node)) continue;
+    std::uint32_t a = map(aig.fanin0(node));
+    std::uint32_t b = map(aig.fanin1(node));
+    std::uint32_t right0 = std::max(a, b);
+    std::uint32_t right1 = std::min(a, b);
+    output.make_room();
+    if (format == AigerFormat::binary) {
+      output.put_varint(left_hand_side - right0);
+      output.put_varint(right0 - right1);
+    } else {
+      output.put_decimal(left_hand_side);
+      output.put_char(' ');
+      output.put_decimal(right0);
+      output.put_char(' ');
+      output.put_decimal(right1);
+      output.put_char('\n');
+    }
+    left_hand_side += 2;
+  }
+  auto put_symbol = [&](char kind, std::uint32_t position, const std::string& name) {
+    if (name.empty()) return;
+    output.make_room();
+    output.put_char(kind);
+    output.put_decimal(position);
+    output.put_char(' ');
+    output.put_text(name);
+    output.put_text("\n");
+  };
+  for (std::uint32_t i = 0; i < input_count; ++i)
+    put_symbol('i', i, aig.input_name(i));
+  for (std::uint32_t i = 0; i < output_count; ++i)
+    put_symbol('o', i, aig.output_name(i));
+  if (!aig.comments().empty()) {
+    output.put_text("c\n");
+    for (const std::string& line : aig.comments()) {
+      output.put_text(line);
+      output.put_text("\n");
+    }
+  }
+  output.flush();
+}
+
+}  // namespace
+
+AigerFormat aiger_format_of_path(const std::filesystem::path& path) {
+  std::filesystem::path extension = path.extension();
+  if (extension == ".aag") return AigerFormat::ascii;
+  if (extension == ".aig") return AigerFormat::binary;
+  throw InputError(fmt::format(
+      "{}: expected the extension .aag (ASCII AIGER) or .aig (binary AIGER)", path.string()));
+}
+
+std::string write_aiger(const Aig& aig, AigerFormat format) {
+  std::string bytes;
+  BlockOutput output([&](std::string_view block) { bytes.append(block); });
+  encode(aig, format, output);
+  return bytes;
+}
+
+void write_aiger(const Aig& aig, AigerFormat format, std::ostream& out) {
+  BlockOutput output([&](std::string_view block) {
+    out.write(block.data(), static_cast<std::streamsize>(block.size()));
+  });
+  encode(aig, format, output);
+}
+
+void write_aiger_file(const Aig& aig, const std::filesystem::path& path) {
+  write_aiger_file(aig, path, aiger_format_of_path(path));
+}
+
+void write_aiger_file(const Aig& aig, const std::filesystem::path& path, AigerFormat format) {
+  AtomicFile file(path);
+  BlockOutput output([&](std::string_view block) { file.write(block); });
+  encode(aig, format, output);
+  file.commit();
+}
+
+}  // namespace rnncc::io
