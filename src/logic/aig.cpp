@@ -22,7 +22,7 @@ void Aig::reserve(std::size_t additional_nodes) {
                                  max_node_count));
   }
   nodes_.reserve(wanted);
-  hash_table_->reserve(additional_nodes + and_count(), wanted, nodes_.data());
+  hash_table_->reserve(additional_nodes + and_count(), wanted, nodes_);
 }
 
 NodeIndex Aig::append_node(std::uint32_t fanin0, std::uint32_t fanin1, std::uint32_t level) {
@@ -34,7 +34,7 @@ NodeIndex Aig::append_node(std::uint32_t fanin0, std::uint32_t fanin1, std::uint
 }
 
 Literal Aig::create_input(std::string name) {
-  NodeIndex node = append_node(input_marker, input_count(), 0);
+  NodeIndex node = append_node(NodeRecord::input_marker, input_count(), 0);
   inputs_.push_back(node);
   input_names_.push_back(std::move(name));
   return Literal::of(node);
@@ -47,13 +47,13 @@ Literal Aig::create_and(Literal a, Literal b) {
   if (a == b) return a;
   if (a == !b) return false_literal;
   if (hash_table_->full() || !hash_table_->holds(node_count())) {
-    hash_table_->grow(std::uint64_t{node_count()} + 1, nodes_.data());
+    hash_table_->grow(std::uint64_t{node_count()} + 1, nodes_);
   }
-  StructuralHashTable::Probe probe = hash_table_->find(a.code, b.code, nodes_.data());
+  StructuralHashTable::Probe probe = hash_table_->find(a.code, b.code, nodes_);
   if (probe.found != 0) return Literal::of(probe.found);
   std::uint32_t level = 1 + std::max(nodes_[a.node()].level, nodes_[b.node()].level);
   NodeIndex node = append_node(a.code, b.code, level);
-  hash_table_->insert(probe, node, nodes_.data());
+  hash_table_->insert(probe, node, nodes_);
   return Literal::of(node);
 }
 
@@ -85,7 +85,7 @@ std::uint32_t Aig::depth() const {
 }
 
 std::size_t Aig::memory_bytes() const {
-  return nodes_.capacity() * sizeof(NodeRecord) + hash_table_->memory_bytes();
+  return nodes_.memory_bytes() + hash_table_->memory_bytes();
 }
 
 }  // namespace rnncc::logic

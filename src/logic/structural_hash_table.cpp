@@ -12,7 +12,7 @@ constexpr std::uint64_t three_byte_limit = std::uint64_t{1} << 24;
 }  // namespace
 
 StructuralHashTable::Probe StructuralHashTable::find(std::uint32_t a, std::uint32_t b,
-                                                     const NodeRecord* nodes) const {
+                                                     const NodeStore& nodes) const {
   Probe probe;
   if (slot_count_ == 0) return probe;
   std::size_t slot = home(a, b);
@@ -30,7 +30,7 @@ StructuralHashTable::Probe StructuralHashTable::find(std::uint32_t a, std::uint3
   }
 }
 
-void StructuralHashTable::insert(const Probe& probe, NodeIndex node, const NodeRecord* nodes) {
+void StructuralHashTable::insert(const Probe& probe, NodeIndex node, const NodeStore& nodes) {
   std::size_t slot = probe.slot;
   std::uint64_t carried_distance = probe.distance;
   NodeIndex carried = node;
@@ -54,7 +54,7 @@ void StructuralHashTable::insert(const Probe& probe, NodeIndex node, const NodeR
 }
 
 void StructuralHashTable::reserve(std::size_t entry_count, std::uint64_t node_index_limit,
-                                  const NodeRecord* nodes) {
+                                  const NodeStore& nodes) {
   std::size_t wanted = std::max(minimum_slot_count, entry_count * 20 / 17 + 1);
   std::size_t wanted_width = node_index_limit > three_byte_limit ? 4 : 3;
   if (wanted > slot_count_ || wanted_width > slot_width_) {
@@ -62,26 +62,24 @@ void StructuralHashTable::reserve(std::size_t entry_count, std::uint64_t node_in
   }
 }
 
-void StructuralHashTable::grow(std::uint64_t node_index_limit, const NodeRecord* nodes) {
+void StructuralHashTable::grow(std::uint64_t node_index_limit, const NodeStore& nodes) {
   rebuild(std::max(minimum_slot_count, slot_count_ + slot_count_ / 2), node_index_limit, nodes);
 }
 
 void StructuralHashTable::rebuild(std::size_t slot_count, std::uint64_t node_index_limit,
-                                  const NodeRecord* nodes) {
-  std::vector<std::uint8_t> old_bytes = std::move(bytes_);
-  const std::size_t old_count = slot_count_;
-  const std::size_t old_width = slot_width_;
+                                  const NodeStore& nodes) {
+  // Reinsert from the node store in index order: node reads are sequential,
+  // and the old table is freed first, so growing never holds both tables.
+  bytes_.clear();
+  bytes_.shrink_to_fit();
   slot_width_ = std::max(slot_width_, node_index_limit > three_byte_limit ? std::size_t{4} : 3);
   slot_count_ = slot_count;
   bytes_.assign(slot_count_ * slot_width_ + 1, 0);
   entry_count_ = 0;
-  for (std::size_t slot = 0; slot < old_count; ++slot) {
-    std::uint32_t value;
-    std::memcpy(&value, old_bytes.data() + slot * old_width, sizeof value);
-    NodeIndex node = old_width == 4 ? value : value & 0xffffffU;
-    if (node == 0) continue;
-    Probe probe = find(nodes[node].fanin0, nodes[node].fanin1, nodes);
-    insert(probe, node, nodes);
+  for (NodeIndex node = 1; node < nodes.size(); ++node) {
+    const NodeRecord& record = nodes[node];
+    if (record.is_input()) continue;
+    insert(find(record.fanin0, record.fanin1, nodes), node, nodes);
   }
 }
 

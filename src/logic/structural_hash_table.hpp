@@ -6,7 +6,7 @@
 #include <cstring>
 #include <vector>
 
-#include "rnncc/logic/aig.hpp"
+#include "rnncc/logic/node_store.hpp"
 
 namespace rnncc::logic {
 
@@ -25,19 +25,19 @@ class StructuralHashTable {
   };
 
   /// Looks up the key (a, b) given the Aig's node records.
-  Probe find(std::uint32_t a, std::uint32_t b, const NodeRecord* nodes) const;
+  Probe find(std::uint32_t a, std::uint32_t b, const NodeStore& nodes) const;
   /// Inserts `node` at the place `probe` (from find, with no change in
   /// between) reported for it.
-  void insert(const Probe& probe, NodeIndex node, const NodeRecord* nodes);
+  void insert(const Probe& probe, NodeIndex node, const NodeStore& nodes);
   /// True when one more entry would exceed the load limit: call grow first.
   bool full() const { return (entry_count_ + 1) * 20 > slot_count_ * 17; }
   /// True when a slot can hold `node`; otherwise grow first.
   bool holds(NodeIndex node) const { return slot_width_ == 4 || node < (NodeIndex{1} << 24); }
   /// Makes room for `entry_count` entries over node indices below
   /// `node_index_limit` without further growth.
-  void reserve(std::size_t entry_count, std::uint64_t node_index_limit, const NodeRecord* nodes);
+  void reserve(std::size_t entry_count, std::uint64_t node_index_limit, const NodeStore& nodes);
   /// Grows by half (or to a minimum size) and reinserts every entry.
-  void grow(std::uint64_t node_index_limit, const NodeRecord* nodes);
+  void grow(std::uint64_t node_index_limit, const NodeStore& nodes);
   std::size_t memory_bytes() const { return bytes_.capacity(); }
 
  private:
@@ -67,7 +67,7 @@ class StructuralHashTable {
   std::uint64_t distance(std::size_t slot, std::size_t home_slot) const {
     return slot >= home_slot ? slot - home_slot : slot + slot_count_ - home_slot;
   }
-  void rebuild(std::size_t slot_count, std::uint64_t node_index_limit, const NodeRecord* nodes);
+  void rebuild(std::size_t slot_count, std::uint64_t node_index_limit, const NodeStore& nodes);
 
   std::vector<std::uint8_t> bytes_;  // slot_count_ * slot_width_ bytes + 1 of padding
   std::size_t slot_count_ = 0;

@@ -98,3 +98,23 @@ TEST_CASE("hashing stays exact across table growth: rebuilding a random AIG adds
   }
   CHECK(aig.and_count() == before);
 }
+
+TEST_CASE("hashing stays exact when node indices pass 2^24 (slots widen from 3 to 4 bytes)") {
+  Aig aig;
+  constexpr std::uint32_t target = (1U << 24) + 5000;
+  std::vector<Literal> literals;
+  literals.reserve(target);
+  for (int i = 0; i < 8; ++i)
+    literals.push_back(aig.create_input());
+  while (aig.node_count() < target) {
+    std::size_t n = literals.size();
+    literals.push_back(aig.create_and(literals[n - 1], !literals[n - 7]));
+  }
+  const auto before = aig.and_count();
+  for (std::size_t n : {std::size_t{8}, std::size_t{9}, std::size_t{1} << 20, std::size_t{1} << 24,
+                        literals.size() - 1}) {
+    CHECK_EQ(aig.create_and(!literals[n - 7], literals[n - 1]), literals[n]);
+  }
+  CHECK(aig.and_count() == before);
+  CHECK(aig.level(literals.back()) == literals.size() - 8);
+}

@@ -8,18 +8,11 @@
 #include <vector>
 
 #include "rnncc/logic/literal.hpp"
+#include "rnncc/logic/node_store.hpp"
 
 namespace rnncc::logic {
 
 class StructuralHashTable;
-
-/// Storage of one node (12 bytes): the fan-in literal codes and the level.
-/// Inputs have fanin0 = 0xffffffff and fanin1 = their input position.
-struct NodeRecord {
-  std::uint32_t fanin0;
-  std::uint32_t fanin1;
-  std::uint32_t level;
-};
 
 /// An and-inverter graph. Node 0 is constant false; every other node is a
 /// primary input or a two-input AND. Nodes are numbered in creation order,
@@ -64,8 +57,8 @@ class Aig {
   std::uint32_t output_count() const { return static_cast<std::uint32_t>(outputs_.size()); }
 
   bool is_constant(NodeIndex node) const { return node == 0; }
-  bool is_input(NodeIndex node) const { return node != 0 && nodes_[node].fanin0 == input_marker; }
-  bool is_and(NodeIndex node) const { return node != 0 && nodes_[node].fanin0 != input_marker; }
+  bool is_input(NodeIndex node) const { return node != 0 && nodes_[node].is_input(); }
+  bool is_and(NodeIndex node) const { return node != 0 && !nodes_[node].is_input(); }
   /// Fan-ins of an AND node, fanin0 <= fanin1.
   Literal fanin0(NodeIndex node) const { return Literal{nodes_[node].fanin0}; }
   Literal fanin1(NodeIndex node) const { return Literal{nodes_[node].fanin1}; }
@@ -96,10 +89,9 @@ class Aig {
   static constexpr std::uint64_t max_node_count = (std::uint64_t{1} << 31) - 1;
 
  private:
-  static constexpr std::uint32_t input_marker = 0xffffffffU;
   NodeIndex append_node(std::uint32_t fanin0, std::uint32_t fanin1, std::uint32_t level);
 
-  std::vector<NodeRecord> nodes_;
+  NodeStore nodes_;
   std::vector<NodeIndex> inputs_;
   std::vector<std::string> input_names_;
   std::vector<Literal> outputs_;
