@@ -1,0 +1,131 @@
+#include "rnncc/arith/circuit_evaluation.hpp"
+
+#include <fmt/format.h>
+
+#include <limits>
+#include <stdexcept>
+
+#include "rnncc/arith/reference.hpp"
+#include "rnncc/error.hpp"
+
+namespace rnncc::arith {
+
+namespace {
+
+mpq_class boolean_value(bool value) {
+  return mpq_class(value ? 1 : 0);
+}
+
+/// The value of `node` given the values of its operands in `values`.
+mpq_class evaluate_node(const Circuit& circuit, NodeId node, const std::vector<mpq_class>& values,
+                        const std::vector<mpq_class>& input_values) {
+  const Format& format = circuit.format();
+  auto operand = [&](std::size_t i) -> const mpq_class& {
+    return values[circuit.operand(node, i)];
+  };
+  switch (circuit.kind(node)) {
+    case OperationKind::input:
+      return input_values[circuit.input_position(node)];
+    case OperationKind::constant:
+      return circuit.constant_value(node);
+    case OperationKind::add:
+      return reference::add(format, operand(0), operand(1));
+    case OperationKind::subtract:
+      return reference::subtract(format, operand(0), operand(1));
+    case OperationKind::negate:
+      return reference::negate(format, operand(0));
+    case OperationKind::multiply:
+      return reference::multiply(format, operand(0), operand(1));
+    case OperationKind::rescale:
+      return reference::scale_by_power_of_two(format, operand(0), -circuit.rescale_shift(node));
+    case OperationKind::less_than:
+      return boolean_value(reference::less_than(format, operand(0), operand(1)));
+    case OperationKind::equal:
+      return boolean_value(reference::equal(format, operand(0), operand(1)));
+    case OperationKind::select:
+      return reference::select(operand(0) != 0, operand(1), operand(2));
+    case OperationKind::relu:
+      return reference::relu(format, operand(0));
+    case OperationKind::clip: {
+      const auto& [low, high] = circuit.clip_bounds(node);
+      return reference::clip(format, operand(0), low, high);
+    }
+    case OperationKind::lookup: {
+      const LookupTable& table = circuit.table(circuit.lookup_table(node));
+      if (table.activation) return reference::apply(format, *table.activation, operand(0));
+      return table.explicit_table(operand(0));
+    }
+  }
+  throw std::logic_error("unknown operation kind");
+}
+
+}  // namespace
+
+void check_input_values(const Circuit& circuit, const std::vector<mpq_class>& values) {
+  if (values.size() != circuit.input_count()) {
+    throw InputError(fmt::format("the circuit has {} inputs, but {} values were given",
+                                 circuit.input_count(), values.size()));
+  }
+  for (std::uint32_t i = 0; i < circuit.input_count(); ++i) {
+    const mpq_class& value = values[i];
+    const std::optional<ExactDomain>& domain = circuit.input_domain(i);
+    if (domain) {
+      mpq_class scaled = value * domain->denominator;
+      if (scaled.get_den() != 1 || scaled.get_num() < domain->low ||
+          scaled.get_num() > domain->high) {
+        throw InputError(fmt::format("input '{}': {} is not k / {} for an integer k in [{}, {}]",
+                                     circuit.input_name(i), value.get_str(),
+                                     domain->denominator.get_str(), domain->low.get_str(),
+                                     domain->high.get_str()));
+      }
+    } else if (!is_member(circuit.format(), value)) {
+      throw InputError(fmt::format("input '{}': {} is not a member of format {}",
+                                   circuit.input_name(i), value.get_str(),
+                                   to_string(circuit.format())));
+    }
+  }
+}
+
+std::vector<mpq_class> evaluate_nodes(const Circuit& circuit,
+                                      const std::vector<mpq_class>& values) {
+  check_input_values(circuit, values);
+  std::vector<mpq_class> node_values(circuit.node_count());
+  for (NodeId node = 0; node < circuit.node_count(); ++node) {
+    node_values[node] = evaluate_node(circuit, node, node_values, values);
+  }
+  return node_values;
+}
+
+std::vector<mpq_class> evaluate(const Circuit& circuit, const std::vector<mpq_class>& values) {
+  check_input_values(circuit, values);
+  const std::vector<bool> reachable = circuit.reachable_from_outputs();
+  // last_use[n]: the last node reading n's value; outputs keep theirs to the end.
+  constexpr NodeId kept = std::numeric_limits<NodeId>::max();
+  std::vector<NodeId> last_use(circuit.node_count(), 0);
+  for (NodeId node = 0; node < circuit.node_count(); ++node) {
+    if (!reachable[node]) continue;
+    for (std::size_t i = 0; i < operand_count(circuit.kind(node)); ++i) {
+      last_use[circuit.operand(node, i)] = node;
+    }
+  }
+  for (std::uint32_t i = 0; i < circuit.output_count(); ++i)
+    last_use[circuit.output_node(i)] = kept;
+
+  std::vector<mpq_class> node_values(circuit.node_count());
+  for (NodeId node = 0; node < circuit.node_count(); ++node) {
+    if (!reachable[node]) continue;
+    node_values[node] = evaluate_node(circuit, node, node_values, values);
+    for (std::size_t i = 0; i < operand_count(circuit.kind(node)); ++i) {
+      NodeId operand = circuit.operand(node, i);
+      if (last_use[operand] == node) node_values[operand] = mpq_class();
+    }
+  }
+  std::vector<mpq_class> outputs;
+  outputs.reserve(circuit.output_count());
+  for (std::uint32_t i = 0; i < circuit.output_count(); ++i) {
+    outputs.push_back(node_values[circuit.output_node(i)]);
+  }
+  return outputs;
+}
+
+}  // namespace rnncc::arith
