@@ -1,18 +1,30 @@
-// rnncc command-line entry point: parses the subcommand and maps errors to exit codes.
-#include <CLI/CLI.hpp>
+// rnncc command-line entry point: parses the subcommand and maps errors to
+// exit statuses (0 success, 1 a check failed, 2 bad input or usage).
 #include <fmt/core.h>
+#include <CLI/CLI.hpp>
 
+#include <new>
+
+#include "commands.hpp"
 #include "rnncc/error.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"rnncc: compile recurrent networks into circuits, measure, evaluate and verify"};
   app.set_version_flag("--version", std::string("rnncc ") + RNNCC_VERSION);
   app.require_subcommand(1);
+  rnncc::cli::register_gen(app);
+  rnncc::cli::register_stats(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     int status = app.exit(error);
-    return status == 0 ? 0 : 2;
+    return status == 0 ? rnncc::cli::success : rnncc::cli::bad_input;
+  } catch (const rnncc::InputError& error) {
+    fmt::print(stderr, "rnncc: {}\n", error.what());
+    return rnncc::cli::bad_input;
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "rnncc: out of memory\n");
+    return rnncc::cli::bad_input;
   }
-  return 0;
+  return rnncc::cli::success;
 }
