@@ -1,8 +1,8 @@
 // Lookup of an arbitrary function given by its table of outputs.
 #pragma once
 
-#include <cstddef>
 #include <gmpxx.h>
+#include <cstddef>
 #include <vector>
 
 #include "rnncc/logic/aig.hpp"

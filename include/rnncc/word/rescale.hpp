@@ -1,8 +1,8 @@
 // Fixed-point rescaling, saturation, relu and clip.
 #pragma once
 
-#include <cstddef>
 #include <gmpxx.h>
+#include <cstddef>
 
 #include "rnncc/logic/aig.hpp"
 #include "rnncc/word/bit_vector.hpp"

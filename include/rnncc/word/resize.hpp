@@ -2,8 +2,8 @@
 // operations that only rewire bits (or pick between words).
 #pragma once
 
-#include <cstddef>
 #include <gmpxx.h>
+#include <cstddef>
 
 #include "rnncc/logic/aig.hpp"
 #include "rnncc/word/bit_vector.hpp"
