@@ -1,31 +1,29 @@
 #include "structural_hash_table.hpp"
 
 #include <algorithm>
-#include <utility>
+#include <bit>
 
 namespace rnncc::logic {
 
 namespace {
 constexpr std::size_t minimum_slot_count = 1024;
-// Node indices below this fit a 3-byte slot.
-constexpr std::uint64_t three_byte_limit = std::uint64_t{1} << 24;
 }  // namespace
 
 StructuralHashTable::Probe StructuralHashTable::find(std::uint32_t a, std::uint32_t b,
                                                      const NodeStore& nodes) const {
-  Probe probe;
-  if (slot_count_ == 0) return probe;
+  if (slot_count_ == 0) return Probe{};
   std::size_t slot = home(a, b);
-  for (std::uint64_t distance_so_far = 0;; ++distance_so_far, slot = next(slot)) {
-    NodeIndex node = load(slot);
-    if (node == 0) return Probe{0, slot, distance_so_far};
-    std::uint32_t stored_a = nodes[node].fanin0;
-    std::uint32_t stored_b = nodes[node].fanin1;
-    if (stored_a == a && stored_b == b) return Probe{node, slot, distance_so_far};
-    // Robin Hood invariant: a key never sits farther from home than the
-    // entries it passed, so a richer entry here means the key is absent.
-    if (distance(slot, home(stored_a, stored_b)) < distance_so_far) {
-      return Probe{0, slot, distance_so_far};
+  for (std::uint64_t distance = 0;; ++distance, slot = next(slot)) {
+    std::uint32_t value = load(slot);
+    if (value == 0) return Probe{0, slot, distance};
+    std::uint64_t resident = resident_distance(slot, value, nodes);
+    // Robin Hood invariant: entries sit in the order of their home slots, so
+    // a resident closer to its home than the probe means the key is absent.
+    if (resident < distance) return Probe{0, slot, distance};
+    if (resident == distance) {
+      NodeIndex node = node_of(value);
+      const NodeRecord& record = nodes[node];
+      if (record.fanin0 == a && record.fanin1 == b) return Probe{node, slot, distance};
     }
   }
 }
@@ -35,17 +33,16 @@ void StructuralHashTable::insert(const Probe& probe, NodeIndex node, const NodeS
   std::uint64_t carried_distance = probe.distance;
   NodeIndex carried = node;
   for (;;) {
-    NodeIndex resident = load(slot);
-    if (resident == 0) {
-      store(slot, carried);
+    std::uint32_t value = load(slot);
+    if (value == 0) {
+      store(slot, pack(carried, carried_distance));
       break;
     }
-    std::uint64_t resident_distance =
-        distance(slot, home(nodes[resident].fanin0, nodes[resident].fanin1));
-    if (resident_distance < carried_distance) {
-      store(slot, carried);
-      carried = resident;
-      carried_distance = resident_distance;
+    std::uint64_t resident = resident_distance(slot, value, nodes);
+    if (resident < carried_distance) {
+      store(slot, pack(carried, carried_distance));
+      carried = node_of(value);
+      carried_distance = resident;
     }
     slot = next(slot);
     ++carried_distance;
@@ -56,23 +53,34 @@ void StructuralHashTable::insert(const Probe& probe, NodeIndex node, const NodeS
 void StructuralHashTable::reserve(std::size_t entry_count, std::uint64_t node_index_limit,
                                   const NodeStore& nodes) {
   std::size_t wanted = std::max(minimum_slot_count, entry_count * 20 / 17 + 1);
-  std::size_t wanted_width = node_index_limit > three_byte_limit ? 4 : 3;
-  if (wanted > slot_count_ || wanted_width > slot_width_) {
+  if (wanted > slot_count_ || !holds(static_cast<NodeIndex>(node_index_limit - 1))) {
     rebuild(std::max(wanted, slot_count_), node_index_limit, nodes);
   }
 }
 
 void StructuralHashTable::grow(std::uint64_t node_index_limit, const NodeStore& nodes) {
-  rebuild(std::max(minimum_slot_count, slot_count_ + slot_count_ / 2), node_index_limit, nodes);
+  std::size_t wanted = std::max(minimum_slot_count, slot_count_ + slot_count_ / 2);
+  if (!full()) wanted = std::max(slot_count_, minimum_slot_count);  // only indices outgrew
+  rebuild(wanted, node_index_limit, nodes);
 }
 
 void StructuralHashTable::rebuild(std::size_t slot_count, std::uint64_t node_index_limit,
                                   const NodeStore& nodes) {
+  // Node indices get the bits the larger of the index limit and the slot
+  // count needs (entries and nodes grow together); the rest of the slot
+  // holds distances.
+  index_bits_ =
+      std::max({index_bits_, static_cast<unsigned>(std::bit_width(node_index_limit)),
+                static_cast<unsigned>(std::bit_width(static_cast<std::uint64_t>(slot_count)))});
+  slot_width_ = index_bits_ <= 24 ? 3 : 4;
+  const unsigned distance_bits = static_cast<unsigned>(8 * slot_width_) - index_bits_;
+  slot_mask_ = slot_width_ == 4 ? 0xffffffffU : 0xffffffU;
+  index_mask_ = index_bits_ == 32 ? 0xffffffffU : (1U << index_bits_) - 1;
+  max_distance_code_ = distance_bits == 0 ? 0 : (std::uint64_t{1} << distance_bits) - 1;
   // Reinsert from the node store in index order: node reads are sequential,
   // and the old table is freed first, so growing never holds both tables.
   bytes_.clear();
   bytes_.shrink_to_fit();
-  slot_width_ = std::max(slot_width_, node_index_limit > three_byte_limit ? std::size_t{4} : 3);
   slot_count_ = slot_count;
   bytes_.assign(slot_count_ * slot_width_ + 1, 0);
   entry_count_ = 0;
