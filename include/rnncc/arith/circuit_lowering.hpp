@@ -1,0 +1,51 @@
+// Lowering of a word-level arithmetic circuit onto an AIG through its
+// format's lowering (format_lowering.hpp).
+#pragma once
+
+#include <gmpxx.h>
+#include <string>
+#include <vector>
+
+#include "rnncc/arith/circuit.hpp"
+#include "rnncc/arith/format_lowering.hpp"
+#include "rnncc/logic/aig.hpp"
+#include "rnncc/word/bit_vector.hpp"
+
+namespace rnncc::arith {
+
+/// One word input or output of a lowered circuit: its name, whether it is
+/// a Boolean (one bit, 0 or 1), and for numbers how its bits store a value
+/// (the LoweredValue's width, interval and denominator).
+struct LoweredWord {
+  std::string name;
+  bool is_boolean = false;
+  LoweredValue value;
+};
+
+/// An arithmetic circuit as an AIG. The AIG's inputs are the bits of each
+/// word input in circuit order, least significant first, named `name[bit]`;
+/// its outputs likewise, a Boolean output as the single bit `name[0]`.
+struct LoweredCircuit {
+  logic::Aig aig;
+  std::vector<LoweredWord> inputs;
+  std::vector<LoweredWord> outputs;
+};
+
+/// Lowers the nodes that some output depends on (unused nodes add no AND)
+/// with FormatLowering under `architecture`; explicit tables become
+/// word::lookup circuits over every pattern of their operand (at most
+/// 2^max_table_input_width patterns, LimitError beyond). For every
+/// admissible input, decoding the outputs gives evaluate()'s values.
+LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture architecture);
+
+/// The bit pattern of each AIG word input that stores `values` (one value
+/// per circuit input, admissible as in check_input_values).
+std::vector<mpz_class> encode_inputs(const Circuit& circuit, const LoweredCircuit& lowered,
+                                     const std::vector<mpq_class>& values);
+
+/// The value of each output whose bits hold `patterns` (one unsigned
+/// pattern per output; Booleans give 0 or 1).
+std::vector<mpq_class> decode_outputs(const Circuit& circuit, const LoweredCircuit& lowered,
+                                      const std::vector<mpz_class>& patterns);
+
+}  // namespace rnncc::arith

@@ -1,0 +1,249 @@
+#include "rnncc/arith/circuit_lowering.hpp"
+
+#include <fmt/format.h>
+
+#include <limits>
+#include <optional>
+#include <stdexcept>
+
+#include "rnncc/arith/circuit_evaluation.hpp"
+#include "rnncc/arith/nonlinear_table.hpp"
+#include "rnncc/error.hpp"
+#include "rnncc/word/lookup.hpp"
+#include "rnncc/word/resize.hpp"
+
+namespace rnncc::arith {
+
+namespace {
+
+using logic::Literal;
+
+/// 2^exponent.
+mpz_class power_of_two(std::size_t exponent) {
+  mpz_class result;
+  mpz_ui_pow_ui(result.get_mpz_t(), 2, exponent);
+  return result;
+}
+
+/// value mod modulus in 0 .. modulus-1.
+mpz_class non_negative_remainder(const mpz_class& value, const mpz_class& modulus) {
+  mpz_class remainder;
+  mpz_fdiv_r(remainder.get_mpz_t(), value.get_mpz_t(), modulus.get_mpz_t());
+  return remainder;
+}
+
+void check_table_width(std::size_t width, std::string_view table_name) {
+  if (width > max_table_input_width) {
+    throw LimitError(fmt::format(
+        "lookup table '{}' on a {}-bit value would need 2^{} entries; tables take at most {} "
+        "input bits",
+        table_name, width, width, max_table_input_width));
+  }
+}
+
+/// An explicit table on a value of a finite format: one entry per pattern,
+/// input and output in the format's encoding.
+LoweredValue lower_finite_table(logic::Aig& aig, const Format& format, const ExplicitTable& table,
+                                const LoweredValue& operand) {
+  const std::size_t width = operand.bits.size();
+  check_table_width(width, table.name);
+  const std::optional<mpz_class> modulus =
+      std::holds_alternative<ResidueFormat>(format)
+          ? std::optional<mpz_class>(std::get<ResidueFormat>(format).modulus)
+          : std::nullopt;
+  const std::size_t pattern_count = std::size_t{1} << width;
+  std::vector<mpz_class> entries(pattern_count);
+  for (std::size_t pattern = 0; pattern < pattern_count; ++pattern) {
+    mpz_class pattern_value(static_cast<unsigned long>(pattern));
+    if (modulus && pattern_value >= *modulus) continue;  // never stored: entry 0
+    entries[pattern] = encode(format, table(decode(format, pattern_value)));
+  }
+  return LoweredValue{word::lookup(aig, operand.bits, entries, width), operand.low, operand.high,
+                      operand.denominator};
+}
+
+/// An explicit table on an exact value: one entry per admissible integer k
+/// of the operand (standing for k / denominator); the result's denominator
+/// is the least common multiple of the results' denominators.
+LoweredValue lower_exact_table(logic::Aig& aig, const ExplicitTable& table,
+                               const LoweredValue& operand) {
+  const std::size_t width = operand.bits.size();
+  check_table_width(width, table.name);
+  const std::size_t pattern_count = std::size_t{1} << width;
+  const mpz_class pattern_modulus = power_of_two(width);
+  std::vector<std::optional<mpq_class>> results(pattern_count);
+  mpz_class denominator = 1;
+  for (std::size_t pattern = 0; pattern < pattern_count; ++pattern) {
+    mpz_class integer(static_cast<unsigned long>(pattern));
+    if (width > 0 && pattern >= (std::size_t{1} << (width - 1))) integer -= pattern_modulus;
+    if (integer < operand.low || integer > operand.high) continue;  // not admissible
+    mpq_class argument(integer, operand.denominator);
+    argument.canonicalize();
+    results[pattern] = table(argument);
+    mpz_lcm(denominator.get_mpz_t(), denominator.get_mpz_t(),
+            results[pattern]->get_den().get_mpz_t());
+  }
+  std::optional<mpz_class> low;
+  std::optional<mpz_class> high;
+  std::vector<mpz_class> numerators(pattern_count);
+  for (std::size_t pattern = 0; pattern < pattern_count; ++pattern) {
+    if (!results[pattern]) continue;
+    mpq_class scaled = *results[pattern] * denominator;
+    numerators[pattern] = scaled.get_num();
+    if (!low || numerators[pattern] < *low) low = numerators[pattern];
+    if (!high || numerators[pattern] > *high) high = numerators[pattern];
+  }
+  if (!low) throw std::logic_error("an exact value without admissible integers");
+  const std::size_t result_width = signed_width(*low, *high);
+  if (result_width > max_exact_width) {
+    throw LimitError(
+        fmt::format("lookup table '{}' would give a {}-bit exact value", table.name, result_width));
+  }
+  const mpz_class result_modulus = power_of_two(result_width);
+  for (mpz_class& numerator : numerators)
+    numerator = non_negative_remainder(numerator, result_modulus);
+  return LoweredValue{word::lookup(aig, operand.bits, numerators, result_width), *low, *high,
+                      denominator};
+}
+
+LoweredValue boolean_word(Literal literal) {
+  return LoweredValue{word::BitVector{literal}, 0, 1, 1};
+}
+
+/// The lowered value of `node` given the lowered values of its operands.
+LoweredValue lower_node(const Circuit& circuit, NodeId node, FormatLowering& lowering,
+                        const std::vector<LoweredValue>& values,
+                        const std::vector<LoweredWord>& inputs) {
+  auto operand = [&](std::size_t i) -> const LoweredValue& {
+    return values[circuit.operand(node, i)];
+  };
+  switch (circuit.kind(node)) {
+    case OperationKind::input:
+      return inputs[circuit.input_position(node)].value;
+    case OperationKind::constant:
+      if (circuit.is_boolean(node)) {
+        return boolean_word(logic::constant_literal(circuit.constant_value(node) != 0));
+      }
+      return lowering.constant(circuit.constant_value(node));
+    case OperationKind::add:
+      return lowering.add(operand(0), operand(1));
+    case OperationKind::subtract:
+      return lowering.subtract(operand(0), operand(1));
+    case OperationKind::negate:
+      return lowering.negate(operand(0));
+    case OperationKind::multiply:
+      return lowering.multiply(operand(0), operand(1));
+    case OperationKind::rescale:
+      return lowering.scale_by_power_of_two(operand(0), -circuit.rescale_shift(node));
+    case OperationKind::less_than:
+      return boolean_word(lowering.less_than(operand(0), operand(1)));
+    case OperationKind::equal:
+      return boolean_word(lowering.equal(operand(0), operand(1)));
+    case OperationKind::select:
+      if (circuit.is_boolean(node)) {
+        return boolean_word(
+            lowering.aig().create_mux(operand(0).bits[0], operand(1).bits[0], operand(2).bits[0]));
+      }
+      return lowering.select(operand(0).bits[0], operand(1), operand(2));
+    case OperationKind::relu:
+      return lowering.relu(operand(0));
+    case OperationKind::clip: {
+      const auto& [low, high] = circuit.clip_bounds(node);
+      return lowering.clip(operand(0), low, high);
+    }
+    case OperationKind::lookup: {
+      const LookupTable& table = circuit.table(circuit.lookup_table(node));
+      if (table.activation) return lowering.apply(*table.activation, operand(0));
+      if (is_finite(circuit.format())) {
+        return lower_finite_table(lowering.aig(), circuit.format(), table.explicit_table,
+                                  operand(0));
+      }
+      return lower_exact_table(lowering.aig(), table.explicit_table, operand(0));
+    }
+  }
+  throw std::logic_error("unknown operation kind");
+}
+
+}  // namespace
+
+LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture architecture) {
+  LoweredCircuit result;
+  FormatLowering lowering(result.aig, circuit.format(), architecture);
+
+  for (std::uint32_t i = 0; i < circuit.input_count(); ++i) {
+    const std::optional<ExactDomain>& domain = circuit.input_domain(i);
+    const std::size_t width = lowering.input_width(domain);
+    word::BitVector bits;
+    bits.reserve(width);
+    for (std::size_t bit = 0; bit < width; ++bit) {
+      bits.push_back(result.aig.create_input(fmt::format("{}[{}]", circuit.input_name(i), bit)));
+    }
+    result.inputs.push_back(
+        LoweredWord{circuit.input_name(i), false, lowering.input(std::move(bits), domain)});
+  }
+
+  const std::vector<bool> reachable = circuit.reachable_from_outputs();
+  constexpr NodeId kept = std::numeric_limits<NodeId>::max();
+  std::vector<NodeId> last_use(circuit.node_count(), 0);
+  for (NodeId node = 0; node < circuit.node_count(); ++node) {
+    if (!reachable[node]) continue;
+    for (std::size_t i = 0; i < operand_count(circuit.kind(node)); ++i) {
+      last_use[circuit.operand(node, i)] = node;
+    }
+  }
+  for (std::uint32_t i = 0; i < circuit.output_count(); ++i)
+    last_use[circuit.output_node(i)] = kept;
+
+  std::vector<LoweredValue> values(circuit.node_count());
+  for (NodeId node = 0; node < circuit.node_count(); ++node) {
+    if (!reachable[node]) continue;
+    values[node] = lower_node(circuit, node, lowering, values, result.inputs);
+    for (std::size_t i = 0; i < operand_count(circuit.kind(node)); ++i) {
+      NodeId operand = circuit.operand(node, i);
+      if (last_use[operand] == node) values[operand] = LoweredValue{};
+    }
+  }
+
+  for (std::uint32_t i = 0; i < circuit.output_count(); ++i) {
+    NodeId node = circuit.output_node(i);
+    const LoweredValue& value = values[node];
+    for (std::size_t bit = 0; bit < value.bits.size(); ++bit) {
+      result.aig.create_output(value.bits[bit], fmt::format("{}[{}]", circuit.output_name(i), bit));
+    }
+    result.outputs.push_back(LoweredWord{circuit.output_name(i), circuit.is_boolean(node), value});
+  }
+  return result;
+}
+
+std::vector<mpz_class> encode_inputs(const Circuit& circuit, const LoweredCircuit& lowered,
+                                     const std::vector<mpq_class>& values) {
+  check_input_values(circuit, values);
+  logic::Aig scratch;
+  FormatLowering codec(scratch, circuit.format(), word::ArithmeticArchitecture{});
+  std::vector<mpz_class> patterns;
+  patterns.reserve(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    patterns.push_back(codec.encode(lowered.inputs.at(i).value, values[i]));
+  }
+  return patterns;
+}
+
+std::vector<mpq_class> decode_outputs(const Circuit& circuit, const LoweredCircuit& lowered,
+                                      const std::vector<mpz_class>& patterns) {
+  if (patterns.size() != lowered.outputs.size()) {
+    throw std::invalid_argument(fmt::format("{} output patterns given for {} outputs",
+                                            patterns.size(), lowered.outputs.size()));
+  }
+  logic::Aig scratch;
+  FormatLowering codec(scratch, circuit.format(), word::ArithmeticArchitecture{});
+  std::vector<mpq_class> values;
+  values.reserve(patterns.size());
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    const LoweredWord& output = lowered.outputs[i];
+    values.push_back(output.is_boolean ? mpq_class(patterns[i])
+                                       : codec.decode(output.value, patterns[i]));
+  }
+  return values;
+}
+
+}  // namespace rnncc::arith
