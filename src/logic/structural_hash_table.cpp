@@ -28,6 +28,19 @@ StructuralHashTable::Probe StructuralHashTable::find(std::uint32_t a, std::uint3
   }
 }
 
+StructuralHashTable::Probe StructuralHashTable::place(std::uint32_t a, std::uint32_t b,
+                                                      const NodeStore& nodes) const {
+  std::size_t slot = home(a, b);
+  std::uint64_t distance = 0;
+  for (;;) {
+    std::uint32_t value = load(slot);
+    if (value == 0 || resident_distance(slot, value, nodes) < distance) break;
+    ++distance;
+    slot = next(slot);
+  }
+  return Probe{0, slot, distance};
+}
+
 void StructuralHashTable::insert(const Probe& probe, NodeIndex node, const NodeStore& nodes) {
   std::size_t slot = probe.slot;
   std::uint64_t carried_distance = probe.distance;
@@ -84,10 +97,20 @@ void StructuralHashTable::rebuild(std::size_t slot_count, std::uint64_t node_ind
   slot_count_ = slot_count;
   bytes_.assign(slot_count_ * slot_width_ + 1, 0);
   entry_count_ = 0;
-  for (NodeIndex node = 1; node < nodes.size(); ++node) {
+  // The keys to come are known, so their home slots are prefetched a few
+  // nodes ahead: the reinsertion waits on memory far less often.
+  constexpr NodeIndex prefetch_distance = 16;
+  const auto node_count = static_cast<NodeIndex>(nodes.size());
+  for (NodeIndex node = 1; node < node_count; ++node) {
+    if (node + prefetch_distance < node_count) {
+      const NodeRecord& ahead = nodes[node + prefetch_distance];
+      if (!ahead.is_input()) {
+        __builtin_prefetch(bytes_.data() + home(ahead.fanin0, ahead.fanin1) * slot_width_);
+      }
+    }
     const NodeRecord& record = nodes[node];
     if (record.is_input()) continue;
-    insert(find(record.fanin0, record.fanin1, nodes), node, nodes);
+    insert(place(record.fanin0, record.fanin1, nodes), node, nodes);
   }
 }
 

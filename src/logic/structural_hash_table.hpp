@@ -83,6 +83,8 @@ class StructuralHashTable {
     return slot >= home_slot ? slot - home_slot : slot + slot_count_ - home_slot;
   }
   std::size_t next(std::size_t slot) const { return slot + 1 == slot_count_ ? 0 : slot + 1; }
+  /// Where a key known to be absent goes (no key comparisons).
+  Probe place(std::uint32_t a, std::uint32_t b, const NodeStore& nodes) const;
   void rebuild(std::size_t slot_count, std::uint64_t node_index_limit, const NodeStore& nodes);
 
   std::vector<std::uint8_t> bytes_;  // slot_count_ * slot_width_ bytes + 1 of padding
