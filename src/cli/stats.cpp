@@ -9,8 +9,13 @@
 #include "commands.hpp"
 #include "rnncc/analysis/critical_path.hpp"
 #include "rnncc/analysis/level_profile.hpp"
+#include "rnncc/arith/circuit.hpp"
+#include "rnncc/arith/circuit_lowering.hpp"
+#include "rnncc/arith/format.hpp"
 #include "rnncc/io/aiger.hpp"
+#include "rnncc/io/arith_file.hpp"
 #include "rnncc/logic/aig.hpp"
+#include "rnncc/word/bit_vector.hpp"
 
 namespace rnncc::cli {
 
@@ -20,6 +25,8 @@ struct StatsOptions {
   std::string path;
   bool json = false;
   bool show_critical_path = false;
+  std::string adder = "kogge-stone";
+  std::string multiplier = "wallace";
 };
 
 // Measures of a Boolean circuit, in the order they are printed.
@@ -37,7 +44,20 @@ nlohmann::ordered_json aig_measures(const logic::Aig& aig) {
 void print_table(const std::string& path, const nlohmann::ordered_json& measures) {
   fmt::print("{}\n", path);
   for (const auto& [key, value] : measures.items()) {
-    fmt::print("  {:<12}{}\n", key, value.dump());
+    if (value.is_object()) {
+      fmt::print("  {}\n", key);
+      for (const auto& [name, count] : value.items())
+        fmt::print("    {:<10}{}\n", name, count.dump());
+    } else if (value.is_string()) {
+      fmt::print("  {:<12}{}\n", key, value.get<std::string>());
+    } else if (!value.is_array()) {
+      fmt::print("  {:<12}{}\n", key, value.dump());
+    }
+  }
+  if (measures.contains("critical_path")) {
+    fmt::print("  critical path\n");
+    for (const auto& node : measures["critical_path"])
+      fmt::print("    {}\n", node.get<std::string>());
   }
 }
 
@@ -50,9 +70,40 @@ std::string node_name(const logic::Aig& aig, logic::NodeIndex node) {
   return fmt::format("n{} (level {})", node, aig.level(node));
 }
 
+// Measures of a word-level circuit, then of its lowering to an AIG.
+nlohmann::ordered_json arith_measures(const arith::Circuit& circuit, const StatsOptions& options,
+                                      logic::Aig& lowered_aig) {
+  arith::CircuitStatistics statistics = circuit.statistics();
+  word::ArithmeticArchitecture architecture{
+      word::parse_prefix_architecture(options.adder),
+      word::parse_multiplier_architecture(options.multiplier)};
+  lowered_aig = arith::lower(circuit, architecture).aig;
+  nlohmann::ordered_json measures;
+  measures["format"] = arith::to_string(circuit.format());
+  measures["nodes"] = statistics.node_count;
+  measures["arith_depth"] = statistics.arithmetic_depth;
+  measures["mult_depth"] = statistics.multiplicative_depth;
+  nlohmann::ordered_json operations;
+  for (std::size_t kind = 0; kind < arith::operation_kind_count; ++kind) {
+    if (statistics.operation_counts[kind] == 0) continue;
+    operations[std::string(arith::name_of(static_cast<arith::OperationKind>(kind)))] =
+        statistics.operation_counts[kind];
+  }
+  measures["ops"] = operations;
+  measures.update(aig_measures(lowered_aig));
+  return measures;
+}
+
 void run_stats(const StatsOptions& options) {
-  logic::Aig aig = io::read_aiger_file(options.path);
-  nlohmann::ordered_json measures = aig_measures(aig);
+  const bool is_arith = std::filesystem::path(options.path).extension() == ".arith";
+  logic::Aig aig;
+  nlohmann::ordered_json measures;
+  if (is_arith) {
+    measures = arith_measures(io::read_arith_file(options.path), options, aig);
+  } else {
+    aig = io::read_aiger_file(options.path);
+    measures = aig_measures(aig);
+  }
   if (options.show_critical_path) {
     nlohmann::ordered_json path = nlohmann::ordered_json::array();
     for (logic::NodeIndex node : analysis::critical_path(aig))
@@ -72,9 +123,18 @@ void register_stats(CLI::App& app) {
   auto options = std::make_shared<StatsOptions>();
   CLI::App* stats = app.add_subcommand(
       "stats", "Inputs, outputs, AND count, depth (levels) and largest level width of a circuit");
-  stats->add_option("file", options->path, "Circuit file: .aag or .aig")->required();
+  stats->add_option("file", options->path, "Circuit file: .aag, .aig or .arith")->required();
   stats->add_flag("--json", options->json,
-                  "Print JSON with keys inputs, outputs, ands, depth, max_width");
+                  "Print JSON with keys inputs, outputs, ands, depth, max_width (and for .arith "
+                  "files format, nodes, arith_depth, mult_depth, ops)");
+  stats
+      ->add_option("--adder", options->adder,
+                   "Adder used to lower a .arith file (a prefix architecture)")
+      ->capture_default_str();
+  stats
+      ->add_option("--multiplier", options->multiplier,
+                   "Multiplier used to lower a .arith file: array, wallace, dadda")
+      ->capture_default_str();
   stats->add_flag("--critical-path", options->show_critical_path,
                   "Also list the nodes of a longest path");
   stats->callback([options] { run_stats(*options); });

@@ -134,3 +134,39 @@ TEST_CASE("bad input: one line, exit status 2, no output file left behind") {
     CHECK(result.standard_error.find("no-such-dir") != std::string::npos);
   }
 }
+
+TEST_CASE("stats on a .arith file: operation counts and depths derived by hand") {
+  TemporaryDirectory directory;
+  auto file = directory / "horner.arith";
+  // Horner's rule for 3x^3 - 2x^2 + x + 5 over Z/2^8: three multiplies and
+  // three adds alternate on the path, so arithmetic depth 6, multiplicative 3.
+  std::ofstream(file) << "rnncc-arith 1 mod:8\n"
+                         "n0 = input x\n"
+                         "n1 = const 3\n"
+                         "n2 = mul n1 n0\n"
+                         "n3 = const -2\n"
+                         "n4 = add n2 n3\n"
+                         "n5 = mul n4 n0\n"
+                         "n6 = const 1\n"
+                         "n7 = add n5 n6\n"
+                         "n8 = mul n7 n0\n"
+                         "n9 = const 5\n"
+                         "n10 = add n8 n9\n"
+                         "output y n10\n";
+  nlohmann::json stats = stats_json(file);
+  CHECK(stats["arith_depth"] == 6);
+  CHECK(stats["mult_depth"] == 3);
+  CHECK(stats["ops"]["mul"] == 3);
+  CHECK(stats["ops"]["add"] == 3);
+  CHECK(stats["ops"]["const"] == 4);
+  CHECK(stats["ops"]["input"] == 1);
+  CHECK(stats["inputs"] == 8);
+  CHECK(stats["outputs"] == 8);
+  CHECK(stats["ands"].get<int>() > 0);
+  CHECK(stats["format"] == "mod:8");
+
+  std::ofstream(directory / "cycle.arith") << "rnncc-arith 1 mod:8\nn0 = add n1 n1\nn1 = input x\n";
+  auto bad = run_rnncc("stats '" + (directory / "cycle.arith").string() + "'");
+  CHECK(bad.exit_status == 2);
+  CHECK(bad.standard_error.find("cycle.arith:2") != std::string::npos);
+}
