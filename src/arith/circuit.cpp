@@ -87,17 +87,35 @@ std::string_view LookupTable::name() const {
   return activation ? arith::name_of(*activation) : std::string_view(explicit_table.name);
 }
 
-std::size_t Circuit::NodeKeyHash::operator()(const NodeKey& key) const {
-  std::uint64_t hash = static_cast<std::uint64_t>(key.kind) * 0x9e3779b97f4a7c15ULL;
-  auto mix = [&hash](std::uint64_t value) {
-    hash ^= value + 0x9e3779b97f4a7c15ULL + (hash << 6) + (hash >> 2);
-    hash *= 0xff51afd7ed558ccdULL;
-  };
-  mix(key.operands[0]);
-  mix(key.operands[1]);
-  mix(key.operands[2]);
-  mix(key.parameter);
-  return static_cast<std::size_t>(hash ^ (hash >> 33));
+std::uint64_t Circuit::structural_hash(OperationKind kind, const std::array<NodeId, 3>& operands,
+                                       std::uint32_t parameter) {
+  std::uint64_t hash = static_cast<std::uint64_t>(kind) + 1;
+  for (std::uint64_t value : {std::uint64_t{operands[0]}, std::uint64_t{operands[1]},
+                              std::uint64_t{operands[2]}, std::uint64_t{parameter}}) {
+    hash = (hash + value) * 0x9e3779b97f4a7c15ULL;
+    hash = (hash << 29) | (hash >> 35);
+  }
+  // MurmurHash3's 64-bit finaliser: every input bit reaches the low bits.
+  hash ^= hash >> 33;
+  hash *= 0xff51afd7ed558ccdULL;
+  hash ^= hash >> 33;
+  hash *= 0xc4ceb9fe1a85ec53ULL;
+  hash ^= hash >> 33;
+  return hash;
+}
+
+void Circuit::grow_hash_table() {
+  std::vector<NodeId> slots(std::max<std::size_t>(1024, hash_slots_.size() * 2), no_operand);
+  const std::size_t mask = slots.size() - 1;
+  for (NodeId id : hash_slots_) {
+    if (id == no_operand) continue;
+    const Node& node = nodes_[id];
+    std::size_t slot = structural_hash(node.kind, node.operands, node.parameter) & mask;
+    while (slots[slot] != no_operand)
+      slot = (slot + 1) & mask;
+    slots[slot] = id;
+  }
+  hash_slots_ = std::move(slots);
 }
 
 Circuit::Circuit(Format format) : format_(std::move(format)) {}
@@ -106,11 +124,20 @@ Circuit::Circuit(Format format) : format_(std::move(format)) {}
 
 NodeId Circuit::create_node(OperationKind kind, std::array<NodeId, 3> operands,
                             std::uint32_t parameter, bool is_boolean) {
+  // Inputs are never merged; every other kind is looked up first.
   const bool hashed = kind != OperationKind::input;
-  NodeKey key{kind, operands, parameter};
+  std::size_t slot = 0;
   if (hashed) {
-    auto existing = structural_hash_.find(key);
-    if (existing != structural_hash_.end()) return existing->second;
+    if (2 * (hashed_node_count_ + 1) > hash_slots_.size()) grow_hash_table();
+    const std::size_t mask = hash_slots_.size() - 1;
+    slot = structural_hash(kind, operands, parameter) & mask;
+    for (; hash_slots_[slot] != no_operand; slot = (slot + 1) & mask) {
+      const Node& existing = nodes_[hash_slots_[slot]];
+      if (existing.kind == kind && existing.operands == operands &&
+          existing.parameter == parameter) {
+        return hash_slots_[slot];
+      }
+    }
   }
   if (nodes_.size() >= no_operand) {
     throw LimitError(fmt::format("an arithmetic circuit holds at most {} nodes", no_operand));
@@ -130,7 +157,10 @@ NodeId Circuit::create_node(OperationKind kind, std::array<NodeId, 3> operands,
   const auto id = static_cast<NodeId>(nodes_.size());
   nodes_.push_back(node);
   ++operation_counts_[static_cast<std::size_t>(kind)];
-  if (hashed) structural_hash_.emplace(key, id);
+  if (hashed) {
+    hash_slots_[slot] = id;
+    ++hashed_node_count_;
+  }
   return id;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <limits>
+#include <optional>
 #include <stdexcept>
 
 #include "rnncc/arith/reference.hpp"
@@ -16,12 +17,21 @@ mpq_class boolean_value(bool value) {
   return mpq_class(value ? 1 : 0);
 }
 
+const mpq_class& value_of(const mpq_class& value) {
+  return value;
+}
+
+const mpq_class& value_of(const std::optional<mpq_class>& value) {
+  return *value;
+}
+
 /// The value of `node` given the values of its operands in `values`.
-mpq_class evaluate_node(const Circuit& circuit, NodeId node, const std::vector<mpq_class>& values,
+template <class Values>
+mpq_class evaluate_node(const Circuit& circuit, NodeId node, const Values& values,
                         const std::vector<mpq_class>& input_values) {
   const Format& format = circuit.format();
   auto operand = [&](std::size_t i) -> const mpq_class& {
-    return values[circuit.operand(node, i)];
+    return value_of(values[circuit.operand(node, i)]);
   };
   switch (circuit.kind(node)) {
     case OperationKind::input:
@@ -89,9 +99,10 @@ void check_input_values(const Circuit& circuit, const std::vector<mpq_class>& va
 std::vector<mpq_class> evaluate_nodes(const Circuit& circuit,
                                       const std::vector<mpq_class>& values) {
   check_input_values(circuit, values);
-  std::vector<mpq_class> node_values(circuit.node_count());
+  std::vector<mpq_class> node_values;
+  node_values.reserve(circuit.node_count());
   for (NodeId node = 0; node < circuit.node_count(); ++node) {
-    node_values[node] = evaluate_node(circuit, node, node_values, values);
+    node_values.push_back(evaluate_node(circuit, node, node_values, values));
   }
   return node_values;
 }
@@ -111,19 +122,19 @@ std::vector<mpq_class> evaluate(const Circuit& circuit, const std::vector<mpq_cl
   for (std::uint32_t i = 0; i < circuit.output_count(); ++i)
     last_use[circuit.output_node(i)] = kept;
 
-  std::vector<mpq_class> node_values(circuit.node_count());
+  std::vector<std::optional<mpq_class>> node_values(circuit.node_count());
   for (NodeId node = 0; node < circuit.node_count(); ++node) {
     if (!reachable[node]) continue;
     node_values[node] = evaluate_node(circuit, node, node_values, values);
     for (std::size_t i = 0; i < operand_count(circuit.kind(node)); ++i) {
       NodeId operand = circuit.operand(node, i);
-      if (last_use[operand] == node) node_values[operand] = mpq_class();
+      if (last_use[operand] == node) node_values[operand].reset();
     }
   }
   std::vector<mpq_class> outputs;
   outputs.reserve(circuit.output_count());
   for (std::uint32_t i = 0; i < circuit.output_count(); ++i) {
-    outputs.push_back(node_values[circuit.output_node(i)]);
+    outputs.push_back(*node_values[circuit.output_node(i)]);
   }
   return outputs;
 }

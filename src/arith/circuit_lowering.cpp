@@ -112,10 +112,10 @@ LoweredValue boolean_word(Literal literal) {
 
 /// The lowered value of `node` given the lowered values of its operands.
 LoweredValue lower_node(const Circuit& circuit, NodeId node, FormatLowering& lowering,
-                        const std::vector<LoweredValue>& values,
+                        const std::vector<std::optional<LoweredValue>>& values,
                         const std::vector<LoweredWord>& inputs) {
   auto operand = [&](std::size_t i) -> const LoweredValue& {
-    return values[circuit.operand(node, i)];
+    return *values[circuit.operand(node, i)];
   };
   switch (circuit.kind(node)) {
     case OperationKind::input:
@@ -194,19 +194,19 @@ LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture archit
   for (std::uint32_t i = 0; i < circuit.output_count(); ++i)
     last_use[circuit.output_node(i)] = kept;
 
-  std::vector<LoweredValue> values(circuit.node_count());
+  std::vector<std::optional<LoweredValue>> values(circuit.node_count());
   for (NodeId node = 0; node < circuit.node_count(); ++node) {
     if (!reachable[node]) continue;
     values[node] = lower_node(circuit, node, lowering, values, result.inputs);
     for (std::size_t i = 0; i < operand_count(circuit.kind(node)); ++i) {
       NodeId operand = circuit.operand(node, i);
-      if (last_use[operand] == node) values[operand] = LoweredValue{};
+      if (last_use[operand] == node) values[operand].reset();
     }
   }
 
   for (std::uint32_t i = 0; i < circuit.output_count(); ++i) {
     NodeId node = circuit.output_node(i);
-    const LoweredValue& value = values[node];
+    const LoweredValue& value = *values[node];
     for (std::size_t bit = 0; bit < value.bits.size(); ++bit) {
       result.aig.create_output(value.bits[bit], fmt::format("{}[{}]", circuit.output_name(i), bit));
     }

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -162,6 +163,61 @@ std::vector<std::string_view> split_words(std::string_view line) {
   return words;
 }
 
+/// Node names and the line defining each. Names `n<k>` (as rnncc writes
+/// them) live in a vector indexed by k while k stays near the number of
+/// such names defined; every other name lives in a hash map.
+class NodeNameTable {
+ public:
+  struct Definition {
+    NodeId node = 0;
+    std::size_t line = 0;  // 0: not defined
+  };
+
+  const Definition* find(std::string_view name) const {
+    if (std::optional<std::size_t> index = numbered_index(name)) {
+      if (*index < numbered_.size() && numbered_[*index].line != 0) return &numbered_[*index];
+    }
+    auto found = named_.find(name);
+    return found == named_.end() ? nullptr : &found->second;
+  }
+
+  /// Records a name that find() does not know.
+  void define(std::string_view name, Definition definition) {
+    std::optional<std::size_t> index = numbered_index(name);
+    if (index && *index < 2 * numbered_count_ + 1024) {
+      if (*index >= numbered_.size()) numbered_.resize(*index + 1);
+      numbered_[*index] = definition;
+      ++numbered_count_;
+    } else {
+      named_.emplace(std::string(name), definition);
+    }
+  }
+
+ private:
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+
+  /// k for a name `n<k>` with k in canonical decimal below 10^9.
+  static std::optional<std::size_t> numbered_index(std::string_view name) {
+    if (name.size() < 2 || name.size() > 10 || name[0] != 'n') return std::nullopt;
+    if (name[1] == '0' && name.size() > 2) return std::nullopt;
+    std::size_t index = 0;
+    for (char character : name.substr(1)) {
+      if (character < '0' || character > '9') return std::nullopt;
+      index = index * 10 + static_cast<std::size_t>(character - '0');
+    }
+    return index;
+  }
+
+  std::vector<Definition> numbered_;
+  std::size_t numbered_count_ = 0;
+  std::unordered_map<std::string, Definition, StringHash, std::equal_to<>> named_;
+};
+
 class ArithParser {
  public:
   explicit ArithParser(std::string_view source_name) : source_name_(source_name) {}
@@ -222,11 +278,11 @@ class ArithParser {
   }
 
   NodeId operand_node(std::string_view name) {
-    auto found = nodes_.find(std::string(name));
-    if (found == nodes_.end()) {
+    const NodeNameTable::Definition* found = nodes_.find(name);
+    if (found == nullptr) {
       fail(fmt::format("expected a node defined on an earlier line, found '{}'", name));
     }
-    return found->second.node;
+    return found->node;
   }
 
   NodeId number_operand(std::string_view name) {
@@ -293,15 +349,15 @@ class ArithParser {
   }
 
   void parse_node(const std::vector<std::string_view>& words) {
-    const std::string name(words[0]);
+    const std::string_view name = words[0];
     if (!is_node_name(name)) {
       fail(fmt::format(
           "expected a node name of letters, digits and '_' not starting with a digit, found '{}'",
           name));
     }
-    if (auto previous = nodes_.find(name); previous != nodes_.end()) {
+    if (const NodeNameTable::Definition* previous = nodes_.find(name)) {
       fail(fmt::format("expected a new node name, found '{}' already defined on line {}", name,
-                       previous->second.line));
+                       previous->line));
     }
     if (words.size() < 3) fail(fmt::format("expected an operation after '{} ='", name));
     std::optional<OperationKind> kind = arith::parse_operation_kind(words[2]);
@@ -315,7 +371,7 @@ class ArithParser {
                        given == 1 ? "" : "s"));
     }
     NodeId node = create(*kind, words);
-    nodes_.emplace(name, Definition{node, line_number_});
+    nodes_.define(name, NodeNameTable::Definition{node, line_number_});
   }
 
   NodeId create(OperationKind kind, const std::vector<std::string_view>& words) {
@@ -455,15 +511,10 @@ class ArithParser {
     }
   }
 
-  struct Definition {
-    NodeId node;
-    std::size_t line;
-  };
-
   std::string_view source_name_;
   std::size_t line_number_ = 0;
   std::optional<Circuit> circuit_;
-  std::unordered_map<std::string, Definition> nodes_;
+  NodeNameTable nodes_;
   std::unordered_set<std::string> input_names_;
   std::unordered_set<std::string> output_names_;
 };

@@ -268,3 +268,29 @@ TEST_CASE("a sequential unroll of 200,000 steps round-trips through text") {
   CHECK(read.multiplicative_depth() == 200000);
   check_same_circuit(original, read, 2);
 }
+
+TEST_CASE("node names n<k> with large or padded k, and other names, resolve alike") {
+  const std::string text =
+      "rnncc-arith 1 mod:8\n"
+      "n5000000 = input a\n"
+      "n007 = input b\n"
+      "n7 = const 3\n"
+      "n99999999999 = mul n5000000 n7\n"
+      "weird_Name = sub n99999999999 n007\n"
+      "output y weird_Name\n";
+  Circuit circuit = rnncc::io::parse_arith(text, "names.arith");
+  for (int a = -128; a < 128; a += 11) {
+    for (int b = -128; b < 128; b += 23) {
+      long value = 3 * a - b;
+      long wrapped = ((value % 256) + 256 + 128) % 256 - 128;
+      CHECK(rnncc::arith::evaluate(circuit, {a, b}) == std::vector<mpq_class>{wrapped});
+    }
+  }
+  CHECK_THROWS_WITH_AS(rnncc::io::parse_arith(text + "n007 = const 1\n", "names.arith"),
+                       doctest::Contains("names.arith:8: expected a new node name"),
+                       rnncc::InputError);
+  CHECK_THROWS_WITH_AS(rnncc::io::parse_arith(text + "n5000000 = const 1\n", "names.arith"),
+                       doctest::Contains("already defined on line 2"), rnncc::InputError);
+  CHECK_THROWS_WITH_AS(rnncc::io::parse_arith(text + "z = neg n70\n", "names.arith"),
+                       doctest::Contains("'n70'"), rnncc::InputError);
+}

@@ -235,15 +235,11 @@ class Circuit {
     OperationKind kind = OperationKind::constant;
     bool is_boolean = false;
   };
-  struct NodeKey {
-    OperationKind kind;
-    std::array<NodeId, 3> operands;
-    std::uint32_t parameter;
-    bool operator==(const NodeKey&) const = default;
-  };
-  struct NodeKeyHash {
-    std::size_t operator()(const NodeKey& key) const;
-  };
+  /// Hash of a node's kind, operands and parameter (what makes it identical).
+  static std::uint64_t structural_hash(OperationKind kind, const std::array<NodeId, 3>& operands,
+                                       std::uint32_t parameter);
+  /// Grows the open-addressing table of hashed nodes and reinserts them.
+  void grow_hash_table();
   struct Input {
     NodeId node;
     std::string name;
@@ -275,7 +271,10 @@ class Circuit {
   std::unordered_map<std::string, TableId> table_index_;
   std::unordered_map<std::string, std::uint32_t> input_index_;
   std::unordered_map<std::string, std::uint32_t> output_index_;
-  std::unordered_map<NodeKey, NodeId, NodeKeyHash> structural_hash_;
+  // Open addressing with linear probing: node ids (no_node when empty) of
+  // every hashed node, at most half full.
+  std::vector<NodeId> hash_slots_;
+  std::size_t hashed_node_count_ = 0;
   std::array<std::uint64_t, operation_kind_count> operation_counts_{};
 };
 
