@@ -49,11 +49,11 @@ Literal Aig::create_and(Literal a, Literal b) {
   if (hash_table_->full() || !hash_table_->holds(node_count())) {
     hash_table_->grow(std::uint64_t{node_count()} + 1, nodes_);
   }
-  StructuralHashTable::Probe probe = hash_table_->find(a.code, b.code, nodes_);
-  if (probe.found != 0) return Literal::of(probe.found);
+  NodeIndex existing = hash_table_->find(a.code, b.code, nodes_);
+  if (existing != 0) return Literal::of(existing);
   std::uint32_t level = 1 + std::max(nodes_[a.node()].level, nodes_[b.node()].level);
   NodeIndex node = append_node(a.code, b.code, level);
-  hash_table_->insert(probe, node, nodes_);
+  hash_table_->insert(node, a.code, b.code, nodes_);
   return Literal::of(node);
 }
 

@@ -7,49 +7,85 @@ namespace rnncc::logic {
 
 namespace {
 constexpr std::size_t minimum_slot_count = 1024;
+// Filter words: about one byte per entry, at most 512 KiB so that it stays
+// in cache; beyond that size it simply passes more lookups through.
+constexpr std::size_t maximum_filter_words = std::size_t{1} << 16;
+// How many nodes ahead a bulk insertion prefetches main-table slots.
+constexpr NodeIndex prefetch_distance = 16;
 }  // namespace
 
-StructuralHashTable::Probe StructuralHashTable::find(std::uint32_t a, std::uint32_t b,
-                                                     const NodeStore& nodes) const {
-  if (slot_count_ == 0) return Probe{};
-  std::size_t slot = home(a, b);
+StructuralHashTable::StructuralHashTable() : filter_(1, 0) {}
+
+NodeIndex StructuralHashTable::find(std::uint32_t a, std::uint32_t b,
+                                    const NodeStore& nodes) const {
+  const std::uint64_t hash_value = hash(a, b);
+  for (std::size_t slot = hash_value & (recent_slot_count - 1);;
+       slot = (slot + 1) & (recent_slot_count - 1)) {
+    std::uint16_t offset = recent_slots_[slot];
+    if (offset == 0) break;
+    NodeIndex node = first_recent_ + offset - 1;
+    const NodeRecord& record = nodes[node];
+    if (record.fanin0 == a && record.fanin1 == b) return node;
+  }
+  if (slot_count_ == 0 || !may_be_in_main_table(hash_value)) return 0;
+  return find_in_main_table(a, b, hash_value, nodes);
+}
+
+NodeIndex StructuralHashTable::find_in_main_table(std::uint32_t a, std::uint32_t b,
+                                                  std::uint64_t hash_value,
+                                                  const NodeStore& nodes) const {
+  std::size_t slot = home_of_hash(hash_value);
   for (std::uint64_t distance = 0;; ++distance, slot = next(slot)) {
     std::uint32_t value = load(slot);
-    if (value == 0) return Probe{0, slot, distance};
+    if (value == 0) return 0;
     std::uint64_t resident = resident_distance(slot, value, nodes);
     // Robin Hood invariant: entries sit in the order of their home slots, so
     // a resident closer to its home than the probe means the key is absent.
-    if (resident < distance) return Probe{0, slot, distance};
+    if (resident < distance) return 0;
     if (resident == distance) {
       NodeIndex node = node_of(value);
       const NodeRecord& record = nodes[node];
-      if (record.fanin0 == a && record.fanin1 == b) return Probe{node, slot, distance};
+      if (record.fanin0 == a && record.fanin1 == b) return node;
     }
   }
 }
 
-StructuralHashTable::Probe StructuralHashTable::place(std::uint32_t a, std::uint32_t b,
-                                                      const NodeStore& nodes) const {
-  std::size_t slot = home(a, b);
-  std::uint64_t distance = 0;
-  for (;;) {
-    std::uint32_t value = load(slot);
-    if (value == 0 || resident_distance(slot, value, nodes) < distance) break;
-    ++distance;
-    slot = next(slot);
+void StructuralHashTable::insert(NodeIndex node, std::uint32_t a, std::uint32_t b,
+                                 const NodeStore& nodes) {
+  if (recent_count_ == 0) {
+    clear_recent(node);
+  } else if (recent_count_ == recent_capacity || node - first_recent_ >= 0xffff) {
+    flush_recent(node, nodes);
+    clear_recent(node);
   }
-  return Probe{0, slot, distance};
+  const std::uint64_t hash_value = hash(a, b);
+  std::size_t slot = hash_value & (recent_slot_count - 1);
+  while (recent_slots_[slot] != 0)
+    slot = (slot + 1) & (recent_slot_count - 1);
+  recent_slots_[slot] = static_cast<std::uint16_t>(node - first_recent_ + 1);
+  ++recent_count_;
+  ++entry_count_;
+  filter_[filter_word(hash_value)] |= filter_mask(hash_value);
 }
 
-void StructuralHashTable::insert(const Probe& probe, NodeIndex node, const NodeStore& nodes) {
-  std::size_t slot = probe.slot;
-  std::uint64_t carried_distance = probe.distance;
+void StructuralHashTable::insert_in_main_table(NodeIndex node, std::uint64_t hash_value,
+                                               const NodeStore& nodes) {
+  // Find the first slot whose resident is closer to home than the new key
+  // would be there, then shift residents forward Robin Hood style.
+  std::size_t slot = home_of_hash(hash_value);
+  std::uint64_t carried_distance = 0;
+  for (;;) {
+    std::uint32_t value = load(slot);
+    if (value == 0 || resident_distance(slot, value, nodes) < carried_distance) break;
+    ++carried_distance;
+    slot = next(slot);
+  }
   NodeIndex carried = node;
   for (;;) {
     std::uint32_t value = load(slot);
     if (value == 0) {
       store(slot, pack(carried, carried_distance));
-      break;
+      return;
     }
     std::uint64_t resident = resident_distance(slot, value, nodes);
     if (resident < carried_distance) {
@@ -60,7 +96,29 @@ void StructuralHashTable::insert(const Probe& probe, NodeIndex node, const NodeS
     slot = next(slot);
     ++carried_distance;
   }
-  ++entry_count_;
+}
+
+void StructuralHashTable::clear_recent(NodeIndex first_recent) {
+  recent_slots_.fill(0);
+  recent_count_ = 0;
+  first_recent_ = first_recent;
+}
+
+void StructuralHashTable::flush_recent(NodeIndex end, const NodeStore& nodes) {
+  // The recent nodes are the AND nodes from first_recent_ up to `end`; their
+  // keys are known in advance, so main-table slots are prefetched ahead.
+  for (NodeIndex node = first_recent_; node < end; ++node) {
+    if (node + prefetch_distance < end) {
+      const NodeRecord& ahead = nodes[node + prefetch_distance];
+      if (!ahead.is_input()) {
+        __builtin_prefetch(bytes_.data() + home(ahead.fanin0, ahead.fanin1) * slot_width_);
+      }
+    }
+    const NodeRecord& record = nodes[node];
+    if (record.is_input()) continue;
+    insert_in_main_table(node, hash(record.fanin0, record.fanin1), nodes);
+  }
+  clear_recent(end);
 }
 
 void StructuralHashTable::reserve(std::size_t entry_count, std::uint64_t node_index_limit,
@@ -90,27 +148,25 @@ void StructuralHashTable::rebuild(std::size_t slot_count, std::uint64_t node_ind
   slot_mask_ = slot_width_ == 4 ? 0xffffffffU : 0xffffffU;
   index_mask_ = index_bits_ == 32 ? 0xffffffffU : (1U << index_bits_) - 1;
   max_distance_code_ = distance_bits == 0 ? 0 : (std::uint64_t{1} << distance_bits) - 1;
-  // Reinsert from the node store in index order: node reads are sequential,
-  // and the old table is freed first, so growing never holds both tables.
+  // The old table is freed first, so growing never holds both tables; every
+  // node, recent ones included, is reinserted from the node store.
   bytes_.clear();
   bytes_.shrink_to_fit();
   slot_count_ = slot_count;
   bytes_.assign(slot_count_ * slot_width_ + 1, 0);
+  const std::size_t filter_words =
+      std::min(maximum_filter_words, std::bit_ceil(std::max<std::size_t>(slot_count / 8, 1)));
+  filter_.assign(filter_words, 0);
   entry_count_ = 0;
-  // The keys to come are known, so their home slots are prefetched a few
-  // nodes ahead: the reinsertion waits on memory far less often.
-  constexpr NodeIndex prefetch_distance = 16;
-  const auto node_count = static_cast<NodeIndex>(nodes.size());
-  for (NodeIndex node = 1; node < node_count; ++node) {
-    if (node + prefetch_distance < node_count) {
-      const NodeRecord& ahead = nodes[node + prefetch_distance];
-      if (!ahead.is_input()) {
-        __builtin_prefetch(bytes_.data() + home(ahead.fanin0, ahead.fanin1) * slot_width_);
-      }
+  first_recent_ = 1;
+  flush_recent(static_cast<NodeIndex>(nodes.size()), nodes);
+  for (NodeIndex node = 1; node < nodes.size(); ++node) {
+    if (!nodes[node].is_input()) {
+      const NodeRecord& record = nodes[node];
+      const std::uint64_t hash_value = hash(record.fanin0, record.fanin1);
+      filter_[filter_word(hash_value)] |= filter_mask(hash_value);
+      ++entry_count_;
     }
-    const NodeRecord& record = nodes[node];
-    if (record.is_input()) continue;
-    insert(place(record.fanin0, record.fanin1, nodes), node, nodes);
   }
 }
 

@@ -1,6 +1,7 @@
 // Private: the table that finds an existing AND node by its fan-ins.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -10,29 +11,29 @@
 
 namespace rnncc::logic {
 
-/// Robin Hood open-addressing set of AND node indices keyed by their
-/// (fanin0, fanin1) pair; keys are read back from the node records. A slot
-/// is 3 bytes (4 once node indices need more than 24 bits) holding the node
-/// index in its low `index_bits_` bits and, in the bits left over, the
-/// entry's distance from its home slot (saturating). A known distance
-/// spares the probe a read of the resident's node record; only residents
-/// with the probe's own distance (same home) are compared by key. At most
-/// 85% of the slots are used: about 3.5 bytes per node when sized by reserve.
+/// The set of AND nodes keyed by their (fanin0, fanin1) pair, in three parts
+/// that keep the common cases out of main memory:
+///
+/// - a Robin Hood open-addressing table of node indices (the "main table").
+///   Keys are read back from the node records. A slot is 3 bytes (4 once
+///   node indices need more than 24 bits) holding the node index in its low
+///   `index_bits_` bits and, in the bits left over, the entry's distance
+///   from its home slot (saturating), so probes rarely read node records.
+///   At most 85% of the slots are used: about 3.5 bytes per node.
+/// - a small index of the most recent nodes (up to 4,096), not yet in the
+///   main table. It lives in cache; when full, its nodes move to the main
+///   table in one pass that prefetches their slots ahead of use.
+/// - a Bloom filter (at most 512 KiB) over the main table's keys, so that
+///   most lookups of a key that does not exist never touch the main table.
 class StructuralHashTable {
  public:
-  /// Where a key was found, or where it would be inserted.
-  struct Probe {
-    NodeIndex found = 0;         ///< the existing node, 0 when absent
-    std::size_t slot = 0;        ///< insertion slot when absent
-    std::uint64_t distance = 0;  ///< its distance from the key's home slot
-  };
+  StructuralHashTable();
 
-  /// Looks up the key (a, b) given the Aig's node records.
-  Probe find(std::uint32_t a, std::uint32_t b, const NodeStore& nodes) const;
-  /// Inserts `node` at the place `probe` (from find, with no change in
-  /// between) reported for it.
-  void insert(const Probe& probe, NodeIndex node, const NodeStore& nodes);
-  /// True when one more entry would exceed the load limit: call grow first.
+  /// The node with fan-ins (a, b), or 0 when there is none.
+  NodeIndex find(std::uint32_t a, std::uint32_t b, const NodeStore& nodes) const;
+  /// Adds `node` (the newest node, with fan-ins (a, b), not present).
+  void insert(NodeIndex node, std::uint32_t a, std::uint32_t b, const NodeStore& nodes);
+  /// True when one more entry would exceed the main table's load limit.
   bool full() const { return (entry_count_ + 1) * 20 > slot_count_ * 17; }
   /// True when a slot can hold `node`; otherwise grow first.
   bool holds(NodeIndex node) const { return (std::uint64_t{node} >> index_bits_) == 0; }
@@ -42,9 +43,14 @@ class StructuralHashTable {
   /// Grows by half (or to a minimum size) so that node indices below
   /// `node_index_limit` fit, and reinserts every entry.
   void grow(std::uint64_t node_index_limit, const NodeStore& nodes);
-  std::size_t memory_bytes() const { return bytes_.capacity(); }
+  std::size_t memory_bytes() const {
+    return bytes_.capacity() + filter_.capacity() * sizeof(std::uint64_t) + sizeof recent_slots_;
+  }
 
  private:
+  static constexpr std::size_t recent_capacity = 4096;
+  static constexpr std::size_t recent_slot_count = 2 * recent_capacity;
+
   static std::uint64_t hash(std::uint32_t a, std::uint32_t b) {
     std::uint64_t key = (std::uint64_t{a} << 32) | b;
     key ^= key >> 31;
@@ -54,11 +60,12 @@ class StructuralHashTable {
     key ^= key >> 32;
     return key;
   }
-  /// The key's home slot: the hash scaled onto [0, slot_count).
-  std::size_t home(std::uint32_t a, std::uint32_t b) const {
+  /// The main-table home slot of a key with hash `hash_value`.
+  std::size_t home_of_hash(std::uint64_t hash_value) const {
     __extension__ using Wide = unsigned __int128;
-    return static_cast<std::size_t>((static_cast<Wide>(hash(a, b)) * slot_count_) >> 64);
+    return static_cast<std::size_t>((static_cast<Wide>(hash_value) * slot_count_) >> 64);
   }
+  std::size_t home(std::uint32_t a, std::uint32_t b) const { return home_of_hash(hash(a, b)); }
   std::uint32_t load(std::size_t slot) const {
     std::uint32_t value;
     std::memcpy(&value, bytes_.data() + slot * slot_width_, sizeof value);
@@ -72,8 +79,8 @@ class StructuralHashTable {
     std::uint64_t code = distance < max_distance_code_ ? distance : max_distance_code_;
     return node | static_cast<std::uint32_t>(code << index_bits_);
   }
-  /// Distance of the resident `value` in `slot`, from its code when it is
-  /// exact, else from its key.
+  /// Distance of the resident `value` in `slot` from its home, from its
+  /// code when exact, else from its key.
   std::uint64_t resident_distance(std::size_t slot, std::uint32_t value,
                                   const NodeStore& nodes) const {
     std::uint64_t code = value >> index_bits_;
@@ -83,10 +90,30 @@ class StructuralHashTable {
     return slot >= home_slot ? slot - home_slot : slot + slot_count_ - home_slot;
   }
   std::size_t next(std::size_t slot) const { return slot + 1 == slot_count_ ? 0 : slot + 1; }
-  /// Where a key known to be absent goes (no key comparisons).
-  Probe place(std::uint32_t a, std::uint32_t b, const NodeStore& nodes) const;
+
+  // Bloom filter: two bits of one 64-bit word per key.
+  std::uint64_t filter_mask(std::uint64_t hash_value) const {
+    return (std::uint64_t{1} << (hash_value & 63)) | (std::uint64_t{1} << ((hash_value >> 6) & 63));
+  }
+  std::size_t filter_word(std::uint64_t hash_value) const {
+    return static_cast<std::size_t>(hash_value >> 12) & (filter_.size() - 1);
+  }
+  bool may_be_in_main_table(std::uint64_t hash_value) const {
+    std::uint64_t mask = filter_mask(hash_value);
+    return (filter_[filter_word(hash_value)] & mask) == mask;
+  }
+
+  NodeIndex find_in_main_table(std::uint32_t a, std::uint32_t b, std::uint64_t hash_value,
+                               const NodeStore& nodes) const;
+  /// Adds `node`, known absent, to the main table.
+  void insert_in_main_table(NodeIndex node, std::uint64_t hash_value, const NodeStore& nodes);
+  /// Moves the AND nodes from first_recent_ up to (not including) `end`
+  /// into the main table, and starts an empty recent index at `end`.
+  void flush_recent(NodeIndex end, const NodeStore& nodes);
+  void clear_recent(NodeIndex first_recent);
   void rebuild(std::size_t slot_count, std::uint64_t node_index_limit, const NodeStore& nodes);
 
+  // Main table.
   std::vector<std::uint8_t> bytes_;  // slot_count_ * slot_width_ bytes + 1 of padding
   std::size_t slot_count_ = 0;
   std::size_t slot_width_ = 3;
@@ -94,7 +121,13 @@ class StructuralHashTable {
   std::uint32_t slot_mask_ = 0;
   std::uint32_t index_mask_ = 0;
   std::uint64_t max_distance_code_ = 0;
-  std::size_t entry_count_ = 0;
+  std::size_t entry_count_ = 0;  // main table and recent nodes together
+  std::vector<std::uint64_t> filter_;
+  // Recent nodes: indices first_recent_ + offset, found through a linear-
+  // probing index of 16-bit offsets (0 = empty, else offset + 1).
+  NodeIndex first_recent_ = 1;
+  std::size_t recent_count_ = 0;
+  std::array<std::uint16_t, recent_slot_count> recent_slots_{};
 };
 
 }  // namespace rnncc::logic
