@@ -142,6 +142,38 @@ BitVector conditional_subtract(logic::Aig& aig, const BitVector& x, const mpz_cl
   return word::mux(aig, at_least, word::truncate(sum, width), x);
 }
 
+/// x mod P for an unsigned x < P^2 (Barrett reduction, HAC 14.42, in base
+/// 2 with the difference kept to k+2 bits): with 2^(k-1) <= P < 2^k and
+/// μ = ⌊4^k / P⌋, the estimate q = ⌊⌊x / 2^(k-1)⌋ · μ / 2^(k+1)⌋ satisfies
+/// ⌊x/P⌋ - 2 <= q <= ⌊x/P⌋, so x - q·P lies in [0, 3P) ⊂ [0, 2^(k+2)) and
+/// two conditional subtractions of P finish. Depth: two multipliers and
+/// three adders, logarithmic in k with tree multipliers and prefix adders.
+/// Returns ⌈log2 P⌉ bits.
+BitVector barrett_reduce(logic::Aig& aig, const BitVector& x, const mpz_class& modulus,
+                         const word::ArithmeticArchitecture& architecture) {
+  const std::size_t result_width = bit_length(mpz_class(modulus - 1));
+  if (mpz_popcount(modulus.get_mpz_t()) == 1) {  // P = 2^n: keep the low n bits
+    return word::truncate(x, result_width);
+  }
+  const std::size_t k = bit_length(modulus);
+  const mpz_class mu = detail::floor_divide(power_of_two(2 * k), modulus);
+  const BitVector high_input(x.begin() + static_cast<std::ptrdiff_t>(k - 1), x.end());
+  const BitVector mu_bits = word::constant(bit_length(mu), mu);
+  const BitVector scaled = word::multiply(aig, high_input, mu_bits, Signedness::unsigned_,
+                                          high_input.size() + mu_bits.size(), architecture);
+  const BitVector quotient(scaled.begin() + static_cast<std::ptrdiff_t>(k + 1), scaled.end());
+  const std::size_t working_width = k + 2;
+  const BitVector quotient_times_modulus =
+      word::multiply(aig, quotient, word::constant(k, modulus), Signedness::unsigned_,
+                     working_width, architecture);
+  BitVector remainder = word::subtract(
+      aig, word::zero_extend(word::truncate(x, std::min(x.size(), working_width)), working_width),
+      quotient_times_modulus, architecture.adder);
+  remainder = conditional_subtract(aig, remainder, modulus, architecture.adder);
+  remainder = conditional_subtract(aig, remainder, modulus, architecture.adder);
+  return word::truncate(remainder, result_width);
+}
+
 }  // namespace
 
 std::size_t FormatLowering::input_width(const std::optional<ExactDomain>& domain) const {
@@ -316,16 +348,9 @@ LoweredValue FormatLowering::multiply(const LoweredValue& a, const LoweredValue&
     check_finite_operand(format_, a);
     check_finite_operand(format_, b);
     const std::size_t width = a.bits.size();
-    BitVector remainder =
+    BitVector product =
         word::multiply(aig_, a.bits, b.bits, Signedness::unsigned_, 2 * width, architecture_);
-    // Before step k the remainder is below P·2^(k+1) (the product is below
-    // P·P <= P·2^n); subtracting P·2^k when it fits leaves it below P·2^k.
-    for (std::size_t k = width; k-- > 0;) {
-      mpz_class bound = residue->modulus * power_of_two(k + 1);
-      remainder = word::truncate(remainder, std::min(remainder.size(), bit_length(bound - 1)));
-      remainder = conditional_subtract(aig_, remainder, residue->modulus * power_of_two(k),
-                                       architecture_.adder);
-    }
+    BitVector remainder = barrett_reduce(aig_, product, residue->modulus, architecture_);
     return finite_value(format_, resize_signed(remainder, width));
   }
   mpz_class corners[4] = {a.low * b.low, a.low * b.high, a.high * b.low, a.high * b.high};

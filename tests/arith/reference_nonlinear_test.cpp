@@ -116,7 +116,8 @@ TEST_CASE("piecewise-linear activations in tables follow the reference") {
 TEST_CASE("tables are monotone, and tanh and sigmoid keep their symmetries") {
   for (const char* text : {"fixed:10.6", "fixed:10.6:floor", "fixed:9.0", "fixed:8.8"}) {
     FixedFormat format = fixed(text);
-    CAPTURE(text);
+    std::string name = text;
+    CAPTURE(name);
     for (Activation activation :
          {Activation::tanh, Activation::sigmoid, Activation::exp, Activation::softplus}) {
       std::vector<long> values = table_in_input_order(format, activation);
@@ -142,7 +143,8 @@ TEST_CASE("tables are monotone, and tanh and sigmoid keep their symmetries") {
 TEST_CASE("tables agree with long double wherever its rounding is unambiguous") {
   for (const char* text : {"fixed:12.8", "fixed:12.8:floor", "fixed:12.3", "fixed:12.11:floor"}) {
     FixedFormat format = fixed(text);
-    CAPTURE(text);
+    std::string name = text;
+    CAPTURE(name);
     const long half = 1L << (format.width - 1);
     const long double scale = std::ldexp(1.0L, static_cast<int>(format.fraction));
     for (Activation activation :

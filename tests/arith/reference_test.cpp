@@ -233,7 +233,8 @@ TEST_CASE("mod and modp are rings: associativity and distributivity on random me
   for (const char* text : {"mod:1", "mod:7", "mod:64", "mod:200", "modp:2", "modp:251",
                            "modp:65536", "modp:18446744073709551557"}) {
     Format format = parse_format(text);
-    CAPTURE(text);
+    std::string name = text;
+    CAPTURE(name);
     RepresentableRange range = representable_range(format);
     mpz_class span = mpq_class(range.highest - range.lowest + 1).get_num();
     gmp_randclass random(gmp_randinit_default);

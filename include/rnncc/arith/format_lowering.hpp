@@ -78,8 +78,9 @@ class FormatLowering {
   LoweredValue add(const LoweredValue& a, const LoweredValue& b);
   LoweredValue subtract(const LoweredValue& a, const LoweredValue& b);
   LoweredValue negate(const LoweredValue& a);
-  /// modp reduces the full product by a chain of ⌈log2 P⌉ conditional
-  /// subtractions of P·2^k; fixed multiplies at full width, then rescales.
+  /// modp reduces the full product by Barrett reduction (two multipliers by
+  /// constants, then at most two conditional subtractions of P: logarithmic
+  /// depth); fixed multiplies at full width, then rescales.
   LoweredValue multiply(const LoweredValue& a, const LoweredValue& b);
   LoweredValue scale_by_power_of_two(const LoweredValue& a, long exponent);
 
