@@ -113,6 +113,9 @@ class AsciiBodyParser {
   }
 
   void parse_inputs() {
+    // Input lines take at least 2 bytes, AND lines 6: reserve what can fit.
+    aig_.reserve(std::min<std::size_t>(header_.input_count, cursor_.remaining() / 2 + 1) +
+                 std::min<std::size_t>(header_.and_count, cursor_.remaining() / 6 + 1));
     for (std::uint32_t i = 0; i < header_.input_count; ++i) {
       const std::size_t start = cursor_.offset();
       std::uint32_t literal = parse_literal("the literal of input", i);
@@ -123,7 +126,8 @@ class AsciiBodyParser {
   }
 
   void parse_outputs() {
-    output_literals_.reserve(header_.output_count);
+    output_literals_.reserve(
+        std::min<std::size_t>(header_.output_count, cursor_.remaining() / 2 + 1));
     for (std::uint32_t i = 0; i < header_.output_count; ++i) {
       output_literals_.push_back(parse_literal("the literal of output", i));
       cursor_.expect_newline("the end of line after an output literal");
@@ -134,7 +138,6 @@ class AsciiBodyParser {
     // Each AND line takes at least 6 bytes: do not reserve more than fit.
     const std::size_t and_count =
         std::min<std::size_t>(header_.and_count, cursor_.remaining() / 6 + 1);
-    aig_.reserve(and_count);
     right0_.reserve(and_count);
     right1_.reserve(and_count);
     for (std::uint32_t k = 0; k < header_.and_count; ++k) {

@@ -47,6 +47,9 @@ inline const unsigned char* decode_varint(const unsigned char* cursor, const uns
 
 Aig parse_binary_body(AigerCursor& cursor, const AigerHeader& header) {
   Aig aig;
+  // Each AND takes at least 2 bytes: do not reserve more than fit.
+  aig.reserve(std::size_t{header.input_count} +
+              std::min<std::size_t>(header.and_count, cursor.remaining() / 2 + 1));
   for (std::uint32_t i = 0; i < header.input_count; ++i)
     aig.create_input();
 
@@ -72,8 +75,6 @@ Aig parse_binary_body(AigerCursor& cursor, const AigerHeader& header) {
   for (std::uint32_t i = 0; i < header.input_count; ++i) {
     literal_of_variable[i + 1] = Literal::of(aig.input_node(i)).code;
   }
-  // Each AND takes at least 2 bytes: do not reserve more than fit.
-  aig.reserve(std::min<std::size_t>(header.and_count, cursor.remaining() / 2 + 1));
 
   const auto* const begin = reinterpret_cast<const unsigned char*>(cursor.data());
   const unsigned char* position = begin + cursor.offset();

@@ -83,21 +83,36 @@ void check_name(std::string_view kind, std::uint32_t position, const std::string
 
 void encode(const Aig& aig, AigerFormat format, BlockOutput& output) {
   const std::uint32_t input_count = aig.input_count();
-  const std::uint32_t and_count = aig.and_count();
   const std::uint32_t output_count = aig.output_count();
   for (std::uint32_t i = 0; i < input_count; ++i)
     check_name("input", i, aig.input_name(i));
   for (std::uint32_t i = 0; i < output_count; ++i)
     check_name("output", i, aig.output_name(i));
 
-  // AIGER variable of every node: inputs 1..I by position, ANDs I+1..I+A in
-  // creation order (topological, since fan-ins are created first).
-  std::vector<std::uint32_t> variable_of_node(aig.node_count());
+  // Liveness: an AND is written only when an output depends on it. One
+  // pass from the last node down (fan-ins precede their ANDs), no recursion.
+  std::vector<std::uint32_t> variable_of_node(aig.node_count(), 0);
+  for (std::uint32_t i = 0; i < output_count; ++i)
+    variable_of_node[aig.output(i).node()] = 1;
+  for (NodeIndex node = aig.node_count() - 1; node > 0; --node) {
+    if (variable_of_node[node] != 0 && aig.is_and(node)) {
+      variable_of_node[aig.fanin0(node).node()] = 1;
+      variable_of_node[aig.fanin1(node).node()] = 1;
+    }
+  }
+  // AIGER variable of every written node: inputs 1..I by position, live ANDs
+  // I+1..I+A in creation order (topological, since fan-ins are created
+  // first); 0 marks a dead AND.
   std::uint32_t next_and_variable = input_count + 1;
   for (NodeIndex node = 1; node < aig.node_count(); ++node) {
-    variable_of_node[node] =
-        aig.is_input(node) ? aig.input_position(node) + 1 : next_and_variable++;
+    if (aig.is_input(node)) {
+      variable_of_node[node] = aig.input_position(node) + 1;
+    } else if (variable_of_node[node] != 0) {
+      variable_of_node[node] = next_and_variable++;
+    }
   }
+  variable_of_node[0] = 0;
+  const std::uint32_t and_count = next_and_variable - input_count - 1;
   auto map = [&](Literal literal) {
     return (variable_of_node[literal.node()] << 1) | (literal.code & 1U);
   };
@@ -126,7 +141,7 @@ void encode(const Aig& aig, AigerFormat format, BlockOutput& output) {
   }
   std::uint32_t left_hand_side = (input_count + 1) << 1;
   for (NodeIndex node = 1; node < aig.node_count(); ++node) {
-    if (aig.is_input(node)) continue;
+    if (aig.is_input(node) || variable_of_node[node] == 0) continue;
     std::uint32_t a = map(aig.fanin0(node));
     std::uint32_t b = map(aig.fanin1(node));
     std::uint32_t right0 = std::max(a, b);

@@ -142,6 +142,23 @@ TEST_CASE("writer renumbers inputs created after ANDs before all ANDs") {
         std::string("aig 5 3 0 1 2\n10\n") + "\x04\x02\x02\x01");
 }
 
+TEST_CASE("ANDs no output depends on are not written") {
+  Aig aig;
+  Literal x = aig.create_input();
+  Literal y = aig.create_input();
+  aig.create_and(x, y);                          // node 3: dangling
+  Literal kept = aig.create_and(!x, y);          // node 4: variable 3
+  Literal unused_top = aig.create_and(kept, x);  // node 5: dangling
+  (void)unused_top;
+  aig.create_output(!kept);
+  CHECK(aig.and_count() == 3);
+  CHECK(write_aiger(aig, AigerFormat::ascii) == "aag 3 2 0 1 1\n2\n4\n7\n6 4 3\n");
+  Aig inputs_only;
+  inputs_only.create_input();
+  inputs_only.create_output(rnncc::logic::true_literal);
+  CHECK(write_aiger(inputs_only, AigerFormat::ascii) == "aag 1 1 0 1 0\n2\n1\n");
+}
+
 TEST_CASE("binary varints use 7 bits per byte, low bits first") {
   // 200 inputs; one AND of inputs 1 and 200: lhs 402, rhs0 400, rhs1 2.
   // delta0 = 2, delta1 = 398 = 0b11_0001110 -> bytes 0x8e 0x03.

@@ -80,11 +80,15 @@ AbcStatistics abc_statistics(const std::filesystem::path& file) {
   return statistics;
 }
 
-bool abc_equivalent(const std::filesystem::path& first, const std::filesystem::path& second) {
+bool abc_equivalent(const std::filesystem::path& first, const std::filesystem::path& second,
+                    AbcCecMethod method) {
+  const char* command = method == AbcCecMethod::sat ? "&cec " : "&cec -t ";
   std::string output =
-      run_abc("&cec " + abc_path(first) + " " + abc_path(second), first.parent_path());
-  if (output.find("Networks are equivalent") != std::string::npos) return true;
-  if (output.find("NOT EQUIVALENT") != std::string::npos) return false;
+      run_abc(command + abc_path(first) + " " + abc_path(second), first.parent_path());
+  static const std::regex equivalent("Networks are equivalent", std::regex::icase);
+  static const std::regex different("Networks are NOT equivalent", std::regex::icase);
+  if (std::regex_search(output, different)) return false;
+  if (std::regex_search(output, equivalent)) return true;
   throw std::runtime_error("no verdict from ABC's &cec on " + first.string() + " and " +
                            second.string() + ":\n" + output);
 }

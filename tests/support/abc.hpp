@@ -29,10 +29,17 @@ struct AbcStatistics {
 /// ABC's output when it prints no statistics line (e.g. a file it rejects).
 AbcStatistics abc_statistics(const std::filesystem::path& file);
 
-/// `&cec FIRST SECOND`: true when ABC reports "Networks are equivalent",
-/// false when it reports "NOT EQUIVALENT"; throws std::runtime_error with
-/// ABC's output for any other answer.
-bool abc_equivalent(const std::filesystem::path& first, const std::filesystem::path& second);
+/// How ABC's &cec decides.
+enum class AbcCecMethod {
+  sat,                    ///< `&cec`: SAT sweeping, any size (slow on multipliers)
+  exhaustive_simulation,  ///< `&cec -t`: all 2^n input patterns, n <= 40
+};
+
+/// `&cec FIRST SECOND`: true when ABC reports the networks equivalent, false
+/// when it reports them not equivalent; throws std::runtime_error with ABC's
+/// output for any other answer (e.g. undecided).
+bool abc_equivalent(const std::filesystem::path& first, const std::filesystem::path& second,
+                    AbcCecMethod method = AbcCecMethod::sat);
 
 /// A new empty directory under the system's temporary directory, removed
 /// with its contents when this object is destroyed.

@@ -18,9 +18,12 @@ enum class AigerFormat { ascii, binary };
 /// Throws InputError naming the path for any other extension.
 AigerFormat aiger_format_of_path(const std::filesystem::path& path);
 
-/// The AIGER bytes of `aig`. Variables are renumbered as the format
-/// requires: inputs 1..I in input order, ANDs I+1..I+A in creation order
-/// (which is topological), so every AND's variable exceeds its fan-ins'.
+/// The AIGER bytes of `aig`. Only ANDs that some output depends on are
+/// written (as ABC does: its AND count of the file is then the file's A);
+/// dangling ANDs are dropped. Variables are renumbered as the format
+/// requires: inputs 1..I in input order, the written ANDs I+1..I+A in
+/// creation order (which is topological), so every AND's variable exceeds
+/// its fan-ins'.
 /// Non-empty input and output names become `i<k> name` / `o<k> name` symbol
 /// lines; `aig.comments()` become the comment section (one line each).
 /// Throws InputError if a name contains a newline.
@@ -44,7 +47,9 @@ void write_aiger_file(const logic::Aig& aig, const std::filesystem::path& path, 
 /// duplicate ANDs and ANDs that simplify (x&0, x&1, x&x, x&!x) are merged,
 /// and and_count() may be smaller than the file's A. Inputs, outputs, their
 /// order, symbol names and comment lines are kept; the function is the
-/// file's. Unused AND definitions are kept as nodes.
+/// file's. Unused AND definitions are kept as nodes. Every line after a
+/// line starting with `c` is a comment (the `c` may be followed by text on
+/// its own line, as ABC's `&w` writes binary extensions there).
 ///
 /// Malformed input throws InputError with one line: `SOURCE:LINE: expected
 /// ...` for ASCII files, `SOURCE: byte N: expected ...` (N counted from 0) for
