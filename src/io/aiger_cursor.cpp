@@ -28,12 +28,20 @@ void AigerCursor::fail_found(std::string_view expected) const {
   fail(fmt::format("{}, found {}", expected, found));
 }
 
+std::string AigerCursor::message_at_line(std::uint64_t line, std::string_view expected) const {
+  return fmt::format("{}:{}: expected {}", source_, line, expected);
+}
+
+std::string AigerCursor::message_at_byte(std::size_t offset, std::string_view expected) const {
+  return fmt::format("{}: byte {}: expected {}", source_, offset, expected);
+}
+
 void AigerCursor::fail_at_line(std::uint64_t line, std::string_view expected) const {
-  throw InputError(fmt::format("{}:{}: expected {}", source_, line, expected));
+  throw InputError(message_at_line(line, expected));
 }
 
 void AigerCursor::fail_at_byte(std::size_t offset, std::string_view expected) const {
-  throw InputError(fmt::format("{}: byte {}: expected {}", source_, offset, expected));
+  throw InputError(message_at_byte(offset, expected));
 }
 
 void AigerCursor::fail_at_token(std::size_t offset, std::string_view expected) const {

@@ -29,6 +29,10 @@ class AigerCursor {
   [[noreturn]] void fail(std::string_view expected) const;
   /// As fail(), naming what is at the current place ("found 'x'").
   [[noreturn]] void fail_found(std::string_view expected) const;
+  /// The one-line message "SOURCE:LINE: expected WHAT" or
+  /// "SOURCE: byte N: expected WHAT".
+  std::string message_at_line(std::uint64_t line, std::string_view expected) const;
+  std::string message_at_byte(std::size_t offset, std::string_view expected) const;
   /// As fail() at a given line or byte offset.
   [[noreturn]] void fail_at_line(std::uint64_t line, std::string_view expected) const;
   [[noreturn]] void fail_at_byte(std::size_t offset, std::string_view expected) const;

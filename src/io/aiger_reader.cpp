@@ -54,33 +54,32 @@ AigerHeader parse_aiger_header(AigerCursor& cursor) {
   }
   cursor.expect_newline("the end of the header line after A");
 
-  auto fail_on_header = [&](std::size_t offset, const std::string& expected) {
-    if (header.binary) cursor.fail_at_byte(offset, expected);
-    cursor.fail_at_line(1, expected);
+  // Errors about the counts point at M or L on the first line.
+  auto located = [&](std::size_t offset, const std::string& expected) {
+    return header.binary ? cursor.message_at_byte(offset, expected)
+                         : cursor.message_at_line(1, expected);
   };
   if (header.latch_count != 0) {
-    fail_on_header(latch_offset,
-                   fmt::format("L = 0 (latches are not supported: rnncc reads combinational "
-                               "AIGER only), found L = {}",
-                               header.latch_count));
+    throw InputError(
+        located(latch_offset, fmt::format("L = 0 (latches are not supported: rnncc reads "
+                                          "combinational AIGER only), found L = {}",
+                                          header.latch_count)));
   }
   const std::uint64_t defined = std::uint64_t{header.input_count} + header.and_count;
   if (header.max_variable < defined) {
-    fail_on_header(counts_offset,
-                   fmt::format("M >= I + L + A, found M = {} < {}", header.max_variable, defined));
+    throw InputError(located(counts_offset, fmt::format("M >= I + L + A, found M = {} < {}",
+                                                        header.max_variable, defined)));
   }
   if (header.binary && header.max_variable != defined) {
-    fail_on_header(counts_offset, fmt::format("M = I + L + A in a binary file, found M = {} != {}",
-                                              header.max_variable, defined));
+    throw InputError(
+        located(counts_offset, fmt::format("M = I + L + A in a binary file, found M = {} != {}",
+                                           header.max_variable, defined)));
   }
   if (header.max_variable >= logic::Aig::max_node_count) {
-    std::string message = fmt::format("M below {} (the largest circuit rnncc holds), found M = {}",
-                                      logic::Aig::max_node_count, header.max_variable);
-    try {
-      fail_on_header(counts_offset, message);
-    } catch (const InputError& error) {
-      throw LimitError(error.what());
-    }
+    throw LimitError(
+        located(counts_offset, fmt::format("M below {} (the largest circuit rnncc holds), found "
+                                           "M = {}",
+                                           logic::Aig::max_node_count, header.max_variable)));
   }
   return header;
 }

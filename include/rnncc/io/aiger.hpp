@@ -29,7 +29,8 @@ AigerFormat aiger_format_of_path(const std::filesystem::path& path);
 /// Throws InputError if a name contains a newline.
 std::string write_aiger(const logic::Aig& aig, AigerFormat format);
 
-/// Writes the same bytes as write_aiger to `out` in large blocks.
+/// Writes the same bytes as write_aiger to `out` in large blocks (the
+/// caller checks the stream's state).
 void write_aiger(const logic::Aig& aig, AigerFormat format, std::ostream& out);
 
 /// Writes `aig` to `path` in the format of its extension (see
