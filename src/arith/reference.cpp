@@ -134,8 +134,10 @@ mpq_class relu(const Format& format, const mpq_class& a) {
 
 mpq_class clip(const Format& format, const mpq_class& a, const mpq_class& low,
                const mpq_class& high) {
-  mpq_class at_least_low = less_than(format, a, low) ? low : a;
-  return less_than(format, high, at_least_low) ? high : at_least_low;
+  const mpq_class low_member = represent(format, low);
+  const mpq_class high_member = represent(format, high);
+  mpq_class at_least_low = less_than(format, a, low_member) ? low_member : a;
+  return less_than(format, high_member, at_least_low) ? high_member : at_least_low;
 }
 
 mpq_class hardtanh(const Format& format, const mpq_class& a) {

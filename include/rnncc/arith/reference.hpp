@@ -51,9 +51,9 @@ mpq_class select(bool condition, const mpq_class& if_true, const mpq_class& if_f
 /// max(a, 0) under the format's order (the identity in modp).
 mpq_class relu(const Format& format, const mpq_class& a);
 
-/// min(max(a, low), high) under the format's order, for members low and
-/// high; when low > high this is high (e.g. hardtanh in modp:P, P > 2,
-/// where -1 is P-1).
+/// min(max(a, low), high) under the format's order, with low and high first
+/// represent()ed in the format (members stay as they are); when low > high
+/// this is high (e.g. hardtanh in modp:P, P > 2, where -1 is P-1).
 mpq_class clip(const Format& format, const mpq_class& a, const mpq_class& low,
                const mpq_class& high);
 
