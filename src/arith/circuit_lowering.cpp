@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <limits>
 #include <optional>
 #include <stdexcept>
@@ -198,6 +199,9 @@ LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture archit
   for (NodeId node = 0; node < circuit.node_count(); ++node) {
     if (!reachable[node]) continue;
     values[node] = lower_node(circuit, node, lowering, values, result.inputs);
+    if (!circuit.is_boolean(node)) {
+      result.widest_value_bits = std::max(result.widest_value_bits, values[node]->bits.size());
+    }
     for (std::size_t i = 0; i < operand_count(circuit.kind(node)); ++i) {
       NodeId operand = circuit.operand(node, i);
       if (last_use[operand] == node) values[operand].reset();

@@ -103,10 +103,12 @@ std::size_t check_against_evaluation(const Circuit& circuit, const LoweredCircui
     for (std::size_t i = 0; i < batch.size(); ++i) {
       const std::vector<mpq_class>& wanted = expected[start + i];
       if (simulated[i] != wanted) {
+        std::string inputs;
         for (std::size_t j = 0; j < batch[i].size(); ++j) {
-          CAPTURE(circuit.input_name(static_cast<std::uint32_t>(j)));
-          CAPTURE(batch[i][j].get_str());
+          inputs += fmt::format("{} = {}; ", circuit.input_name(static_cast<std::uint32_t>(j)),
+                                batch[i][j].get_str());
         }
+        CAPTURE(inputs);
         for (std::size_t j = 0; j < wanted.size(); ++j) {
           CAPTURE(circuit.output_name(static_cast<std::uint32_t>(j)));
           CHECK(simulated[i][j].get_str() == wanted[j].get_str());
@@ -334,6 +336,22 @@ TEST_CASE("AIG words are named name[bit]; unused nodes add no AND") {
   CHECK(lean.aig.output_name(3) == "less[0]");
   CHECK(lean.outputs[1].is_boolean);
   CHECK_FALSE(lean.outputs[0].is_boolean);
+}
+
+TEST_CASE("the widest value: the format's width, or the exact product's interval") {
+  Circuit exact(parse_format("exact"));
+  NodeId x = exact.create_input("x", ExactDomain{-8, 7, 1});
+  NodeId y = exact.create_input("y", ExactDomain{-8, 7, 1});
+  exact.create_output(exact.create_less_than(x, y), "less");
+  CHECK(rnncc::arith::lower(exact, {}).widest_value_bits == 4);  // the inputs
+  // x·y lies in [-56, 64]; 64 needs 8 signed bits.
+  exact.create_output(exact.create_multiply(x, y), "product");
+  CHECK(rnncc::arith::lower(exact, {}).widest_value_bits == 8);
+
+  Circuit mod(parse_format("mod:16"));
+  NodeId a = mod.create_input("a");
+  mod.create_output(mod.create_multiply(a, a), "square");
+  CHECK(rnncc::arith::lower(mod, {}).widest_value_bits == 16);
 }
 
 TEST_CASE("explicit tables on operands wider than 16 bits are refused with LimitError") {

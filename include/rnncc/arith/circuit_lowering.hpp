@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gmpxx.h>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,10 @@ struct LoweredCircuit {
   logic::Aig aig;
   std::vector<LoweredWord> inputs;
   std::vector<LoweredWord> outputs;
+  /// The most bits any lowered number takes (Booleans excluded): the
+  /// format's width for finite formats, the precision the computation needs
+  /// for exact ones (DESIGN.md's "precision").
+  std::size_t widest_value_bits = 0;
 };
 
 /// Lowers the nodes that some output depends on (unused nodes add no AND)
