@@ -491,3 +491,33 @@ TEST_CASE("lowering: 16-bit activation tables on random inputs with edge cases")
                        rnncc::word::MultiplierArchitecture::wallace}});
   }
 }
+
+TEST_CASE("modp products keep logarithmic depth (Barrett), not a chain of n subtractions") {
+  for (std::size_t width : {32, 64, 128}) {
+    rnncc::logic::Aig aig;
+    rnncc::word::BitVector a_bits, b_bits;
+    for (std::size_t i = 0; i < width; ++i) {
+      a_bits.push_back(aig.create_input());
+      b_bits.push_back(aig.create_input());
+    }
+    const rnncc::word::ArithmeticArchitecture architecture{
+        rnncc::word::PrefixArchitecture::kogge_stone, rnncc::word::MultiplierArchitecture::dadda};
+    FormatLowering ring(aig, ModFormat{width}, architecture);
+    FormatLowering residue(aig, ResidueFormat{(mpz_class(1) << width) - 159}, architecture);
+    auto depth = [&](const LoweredValue& value) {
+      std::uint32_t deepest = 0;
+      for (rnncc::logic::Literal bit : value.bits)
+        deepest = std::max(deepest, aig.level(bit));
+      return deepest;
+    };
+    std::uint32_t plain = depth(ring.multiply(ring.input(a_bits), ring.input(b_bits)));
+    std::uint32_t reduced = depth(residue.multiply(residue.input(a_bits), residue.input(b_bits)));
+    CAPTURE(width);
+    CAPTURE(plain);
+    CAPTURE(reduced);
+    // Three multipliers and a few adders in series: a small multiple of one
+    // product's depth (here 134/37, 161/47, 189/56), where a chain of n
+    // conditional subtractions would add n adder depths (about 14·n levels).
+    CHECK(reduced <= 4 * plain);
+  }
+}
