@@ -32,7 +32,8 @@ struct ExactDomain {
 ///   smallest signed width holding that interval (signed_width), so widths
 ///   grow with the computation. The denominator is a constant (the circuit
 ///   has no division), 2^f for dyadic values.
-/// - mod:W: W bits two's complement, low/high = ∓2^(W-1)(-1), denominator 1.
+/// - mod:W: W bits two's complement, [low, high] = [-2^(W-1), 2^(W-1)-1],
+///   denominator 1.
 /// - modp:P: ⌈log2 P⌉ bits read unsigned, always in [0, P-1], denominator 1.
 /// - fixed:W.F: W bits two's complement, [low, high] = [-2^(W-1),
 ///   2^(W-1)-1], denominator 2^F.
@@ -51,8 +52,10 @@ inline constexpr std::size_t max_exact_width = std::size_t{1} << 20;
 
 /// Builds the circuits of one format's operations into an AIG, with the
 /// given adder and multiplier architectures. Operands must come from the
-/// same FormatLowering. Every result equals reference::<operation> on the
-/// decoded operands (exact: whenever the operands lie in their intervals).
+/// same format (any FormatLowering of it, e.g. one per architecture on one
+/// AIG). Every result equals reference::<operation> on the decoded operands
+/// (exact: whenever the operands lie in their intervals). Finite formats
+/// throw std::invalid_argument for an operand of the wrong width.
 class FormatLowering {
  public:
   FormatLowering(logic::Aig& aig, Format format, word::ArithmeticArchitecture architecture);
