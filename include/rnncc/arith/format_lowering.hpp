@@ -78,24 +78,46 @@ class FormatLowering {
   /// numerator of `value` in its signed width over its denominator).
   LoweredValue constant(const mpq_class& value) const;
 
+  /// a + b. mod wraps; modp adds with a carry out and subtracts P once if
+  /// needed; fixed adds one bit wider and saturates (or wraps). exact brings
+  /// both to the least common denominator (constant multiplies, shifts for
+  /// powers of two) and adds at the width of [low_a + low_b, high_a + high_b].
   LoweredValue add(const LoweredValue& a, const LoweredValue& b);
+  /// a - b, as add; modp adds P back when a < b (the adder's borrow);
+  /// exact interval [low_a - high_b, high_a - low_b].
   LoweredValue subtract(const LoweredValue& a, const LoweredValue& b);
+  /// -a; modp: P - a, or 0 for a = 0; exact interval [-high, -low].
   LoweredValue negate(const LoweredValue& a);
-  /// modp reduces the full product by Barrett reduction (two multipliers by
-  /// constants, then at most two conditional subtractions of P: logarithmic
-  /// depth); fixed multiplies at full width, then rescales.
+  /// a · b. mod: the product truncated to W bits; modp: the full product
+  /// reduced by Barrett reduction (two multipliers by constants, then at
+  /// most two conditional subtractions of P: logarithmic depth); fixed: the
+  /// full 2W-bit product rescaled by 2^-F with the format's rounding and
+  /// overflow; exact: the product of the numerators at the width of the
+  /// interval spanned by the four corner products, over d_a · d_b.
   LoweredValue multiply(const LoweredValue& a, const LoweredValue& b);
+  /// a · 2^exponent as reference::scale_by_power_of_two (throws the same
+  /// InputError for mod with a negative exponent, or modp with an even P).
+  /// exact cancels factors of two of the denominator first, then shifts.
   LoweredValue scale_by_power_of_two(const LoweredValue& a, long exponent);
 
+  /// a < b under the format's order (signed for mod, fixed and exact,
+  /// unsigned for modp); one comparator.
   logic::Literal less_than(const LoweredValue& a, const LoweredValue& b);
+  /// a == b.
   logic::Literal equal(const LoweredValue& a, const LoweredValue& b);
+  /// condition ? if_true : if_false; exact: over the common denominator, at
+  /// the width of the union of the two intervals.
   LoweredValue select(logic::Literal condition, const LoweredValue& if_true,
                       const LoweredValue& if_false);
 
+  /// max(a, 0) (the identity in modp; exact narrows to [max(low,0), max(high,0)]).
   LoweredValue relu(const LoweredValue& a);
-  /// low and high are rationals; each is first represent()ed in the format.
+  /// min(max(a, low), high); low and high are rationals, each first
+  /// represent()ed in the format; the constant high when low > high.
   LoweredValue clip(const LoweredValue& a, const mpq_class& low, const mpq_class& high);
+  /// clip(a, -1, 1).
   LoweredValue hardtanh(const LoweredValue& a);
+  /// represent(-1), 0 or represent(1) by the sign of a (exact: 2 bits or fewer).
   LoweredValue sign(const LoweredValue& a);
   /// Piecewise-linear activations by comparators and multiplexers;
   /// transcendental ones (fixed formats only, W <= 16) by word::lookup of
