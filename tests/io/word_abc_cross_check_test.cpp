@@ -74,7 +74,8 @@ Aig hand_written_ripple_adder(unsigned width) {
 }
 
 /// Writes `aig` to `path` and checks ABC's count and levels: equal to what
-/// we read back from the file (rnncc stats) and to the in-memory circuit.
+/// we read back from the file (rnncc stats) and to the in-memory circuit's
+/// ANDs that some output depends on.
 void check_statistics(const Aig& aig, const std::filesystem::path& path) {
   rnncc::io::write_aiger_file(aig, path);
   CAPTURE(path.filename().string());
@@ -85,9 +86,10 @@ void check_statistics(const Aig& aig, const std::filesystem::path& path) {
   CHECK(abc.ands == read.and_count());
   CHECK(abc.levels == read.depth());
   CHECK(abc.levels == aig.depth());
+  // ABC drops ANDs no output depends on, and so does our writer; the
+  // in-memory circuit may hold such ANDs (e.g. carries out of a truncated
+  // product), which logic::remove_dangling removes.
   CHECK(abc.ands == live_and_count(aig));
-  CHECK_MESSAGE(aig.and_count() == live_and_count(aig),
-                "the in-memory circuit holds ANDs no output depends on");
 }
 
 }  // namespace
