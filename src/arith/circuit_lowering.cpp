@@ -10,6 +10,7 @@
 #include "rnncc/arith/circuit_evaluation.hpp"
 #include "rnncc/arith/nonlinear_table.hpp"
 #include "rnncc/error.hpp"
+#include "rnncc/logic/cleanup.hpp"
 #include "rnncc/word/lookup.hpp"
 #include "rnncc/word/resize.hpp"
 
@@ -165,6 +166,30 @@ LoweredValue lower_node(const Circuit& circuit, NodeId node, FormatLowering& low
   throw std::logic_error("unknown operation kind");
 }
 
+/// Drops the AND nodes no output depends on (operations may build gates
+/// they end up not using), keeping inputs and outputs in order, and
+/// renumbers the literals of the input and output words to match.
+void remove_dangling_ands(LoweredCircuit& lowered) {
+  if (logic::reachable_and_count(lowered.aig) == lowered.aig.and_count()) return;
+  logic::Aig clean = logic::remove_dangling(lowered.aig);
+  for (LoweredWord& input : lowered.inputs) {
+    for (Literal& bit : input.value.bits) {
+      if (bit.is_constant()) continue;
+      if (!lowered.aig.is_input(bit.node())) {
+        throw std::logic_error("an input word holds a literal that is not a primary input");
+      }
+      bit = Literal::of(clean.input_node(lowered.aig.input_position(bit.node())),
+                        bit.is_complemented());
+    }
+  }
+  std::uint32_t output_position = 0;
+  for (LoweredWord& output : lowered.outputs) {
+    for (Literal& bit : output.value.bits)
+      bit = clean.output(output_position++);
+  }
+  lowered.aig = std::move(clean);
+}
+
 }  // namespace
 
 LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture architecture) {
@@ -216,6 +241,7 @@ LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture archit
     }
     result.outputs.push_back(LoweredWord{circuit.output_name(i), circuit.is_boolean(node), value});
   }
+  remove_dangling_ands(result);
   return result;
 }
 

@@ -18,6 +18,7 @@
 #include "rnncc/arith/circuit_lowering.hpp"
 #include "rnncc/arith/reference.hpp"
 #include "rnncc/error.hpp"
+#include "rnncc/logic/cleanup.hpp"
 #include "support/simulate.hpp"
 
 namespace {
@@ -197,6 +198,7 @@ void check_every_architecture(const Circuit& circuit, const std::vector<InputVec
     CAPTURE(rnncc::word::name_of(architecture.adder));
     CAPTURE(rnncc::word::name_of(architecture.multiplier));
     LoweredCircuit lowered = rnncc::arith::lower(circuit, architecture);
+    CHECK(rnncc::logic::reachable_and_count(lowered.aig) == lowered.aig.and_count());
     CHECK(check_against_evaluation(circuit, lowered, vectors, expected) == vectors.size());
   }
 }

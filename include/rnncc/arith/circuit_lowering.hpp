@@ -36,8 +36,9 @@ struct LoweredCircuit {
   std::size_t widest_value_bits = 0;
 };
 
-/// Lowers the nodes that some output depends on (unused nodes add no AND)
-/// with FormatLowering under `architecture`; explicit tables become
+/// Lowers the nodes that some output depends on with FormatLowering under
+/// `architecture`, then removes every AND no output depends on (so
+/// aig.and_count() is what ABC counts after `&r`); explicit tables become
 /// word::lookup circuits over every pattern of their operand (at most
 /// 2^max_table_input_width patterns, LimitError beyond). For every
 /// admissible input, decoding the outputs gives evaluate()'s values.
