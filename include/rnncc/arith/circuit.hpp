@@ -271,7 +271,7 @@ class Circuit {
   std::unordered_map<std::string, TableId> table_index_;
   std::unordered_map<std::string, std::uint32_t> input_index_;
   std::unordered_map<std::string, std::uint32_t> output_index_;
-  // Open addressing with linear probing: node ids (no_node when empty) of
+  // Open addressing with linear probing: node ids (all ones when empty) of
   // every hashed node, at most half full.
   std::vector<NodeId> hash_slots_;
   std::size_t hashed_node_count_ = 0;
