@@ -74,20 +74,25 @@ class BlockOutput {
   char* cursor_;
 };
 
-void check_name(std::string_view kind, std::uint32_t position, const std::string& name) {
-  if (name.find('\n') != std::string::npos) {
-    throw InputError(fmt::format("{} {} name contains a newline, which an AIGER symbol cannot hold",
-                                 kind, position));
-  }
+/// Throws InputError, naming `destination`, if a name cannot be a symbol.
+void check_names(const Aig& aig, std::string_view destination) {
+  auto check = [&](std::string_view kind, std::uint32_t position, const std::string& name) {
+    if (name.find('\n') != std::string::npos) {
+      throw InputError(
+          fmt::format("{}: the name of {} {} contains a newline, which an AIGER symbol cannot hold",
+                      destination, kind, position));
+    }
+  };
+  for (std::uint32_t i = 0; i < aig.input_count(); ++i)
+    check("input", i, aig.input_name(i));
+  for (std::uint32_t i = 0; i < aig.output_count(); ++i)
+    check("output", i, aig.output_name(i));
 }
 
+/// Encodes `aig` (names already checked) into `output`.
 void encode(const Aig& aig, AigerFormat format, BlockOutput& output) {
   const std::uint32_t input_count = aig.input_count();
   const std::uint32_t output_count = aig.output_count();
-  for (std::uint32_t i = 0; i < input_count; ++i)
-    check_name("input", i, aig.input_name(i));
-  for (std::uint32_t i = 0; i < output_count; ++i)
-    check_name("output", i, aig.output_name(i));
 
   // Liveness: an AND is written only when an output depends on it. One
   // pass from the last node down (fan-ins precede their ANDs), no recursion.
@@ -194,6 +199,7 @@ AigerFormat aiger_format_of_path(const std::filesystem::path& path) {
 }
 
 std::string write_aiger(const Aig& aig, AigerFormat format) {
+  check_names(aig, "AIGER output");
   std::string bytes;
   BlockOutput output([&](std::string_view block) { bytes.append(block); });
   encode(aig, format, output);
@@ -201,6 +207,7 @@ std::string write_aiger(const Aig& aig, AigerFormat format) {
 }
 
 void write_aiger(const Aig& aig, AigerFormat format, std::ostream& out) {
+  check_names(aig, "AIGER output");
   BlockOutput output([&](std::string_view block) {
     out.write(block.data(), static_cast<std::streamsize>(block.size()));
   });
@@ -212,6 +219,7 @@ void write_aiger_file(const Aig& aig, const std::filesystem::path& path) {
 }
 
 void write_aiger_file(const Aig& aig, const std::filesystem::path& path, AigerFormat format) {
+  check_names(aig, path.string());
   AtomicFile file(path);
   BlockOutput output([&](std::string_view block) { file.write(block); });
   encode(aig, format, output);

@@ -126,7 +126,12 @@ TEST_CASE("files: format by extension, atomic replacement, errors name the path"
   // A name that AIGER cannot hold: the old file stays, no temporary is left.
   Aig bad = rnncc::test::random_aig(2, 10, 3, false);
   bad.set_input_name(0, "two\nlines");
-  CHECK_THROWS_AS(rnncc::io::write_aiger_file(bad, directory / "circuit.aig"), rnncc::InputError);
+  CHECK_THROWS_WITH_AS(
+      rnncc::io::write_aiger_file(bad, directory / "circuit.aig"),
+      ((directory / "circuit.aig").string() +
+       ": the name of input 0 contains a newline, which an AIGER symbol cannot hold")
+          .c_str(),
+      rnncc::InputError);
   check_same_circuit(original, rnncc::io::read_aiger_file(directory / "circuit.aig"), 7);
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(directory.path())) {

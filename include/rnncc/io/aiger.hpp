@@ -26,7 +26,7 @@ AigerFormat aiger_format_of_path(const std::filesystem::path& path);
 /// its fan-ins'.
 /// Non-empty input and output names become `i<k> name` / `o<k> name` symbol
 /// lines; `aig.comments()` become the comment section (one line each).
-/// Throws InputError if a name contains a newline.
+/// Throws InputError if a name contains a newline (nothing is written).
 std::string write_aiger(const logic::Aig& aig, AigerFormat format);
 
 /// Writes the same bytes as write_aiger to `out` in large blocks (the
