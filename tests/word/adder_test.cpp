@@ -34,16 +34,16 @@ std::string check_adders(std::size_t width, const OperandTuples& tuples) {
   for (PrefixArchitecture architecture : all_prefix_architectures) {
     const std::string name(name_of(architecture));
     probes.push_back({name + " add", rnncc::word::add(aig, a, b, architecture),
-                      [](const Values& v) { return mpz_class(v[0] + v[1]); }});
+                      [](const Values& v) { return mpz_class(v[0] + v[1]); }, 0});
     probes.push_back({name + " add with carry-in", rnncc::word::add(aig, a, b, architecture, c[0]),
-                      [](const Values& v) { return mpz_class(v[0] + v[1] + v[2]); }});
+                      [](const Values& v) { return mpz_class(v[0] + v[1] + v[2]); }, 1});
     probes.push_back({name + " add_with_carry_out",
                       rnncc::word::add_with_carry_out(aig, a, b, architecture, c[0]),
-                      [u](const Values& v) { return mpz_class(u(v[0]) + u(v[1]) + v[2]); }});
+                      [u](const Values& v) { return mpz_class(u(v[0]) + u(v[1]) + v[2]); }, 2});
     probes.push_back({name + " subtract", rnncc::word::subtract(aig, a, b, architecture),
-                      [](const Values& v) { return mpz_class(v[0] - v[1]); }});
+                      [](const Values& v) { return mpz_class(v[0] - v[1]); }, 3});
     probes.push_back({name + " negate", rnncc::word::negate(aig, a, architecture),
-                      [](const Values& v) { return mpz_class(-v[0]); }});
+                      [](const Values& v) { return mpz_class(-v[0]); }, 4});
   }
   return check_probes(aig, {a, b, c}, tuples, probes);
 }

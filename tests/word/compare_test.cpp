@@ -31,7 +31,8 @@ std::string check_comparisons(std::size_t width, Signedness signedness,
   for (PrefixArchitecture architecture : all_prefix_architectures) {
     probes.push_back({std::string(name_of(architecture)) + " less_than",
                       {rnncc::word::less_than(aig, a, b, signedness, architecture)},
-                      [](const Values& v) { return mpz_class(v[0] < v[1] ? 1 : 0); }});
+                      [](const Values& v) { return mpz_class(v[0] < v[1] ? 1 : 0); },
+                      0});
   }
   return check_probes(aig, {a, b}, tuples, probes);
 }

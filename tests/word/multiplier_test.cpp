@@ -47,7 +47,7 @@ std::string check_multipliers(std::size_t m, std::size_t n, Signedness signednes
       probes.push_back({name,
                         rnncc::word::multiply(aig, a, b, signedness, result_width,
                                               ArithmeticArchitecture{adder, multiplier}),
-                        [](const Values& v) { return mpz_class(v[0] * v[1]); }});
+                        [](const Values& v) { return mpz_class(v[0] * v[1]); }, 0});
     }
   }
   return check_probes(aig, {a, b}, tuples, probes);
@@ -241,6 +241,34 @@ TEST_CASE("Wallace and Dadda multipliers: depth O(log W), increments bounded") {
     // 4 levels and 2 adder levels per doubling).
     for (std::size_t k = 0; k + 1 < depths.size(); ++k) {
       CHECK(depths[k + 1] - depths[k] <= 10);
+    }
+  }
+}
+
+TEST_CASE("truncated products build only the partial products of the kept columns") {
+  for (Signedness signedness : both_signednesses) {
+    for (std::size_t width : {1, 2, 5, 8, 16, 33}) {
+      for (std::size_t result_width = 1; result_width <= 2 * width; ++result_width) {
+        Aig aig;
+        const BitVector a = input_word(aig, width);
+        const BitVector b = input_word(aig, width);
+        const auto columns = rnncc::word::partial_products(aig, a, b, signedness, result_width);
+        // Column c of a W x W product holds the pairs i + j = c, i, j < W.
+        std::size_t expected_products = 0;
+        for (std::size_t c = 0; c < result_width; ++c) {
+          expected_products += std::min(c + 1, 2 * width - 1 - c);
+        }
+        std::size_t variable_bits = 0;
+        for (const auto& column : columns) {
+          for (auto bit : column)
+            variable_bits += bit.is_constant() ? 0 : 1;
+        }
+        CAPTURE(width);
+        CAPTURE(result_width);
+        CHECK(columns.size() == result_width);
+        CHECK(aig.and_count() == expected_products);
+        CHECK(variable_bits == expected_products);
+      }
     }
   }
 }

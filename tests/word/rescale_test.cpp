@@ -55,9 +55,12 @@ std::string check_rescales(std::size_t width, Signedness signedness,
   const BitVector x = input_word(aig, width);
   std::vector<Probe> probes;
   for (PrefixArchitecture architecture : architectures) {
+    int group = 0;  // the same reference in every architecture
     for (const RescaleCase& c : cases) {
       for (Rounding rounding : {Rounding::floor, Rounding::nearest_even}) {
         for (Overflow overflow : {Overflow::wrap, Overflow::saturate}) {
+          const mpz_class low = smallest_value(c.result_width, signedness);
+          const mpz_class high = largest_value(c.result_width, signedness);
           const std::string name =
               fmt::format("{} rescale shift {} -> {} bits, {}, {}", name_of(architecture), c.shift,
                           c.result_width, rounding == Rounding::floor ? "floor" : "nearest-even",
@@ -65,12 +68,12 @@ std::string check_rescales(std::size_t width, Signedness signedness,
           probes.push_back({name,
                             rnncc::word::rescale(aig, x, c.shift, rounding, overflow,
                                                  c.result_width, signedness, architecture),
-                            [c, rounding, overflow, signedness](const Values& v) {
+                            [c, rounding, overflow, low, high](const Values& v) {
                               const mpz_class rounded = round_quotient(v[0], c.shift, rounding);
-                              return overflow == Overflow::wrap
-                                         ? rounded
-                                         : clamp(rounded, c.result_width, signedness);
-                            }});
+                              return overflow == Overflow::wrap ? rounded
+                                                                : std::clamp(rounded, low, high);
+                            },
+                            group++});
         }
       }
     }
@@ -184,12 +187,14 @@ TEST_CASE("relu and clip on signed words") {
     if (width >= 4) bounds.push_back({-3, 5});
     if (width >= 16) bounds.push_back({-1000, 999});
     for (PrefixArchitecture architecture : all_prefix_architectures) {
-      for (const auto& [low, high] : bounds) {
+      for (const auto& bound : bounds) {
+        const auto& [low, high] = bound;
         if (low < low_end || high > high_end) continue;
         probes.push_back(
             {fmt::format("{} clip [{}, {}]", name_of(architecture), low.get_str(), high.get_str()),
              rnncc::word::clip(aig, x, low, high, architecture),
-             [low, high](const Values& v) { return std::clamp(v[0], low, high); }});
+             [low, high](const Values& v) { return std::clamp(v[0], low, high); },
+             static_cast<int>(&bound - bounds.data())});
       }
     }
     const OperandTuples tuples = width <= 8

@@ -64,12 +64,16 @@ struct Probe {
   std::string name;
   word::BitVector bits;
   std::function<mpz_class(const std::vector<mpz_class>&)> reference;
+  /// Probes with the same group >= 0 have the same reference function
+  /// (e.g. one operation in several architectures); it is evaluated once.
+  int reference_group = -1;
 };
 
 /// Simulates the AIG 64 cases at a time with operand word o holding
 /// tuples[case][o] (two's complement), and compares every probe with its
-/// reference. Returns "" when all agree, else the first disagreement and
-/// the number of disagreements.
+/// reference. The first block is simulated by test::simulate_nodes and by a
+/// flat copy of the same loop, which must agree and then runs the rest. Returns "" when all agree,
+/// else the first disagreement and the number of disagreements.
 std::string check_probes(const logic::Aig& aig, const std::vector<word::BitVector>& operands,
                          const OperandTuples& tuples, const std::vector<Probe>& probes);
 

@@ -46,8 +46,11 @@ struct TwoRows {
 ///   dadda:   stage targets d = 2, 3, 4, 6, 9, 13, ... (d' = ⌊3d/2⌋), used
 ///            from the largest d below h down to 2; each stage uses as few
 ///            adders as bring every column to the target.
-/// Wallace and Dadda take the least s with d_s >= h stages. Carries out of
-/// the top column are dropped (the value is modulo 2^columns.size()).
+/// Dadda takes exactly the least s with d_s >= h stages; Wallace at most
+/// that many (one fewer on some triangular matrices, e.g. 20 x 20 and
+/// 29 x 29 products). Each stage adds at most 4 AIG levels. Within a column
+/// the earliest-arriving bits are compressed first. Carries out of the top
+/// column are dropped (the value is modulo 2^columns.size()).
 TwoRows reduce_to_two_rows(logic::Aig& aig, BitColumns columns,
                            MultiplierArchitecture architecture);
 
