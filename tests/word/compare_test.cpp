@@ -70,3 +70,28 @@ TEST_CASE("comparisons of zero-width words: equal, not less") {
   CHECK(rnncc::word::less_than(aig, {}, {}, Signedness::signed_, PrefixArchitecture::sklansky) ==
         rnncc::logic::false_literal);
 }
+
+// less_than builds only the cone of the carry out: for W = 2^k the log-depth
+// networks' last output is a balanced tree of k rows of carry operators whose
+// operands are equally deep, so its generate sits at 1 + 2k (leaf x∧y or
+// x∨y at level 1, two levels per operator); ripple is a chain of W-1
+// operators: 1 + 2(W-1). equal is a balanced AND tree over XNORs (two
+// levels): 2 + k.
+TEST_CASE("comparison depths for W = 8 ... 256") {
+  for (std::size_t k = 3; k <= 8; ++k) {
+    const std::size_t width = std::size_t{1} << k;
+    for (Signedness signedness : both_signednesses) {
+      Aig aig;
+      const BitVector a = input_word(aig, width);
+      const BitVector b = input_word(aig, width);
+      CAPTURE(width);
+      CHECK(aig.level(rnncc::word::equal(aig, a, b)) == 2 + k);
+      for (PrefixArchitecture architecture : all_prefix_architectures) {
+        CAPTURE(name_of(architecture));
+        const std::size_t expected =
+            architecture == PrefixArchitecture::ripple ? 2 * width - 1 : 1 + 2 * k;
+        CHECK(aig.level(rnncc::word::less_than(aig, a, b, signedness, architecture)) == expected);
+      }
+    }
+  }
+}

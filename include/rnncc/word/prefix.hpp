@@ -18,21 +18,25 @@ namespace rnncc::word {
 /// Exact operator depth D(n) (longest chain of calls from an item to an
 /// output) and size S(n) (number of calls), with K = ⌈log2 n⌉,
 /// L = ⌊log2 n⌋, bitlength(x) = ⌈log2(x+1)⌉ and popcount(n) the number of
-/// one bits of n; "for n = 2^k" gives the textbook closed form.
-///   ripple:         D = n-1, S = n-1.
-///   Sklansky:       D = K;  S = Σ_{l<K} #{i < n : bit l of i is 1}; n = 2^k: S = (n/2)k.
-///   Kogge–Stone:    D = K;  S = nK - 2^K + 1;                       n = 2^k: S = nk - n + 1.
-///   Brent–Kung:     S = 2n - 1 - popcount(n) - L;                   n = 2^k: S = 2n - 2 - k.
-///                   D = max(2L - 2, L + ⌊log2(n - 2^L + 1)⌋) (n >= 2); n = 2^k >= 4: 2k - 2.
-///                   (The textbook's 2k - 1 counts the drawn rows; the first
-///                   down-sweep call runs in the same row as the last
-///                   up-sweep call, so the longest chain is one shorter.)
-///   Ladner–Fischer (the k = 1 network of Ladner and Fischer): combine pairs
-///                   (2j+1, 2j), Sklansky on the m = ⌊n/2⌋ odd positions,
-///                   then fix the even positions from their left neighbour.
-///                   S = n - 1 + S_Sklansky(m);                      n = 2^k: S = n - 1 +
-///                   (n/4)(k-1). D = max(1 + ⌈log2 m⌉, 2 + bitlength(⌊(n-1)/2⌋ - 1)) (n >= 3); n =
-///                   2^k >= 8: D = k + 1.
+/// one bits of n; "2^k:" gives the textbook closed form for n = 2^k.
+///   ripple:       D = n-1;  S = n-1.
+///   Sklansky:     D = K;    S = Σ_{l<K} #{i < n : bit l of i is 1}.
+///                 2^k: S = (n/2)k.
+///   Kogge–Stone:  D = K;    S = nK - 2^K + 1.
+///                 2^k: S = nk - n + 1.
+///   Brent–Kung:   D = max(2L - 2, L + ⌊log2(n - 2^L + 1)⌋) for n >= 2;
+///                 S = 2n - 1 - popcount(n) - L.
+///                 2^k: D = 2k - 2 (k >= 2), S = 2n - 2 - k. The textbook's
+///                 2k - 1 counts drawn rows; the first down-sweep call runs
+///                 in the row of the last up-sweep call, so the longest
+///                 chain is one shorter.
+///   Ladner–Fischer (the k = 1 network of Ladner and Fischer): combine the
+///                 pairs (2j+1, 2j), run Sklansky on the m = ⌊n/2⌋ odd
+///                 positions, then fix each even position from its left
+///                 neighbour.
+///                 D = max(1 + ⌈log2 m⌉, 2 + bitlength(⌊(n-1)/2⌋ - 1)) for n >= 3;
+///                 S = n - 1 + S_Sklansky(m).
+///                 2^k: D = k + 1 (k >= 3), S = n - 1 + (n/4)(k-1).
 template <class Element, class Combine>
 std::vector<Element> inclusive_prefix(std::vector<Element> items, Combine combine,
                                       PrefixArchitecture architecture);
