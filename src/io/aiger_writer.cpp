@@ -12,6 +12,7 @@
 #include "rnncc/error.hpp"
 #include "rnncc/io/aiger.hpp"
 #include "rnncc/io/atomic_file.hpp"
+#include "rnncc/logic/cleanup.hpp"
 
 namespace rnncc::io {
 
@@ -94,25 +95,17 @@ void encode(const Aig& aig, AigerFormat format, BlockOutput& output) {
   const std::uint32_t input_count = aig.input_count();
   const std::uint32_t output_count = aig.output_count();
 
-  // Liveness: an AND is written only when an output depends on it. One
-  // pass from the last node down (fan-ins precede their ANDs), no recursion.
+  // An AND is written only when an output depends on it. AIGER variable of
+  // every written node: inputs 1..I by position, live ANDs I+1..I+A in
+  // creation order (topological, since fan-ins are created first); 0 marks
+  // a dead AND.
+  const std::vector<bool> live = logic::output_cone(aig);
   std::vector<std::uint32_t> variable_of_node(aig.node_count(), 0);
-  for (std::uint32_t i = 0; i < output_count; ++i)
-    variable_of_node[aig.output(i).node()] = 1;
-  for (NodeIndex node = aig.node_count() - 1; node > 0; --node) {
-    if (variable_of_node[node] != 0 && aig.is_and(node)) {
-      variable_of_node[aig.fanin0(node).node()] = 1;
-      variable_of_node[aig.fanin1(node).node()] = 1;
-    }
-  }
-  // AIGER variable of every written node: inputs 1..I by position, live ANDs
-  // I+1..I+A in creation order (topological, since fan-ins are created
-  // first); 0 marks a dead AND.
   std::uint32_t next_and_variable = input_count + 1;
   for (NodeIndex node = 1; node < aig.node_count(); ++node) {
     if (aig.is_input(node)) {
       variable_of_node[node] = aig.input_position(node) + 1;
-    } else if (variable_of_node[node] != 0) {
+    } else if (live[node]) {
       variable_of_node[node] = next_and_variable++;
     }
   }

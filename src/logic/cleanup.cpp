@@ -4,11 +4,9 @@
 
 namespace rnncc::logic {
 
-namespace {
-
-// Marks the nodes the outputs depend on. Nodes are in topological order, so
-// one sweep from the last node down propagates the marks without recursion.
-std::vector<bool> reachable_nodes(const Aig& aig) {
+// Nodes are in topological order, so one sweep from the last node down
+// propagates the marks without recursion.
+std::vector<bool> output_cone(const Aig& aig) {
   std::vector<bool> reachable(aig.node_count(), false);
   for (std::uint32_t i = 0; i < aig.output_count(); ++i)
     reachable[aig.output(i).node()] = true;
@@ -20,10 +18,8 @@ std::vector<bool> reachable_nodes(const Aig& aig) {
   return reachable;
 }
 
-}  // namespace
-
 std::uint32_t reachable_and_count(const Aig& aig) {
-  std::vector<bool> reachable = reachable_nodes(aig);
+  std::vector<bool> reachable = output_cone(aig);
   std::uint32_t count = 0;
   for (NodeIndex node = 1; node < aig.node_count(); ++node) {
     if (reachable[node] && aig.is_and(node)) ++count;
@@ -32,7 +28,7 @@ std::uint32_t reachable_and_count(const Aig& aig) {
 }
 
 Aig remove_dangling(const Aig& aig) {
-  std::vector<bool> reachable = reachable_nodes(aig);
+  std::vector<bool> reachable = output_cone(aig);
   Aig result;
   std::vector<Literal> image(aig.node_count(), false_literal);
   for (std::uint32_t i = 0; i < aig.input_count(); ++i) {
