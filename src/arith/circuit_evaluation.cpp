@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <limits>
 #include <optional>
 #include <stdexcept>
 
+#include "rnncc/arith/live_sweep.hpp"
 #include "rnncc/arith/reference.hpp"
 #include "rnncc/error.hpp"
 
@@ -109,28 +109,11 @@ std::vector<mpq_class> evaluate_nodes(const Circuit& circuit,
 
 std::vector<mpq_class> evaluate(const Circuit& circuit, const std::vector<mpq_class>& values) {
   check_input_values(circuit, values);
-  const std::vector<bool> reachable = circuit.reachable_from_outputs();
-  // last_use[n]: the last node reading n's value; outputs keep theirs to the end.
-  constexpr NodeId kept = std::numeric_limits<NodeId>::max();
-  std::vector<NodeId> last_use(circuit.node_count(), 0);
-  for (NodeId node = 0; node < circuit.node_count(); ++node) {
-    if (!reachable[node]) continue;
-    for (std::size_t i = 0; i < operand_count(circuit.kind(node)); ++i) {
-      last_use[circuit.operand(node, i)] = node;
-    }
-  }
-  for (std::uint32_t i = 0; i < circuit.output_count(); ++i)
-    last_use[circuit.output_node(i)] = kept;
-
   std::vector<std::optional<mpq_class>> node_values(circuit.node_count());
-  for (NodeId node = 0; node < circuit.node_count(); ++node) {
-    if (!reachable[node]) continue;
-    node_values[node] = evaluate_node(circuit, node, node_values, values);
-    for (std::size_t i = 0; i < operand_count(circuit.kind(node)); ++i) {
-      NodeId operand = circuit.operand(node, i);
-      if (last_use[operand] == node) node_values[operand].reset();
-    }
-  }
+  sweep_live_nodes(
+      circuit,
+      [&](NodeId node) { node_values[node] = evaluate_node(circuit, node, node_values, values); },
+      [&](NodeId operand) { node_values[operand].reset(); });
   std::vector<mpq_class> outputs;
   outputs.reserve(circuit.output_count());
   for (std::uint32_t i = 0; i < circuit.output_count(); ++i) {

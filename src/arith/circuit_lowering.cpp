@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <limits>
 #include <optional>
 #include <stdexcept>
 
 #include "rnncc/arith/circuit_evaluation.hpp"
+#include "rnncc/arith/live_sweep.hpp"
 #include "rnncc/arith/nonlinear_table.hpp"
 #include "rnncc/error.hpp"
 #include "rnncc/logic/cleanup.hpp"
@@ -208,30 +208,16 @@ LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture archit
         LoweredWord{circuit.input_name(i), false, lowering.input(std::move(bits), domain)});
   }
 
-  const std::vector<bool> reachable = circuit.reachable_from_outputs();
-  constexpr NodeId kept = std::numeric_limits<NodeId>::max();
-  std::vector<NodeId> last_use(circuit.node_count(), 0);
-  for (NodeId node = 0; node < circuit.node_count(); ++node) {
-    if (!reachable[node]) continue;
-    for (std::size_t i = 0; i < operand_count(circuit.kind(node)); ++i) {
-      last_use[circuit.operand(node, i)] = node;
-    }
-  }
-  for (std::uint32_t i = 0; i < circuit.output_count(); ++i)
-    last_use[circuit.output_node(i)] = kept;
-
   std::vector<std::optional<LoweredValue>> values(circuit.node_count());
-  for (NodeId node = 0; node < circuit.node_count(); ++node) {
-    if (!reachable[node]) continue;
-    values[node] = lower_node(circuit, node, lowering, values, result.inputs);
-    if (!circuit.is_boolean(node)) {
-      result.widest_value_bits = std::max(result.widest_value_bits, values[node]->bits.size());
-    }
-    for (std::size_t i = 0; i < operand_count(circuit.kind(node)); ++i) {
-      NodeId operand = circuit.operand(node, i);
-      if (last_use[operand] == node) values[operand].reset();
-    }
-  }
+  sweep_live_nodes(
+      circuit,
+      [&](NodeId node) {
+        values[node] = lower_node(circuit, node, lowering, values, result.inputs);
+        if (!circuit.is_boolean(node)) {
+          result.widest_value_bits = std::max(result.widest_value_bits, values[node]->bits.size());
+        }
+      },
+      [&](NodeId operand) { values[operand].reset(); });
 
   for (std::uint32_t i = 0; i < circuit.output_count(); ++i) {
     NodeId node = circuit.output_node(i);
