@@ -92,7 +92,7 @@ OperandTuples all_pairs(std::size_t width_a, std::size_t width_b, Signedness sig
   return tuples;
 }
 
-OperandTuples sampled_pairs(std::size_t width, Signedness signedness, std::size_t count,
+OperandTuples sampled_pairs(std::size_t width, Signedness signedness, std::size_t random_count,
                             unsigned long seed) {
   gmp_randclass random(gmp_randinit_mt);
   random.seed(seed);
@@ -106,7 +106,7 @@ OperandTuples sampled_pairs(std::size_t width, Signedness signedness, std::size_
     tuples.push_back({edge, random_value(random, width, signedness)});
     tuples.push_back({random_value(random, width, signedness), edge});
   }
-  while (tuples.size() < count) {
+  for (std::size_t i = 0; i < random_count; ++i) {
     tuples.push_back(
         {random_value(random, width, signedness), random_value(random, width, signedness)});
   }
@@ -120,15 +120,16 @@ OperandTuples all_singles(std::size_t width, Signedness signedness) {
   return tuples;
 }
 
-OperandTuples sampled_singles(std::size_t width, Signedness signedness, std::size_t count,
+OperandTuples sampled_singles(std::size_t width, Signedness signedness, std::size_t random_count,
                               unsigned long seed) {
   gmp_randclass random(gmp_randinit_mt);
   random.seed(seed);
   OperandTuples tuples;
   for (auto& v : edge_values(width, signedness))
     tuples.push_back({v});
-  while (tuples.size() < count)
+  for (std::size_t i = 0; i < random_count; ++i) {
     tuples.push_back({random_value(random, width, signedness)});
+  }
   return tuples;
 }
 

@@ -50,13 +50,14 @@ using OperandTuples = std::vector<std::vector<mpz_class>>;
 /// Every pair (a, b) of the two widths.
 OperandTuples all_pairs(std::size_t width_a, std::size_t width_b, word::Signedness signedness);
 /// All pairs of edge values, each edge value against random values, then
-/// uniformly random pairs up to `count` tuples in total (fixed seed).
-OperandTuples sampled_pairs(std::size_t width, word::Signedness signedness, std::size_t count,
-                            unsigned long seed);
-/// Single operands: every value, or edge values then random ones up to `count`.
+/// `random_count` uniformly random pairs (fixed seed).
+OperandTuples sampled_pairs(std::size_t width, word::Signedness signedness,
+                            std::size_t random_count, unsigned long seed);
+/// Single operands: every value, or the edge values then `random_count`
+/// random ones.
 OperandTuples all_singles(std::size_t width, word::Signedness signedness);
-OperandTuples sampled_singles(std::size_t width, word::Signedness signedness, std::size_t count,
-                              unsigned long seed);
+OperandTuples sampled_singles(std::size_t width, word::Signedness signedness,
+                              std::size_t random_count, unsigned long seed);
 
 /// A word output to check: its bits and the exact value it must hold
 /// (compared modulo 2^bits.size()).
