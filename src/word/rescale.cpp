@@ -38,21 +38,29 @@ BitVector rescale(Aig& aig, const BitVector& x, std::size_t shift, Rounding roun
                   PrefixArchitecture architecture) {
   // Widen so that at least one bit is left above the shifted-out ones.
   const BitVector wide = extend(x, std::max(x.size(), shift + 1), signedness);
-  BitVector quotient(wide.begin() + static_cast<std::ptrdiff_t>(shift), wide.end());  // floor
+  const BitVector quotient(wide.begin() + static_cast<std::ptrdiff_t>(shift), wide.end());  // floor
+  Literal round_up = logic::false_literal;
   if (rounding == Rounding::nearest_even && shift > 0) {
     // Round up iff the dropped part exceeds one half, or equals it and the
     // quotient is odd (ties to even).
     const Literal half = wide[shift - 1];
     const Literal below_half =
         or_of(aig, BitVector(wide.begin(), wide.begin() + static_cast<std::ptrdiff_t>(shift - 1)));
-    const Literal round_up = aig.create_and(half, aig.create_or(below_half, quotient[0]));
-    const BitVector widened = extend(quotient, quotient.size() + 1, signedness);
-    quotient =
-        add(aig, widened, BitVector(widened.size(), logic::false_literal), architecture, round_up);
+    round_up = aig.create_and(half, aig.create_or(below_half, quotient[0]));
   }
-  if (overflow == Overflow::saturate) return saturate(aig, quotient, result_width, signedness);
-  return result_width <= quotient.size() ? truncate(quotient, result_width)
-                                         : extend(quotient, result_width, signedness);
+  auto increment = [&](const BitVector& value) {
+    if (round_up == logic::false_literal) return value;
+    return add(aig, value, BitVector(value.size(), logic::false_literal), architecture, round_up);
+  };
+  if (overflow == Overflow::wrap) {
+    // Modulo 2^result_width the increment commutes with narrowing: only the
+    // kept bits are built.
+    return increment(result_width <= quotient.size() ? truncate(quotient, result_width)
+                                                     : extend(quotient, result_width, signedness));
+  }
+  // One more bit holds the rounded quotient exactly before clamping.
+  return saturate(aig, increment(extend(quotient, quotient.size() + 1, signedness)), result_width,
+                  signedness);
 }
 
 BitVector saturate(Aig& aig, const BitVector& x, std::size_t result_width, Signedness signedness) {
