@@ -130,7 +130,7 @@ void StructuralHashTable::reserve(std::size_t entry_count, std::uint64_t node_in
 }
 
 void StructuralHashTable::grow(std::uint64_t node_index_limit, const NodeStore& nodes) {
-  std::size_t wanted = std::max(minimum_slot_count, slot_count_ + slot_count_ / 2);
+  std::size_t wanted = std::max(minimum_slot_count, 2 * slot_count_);
   if (!full()) wanted = std::max(slot_count_, minimum_slot_count);  // only indices outgrew
   rebuild(wanted, node_index_limit, nodes);
 }

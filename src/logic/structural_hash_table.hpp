@@ -40,7 +40,7 @@ class StructuralHashTable {
   /// Makes room for `entry_count` entries over node indices below
   /// `node_index_limit` without further growth.
   void reserve(std::size_t entry_count, std::uint64_t node_index_limit, const NodeStore& nodes);
-  /// Grows by half (or to a minimum size) so that node indices below
+  /// Doubles (or takes a minimum size) so that node indices below
   /// `node_index_limit` fit, and reinserts every entry.
   void grow(std::uint64_t node_index_limit, const NodeStore& nodes);
   std::size_t memory_bytes() const {
