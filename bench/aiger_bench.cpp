@@ -24,7 +24,9 @@ std::string large_file_path() {
   return path != nullptr ? path : "/tmp/rnncc-bench-large.aig";
 }
 
-// 10^7 random ANDs over 1,000 inputs, the last 1,000 nodes as outputs.
+// 10^7 random ANDs over 1,000 inputs, every one of them written: each AND
+// takes the previous AND and a uniformly random earlier literal, so no AND
+// dangles (the writer drops dangling ones) and the last AND is the output.
 const Aig& large_random_aig() {
   static const Aig aig = [] {
     constexpr int inputs = 1'000, ands = 10'000'000;
@@ -34,15 +36,16 @@ const Aig& large_random_aig() {
     std::vector<Literal> literals;
     for (int i = 0; i < inputs; ++i)
       literals.push_back(result.create_input());
+    Literal previous = literals.back();
     while (result.and_count() < static_cast<std::uint32_t>(ands)) {
-      std::uint64_t first = random(), second = random();
-      Literal a = literals[first % literals.size()] ^ static_cast<bool>(first >> 63);
-      Literal b = literals[second % literals.size()] ^ static_cast<bool>(second >> 63);
-      Literal made = result.create_and(a, b);
-      if (!made.is_constant()) literals.push_back(made);
+      std::uint64_t choice = random();
+      Literal other = literals[choice % literals.size()] ^ static_cast<bool>(choice >> 63);
+      Literal made = result.create_and(previous ^ static_cast<bool>(choice & 1), other);
+      if (made.is_constant() || made.node() <= previous.node()) continue;
+      literals.push_back(made);
+      previous = made;
     }
-    for (int i = 0; i < 1'000; ++i)
-      result.create_output(literals[literals.size() - 1 - i]);
+    result.create_output(previous);
     return result;
   }();
   return aig;
