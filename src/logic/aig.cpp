@@ -47,7 +47,9 @@ Literal Aig::create_and(Literal a, Literal b) {
   if (a == b) return a;
   if (a == !b) return false_literal;
   if (hash_table_->full() || !hash_table_->holds(node_count())) {
-    hash_table_->grow(std::uint64_t{node_count()} + 1, nodes_);
+    // Room for node indices up to twice today's count, so that index bits
+    // rarely force a rebuild of their own.
+    hash_table_->grow(2 * (std::uint64_t{node_count()} + 1), nodes_);
   }
   NodeIndex existing = hash_table_->find(a.code, b.code, nodes_);
   if (existing != 0) return Literal::of(existing);

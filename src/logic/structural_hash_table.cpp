@@ -137,12 +137,9 @@ void StructuralHashTable::grow(std::uint64_t node_index_limit, const NodeStore& 
 
 void StructuralHashTable::rebuild(std::size_t slot_count, std::uint64_t node_index_limit,
                                   const NodeStore& nodes) {
-  // Node indices get the bits the larger of the index limit and the slot
-  // count needs (entries and nodes grow together); the rest of the slot
+  // Node indices get the bits the index limit needs; the rest of the slot
   // holds distances.
-  index_bits_ =
-      std::max({index_bits_, static_cast<unsigned>(std::bit_width(node_index_limit)),
-                static_cast<unsigned>(std::bit_width(static_cast<std::uint64_t>(slot_count)))});
+  index_bits_ = std::max(index_bits_, static_cast<unsigned>(std::bit_width(node_index_limit - 1)));
   slot_width_ = index_bits_ <= 24 ? 3 : 4;
   const unsigned distance_bits = static_cast<unsigned>(8 * slot_width_) - index_bits_;
   slot_mask_ = slot_width_ == 4 ? 0xffffffffU : 0xffffffU;
