@@ -15,37 +15,27 @@ measure() {  # measure FILE -> "ands depth max_width"
     sed -nE 's/^ *"(ands|depth|max_width)": ([0-9]+),?$/\2/p' | paste -sd' '
 }
 
-echo "Adders (unsigned, W-bit operands, W+1-bit sum): AND nodes / depth in AND levels"
-printf '%-16s' "architecture"
-widths=(8 16 32 64 128 256)
-for w in "${widths[@]}"; do printf '%16s' "W=$w"; done
-echo
-for arch in ripple sklansky brent-kung kogge-stone ladner-fischer; do
-  printf '%-16s' "$arch"
-  for w in "${widths[@]}"; do
-    file="$out/adder-$arch-$w.aig"
-    "$rnncc" gen adder --bits "$w" --arch "$arch" -o "$file" 2>/dev/null
-    read -r ands depth _ < <(measure "$file")
-    printf '%16s' "$ands / $depth"
+# table KIND "ARCHITECTURES" "WIDTHS": one row per architecture, one column per width.
+table() {
+  local kind=$1 architectures=$2 widths=$3 arch w file ands depth
+  printf '%-16s' "architecture"
+  for w in $widths; do printf '%16s' "W=$w"; done
+  echo
+  for arch in $architectures; do
+    printf '%-16s' "$arch"
+    for w in $widths; do
+      file="$out/$kind-$arch-$w.aig"
+      "$rnncc" gen "$kind" --bits "$w" --arch "$arch" -o "$file" 2>/dev/null
+      read -r ands depth _ < <(measure "$file")
+      printf '%16s' "$ands / $depth"
+    done
+    echo
   done
   echo
-done
+}
 
-echo
+echo "Adders (unsigned, W-bit operands, W+1-bit sum): AND nodes / depth in AND levels"
+table adder "ripple sklansky brent-kung kogge-stone ladner-fischer" "8 16 32 64 128 256"
 echo "Multipliers (unsigned, W x W -> 2W bits, Kogge-Stone final adder): AND nodes / depth"
-printf '%-16s' "architecture"
-widths=(8 16 32 64)
-for w in "${widths[@]}"; do printf '%16s' "W=$w"; done
-echo
-for arch in array wallace dadda; do
-  printf '%-16s' "$arch"
-  for w in "${widths[@]}"; do
-    file="$out/multiplier-$arch-$w.aig"
-    "$rnncc" gen multiplier --bits "$w" --arch "$arch" -o "$file" 2>/dev/null
-    read -r ands depth _ < <(measure "$file")
-    printf '%16s' "$ands / $depth"
-  done
-  echo
-done
-echo
+table multiplier "array wallace dadda" "8 16 32 64"
 echo "Circuits written to $out/ (binary AIGER; try: $rnncc stats $out/multiplier-dadda-64.aig)"
