@@ -8,6 +8,7 @@
 
 #include "rnncc/arith/reference.hpp"
 #include "rnncc/error.hpp"
+#include "rnncc/hash.hpp"
 
 namespace rnncc::arith {
 
@@ -95,13 +96,7 @@ std::uint64_t Circuit::structural_hash(OperationKind kind, const std::array<Node
     hash = (hash + value) * 0x9e3779b97f4a7c15ULL;
     hash = (hash << 29) | (hash >> 35);
   }
-  // MurmurHash3's 64-bit finaliser: every input bit reaches the low bits.
-  hash ^= hash >> 33;
-  hash *= 0xff51afd7ed558ccdULL;
-  hash ^= hash >> 33;
-  hash *= 0xc4ceb9fe1a85ec53ULL;
-  hash ^= hash >> 33;
-  return hash;
+  return mix_bits(hash);
 }
 
 void Circuit::grow_hash_table() {

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <vector>
 
+#include "rnncc/hash.hpp"
 #include "rnncc/logic/node_store.hpp"
 
 namespace rnncc::logic {
@@ -52,13 +53,7 @@ class StructuralHashTable {
   static constexpr std::size_t recent_slot_count = 2 * recent_capacity;
 
   static std::uint64_t hash(std::uint32_t a, std::uint32_t b) {
-    std::uint64_t key = (std::uint64_t{a} << 32) | b;
-    key ^= key >> 31;
-    key *= 0x9e3779b97f4a7c15ULL;
-    key ^= key >> 29;
-    key *= 0xbf58476d1ce4e5b9ULL;
-    key ^= key >> 32;
-    return key;
+    return mix_bits((std::uint64_t{a} << 32) | b);
   }
   /// The main-table home slot of a key with hash `hash_value`.
   std::size_t home_of_hash(std::uint64_t hash_value) const {

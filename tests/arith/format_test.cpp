@@ -2,6 +2,8 @@
 // against hand-derived values and exhaustive enumeration.
 #include <doctest/doctest.h>
 
+#include "support/rational.hpp"
+
 #include <set>
 #include <string>
 
@@ -25,11 +27,7 @@ std::string refusal_of(const std::string& text) {
   return "";
 }
 
-mpq_class q(long numerator, long denominator = 1) {
-  mpq_class value(numerator, denominator);
-  value.canonicalize();
-  return value;
-}
+using rnncc::test::q;
 
 }  // namespace
 

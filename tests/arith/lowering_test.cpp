@@ -4,6 +4,8 @@
 // 16, 32, 64 and 128 bits, by simulating the AIG (tests/support/simulate).
 #include <doctest/doctest.h>
 
+#include "support/rational.hpp"
+
 #include <random>
 #include <string>
 #include <vector>
@@ -24,11 +26,7 @@ using Values = std::vector<LoweredValue>;
 
 namespace {
 
-mpq_class q(long numerator, long denominator = 1) {
-  mpq_class value(numerator, denominator);
-  value.canonicalize();
-  return value;
-}
+using rnncc::test::q;
 
 LoweredResult value_of(LoweredValue value) {
   return {std::move(value), false};

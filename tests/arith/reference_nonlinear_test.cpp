@@ -3,6 +3,8 @@
 // answer is unambiguous.
 #include <doctest/doctest.h>
 
+#include "support/rational.hpp"
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -19,11 +21,7 @@ using rnncc::word::Rounding;
 
 namespace {
 
-mpq_class q(long numerator, long denominator = 1) {
-  mpq_class value(numerator, denominator);
-  value.canonicalize();
-  return value;
-}
+using rnncc::test::q;
 
 FixedFormat fixed(const char* text) {
   return std::get<FixedFormat>(parse_format(text));

@@ -3,6 +3,8 @@
 // of fixed-point rounding and overflow, exhaustively on small formats.
 #include <doctest/doctest.h>
 
+#include "support/rational.hpp"
+
 #include <random>
 #include <string>
 #include <vector>
@@ -19,11 +21,7 @@ using rnncc::word::Rounding;
 
 namespace {
 
-mpq_class q(long numerator, long denominator = 1) {
-  mpq_class value(numerator, denominator);
-  value.canonicalize();
-  return value;
-}
+using rnncc::test::q;
 
 // --- an independent model of fixed:W.F (written without the library's helpers)
 
