@@ -1,0 +1,177 @@
+#include "rnncc/eval/evaluation_plan.hpp"
+
+#include <algorithm>
+
+namespace rnncc::eval {
+
+namespace {
+
+constexpr std::uint32_t freed = 0xffffffffU;
+
+/// needed[v]: some output depends on node v.
+std::vector<bool> output_cone(const logic::Aig& aig) {
+  std::vector<bool> needed(aig.node_count(), false);
+  for (std::uint32_t i = 0; i < aig.output_count(); ++i)
+    needed[aig.output(i).node()] = true;
+  for (logic::NodeIndex node = aig.node_count(); node-- > 1;) {
+    if (!needed[node] || !aig.is_and(node)) continue;
+    needed[aig.fanin0(node).node()] = true;
+    needed[aig.fanin1(node).node()] = true;
+  }
+  return needed;
+}
+
+/// The needed ANDs in execution order and, for each segment g, the
+/// position of its first AND (segment_first[g], with a final entry).
+struct ExecutionOrder {
+  std::vector<logic::NodeIndex> nodes;
+  std::vector<std::uint64_t> segment_first;
+};
+
+ExecutionOrder execution_order(const logic::Aig& aig, const std::vector<bool>& needed,
+                               EvaluationOrder order, std::uint32_t span) {
+  ExecutionOrder result;
+  if (order == EvaluationOrder::index) {
+    for (logic::NodeIndex node = 1; node < aig.node_count(); ++node)
+      if (needed[node] && aig.is_and(node)) result.nodes.push_back(node);
+    for (std::uint64_t first = 0; first < result.nodes.size();
+         first += EvaluationPlan::index_segment_steps)
+      result.segment_first.push_back(first);
+    result.segment_first.push_back(result.nodes.size());
+    return result;
+  }
+  // Level order: a counting sort by level, stable in node index.
+  std::vector<std::uint64_t> level_count(span + 2, 0);
+  for (logic::NodeIndex node = 1; node < aig.node_count(); ++node)
+    if (needed[node] && aig.is_and(node)) ++level_count[aig.level(node)];
+  result.segment_first.assign(span + 1, 0);
+  std::uint64_t position = 0;
+  for (std::uint32_t level = 1; level <= span; ++level) {
+    result.segment_first[level - 1] = position;
+    position += level_count[level];
+  }
+  result.segment_first[span] = position;
+  result.nodes.resize(position);
+  std::vector<std::uint64_t> next(result.segment_first.begin(), result.segment_first.end());
+  for (logic::NodeIndex node = 1; node < aig.node_count(); ++node)
+    if (needed[node] && aig.is_and(node)) result.nodes[next[aig.level(node) - 1]++] = node;
+  return result;
+}
+
+}  // namespace
+
+EvaluationPlan::EvaluationPlan(const logic::Aig& aig, EvaluationOrder order)
+    : order_(order), output_count_(aig.output_count()), span_(aig.depth()) {
+  std::vector<bool> needed = output_cone(aig);
+  ExecutionOrder execution = execution_order(aig, needed, order, span_);
+  const std::uint32_t computing_segments =
+      static_cast<std::uint32_t>(execution.segment_first.size() - 1);
+
+  // Times order the plan's events: level order counts in segments (a
+  // level's copies and steps happen at once, slots are released at its
+  // end); index order counts single events (inputs at 0, the copies of
+  // segment s at 2 first_step(s) + 1, the step at position p at 2p + 2) and
+  // releases a slot right after its last use (a step may write the slot
+  // its fan-in just released: the kernel reads both fan-ins first).
+  const bool by_level = order == EvaluationOrder::level;
+  auto step_time = [&](std::uint32_t segment, std::uint64_t position) {
+    return static_cast<std::uint32_t>(by_level ? segment : 2 * position + 2);
+  };
+  auto copy_time = [&](std::uint32_t segment) {
+    return static_cast<std::uint32_t>(by_level ? segment
+                                               : 2 * execution.segment_first[segment] + 1);
+  };
+
+  // segment_or_slot[v]: first the segment computing AND v, later v's slot.
+  std::vector<std::uint32_t> segment_or_slot(aig.node_count(), 0);
+  // last_use[v]: the time of the last step reading or copy copying v
+  // (then `freed`).
+  std::vector<std::uint32_t> last_use(aig.node_count(), 0);
+  for (std::uint32_t segment = 0; segment < computing_segments; ++segment) {
+    for (std::uint64_t position = execution.segment_first[segment];
+         position < execution.segment_first[segment + 1]; ++position) {
+      const logic::NodeIndex node = execution.nodes[position];
+      segment_or_slot[node] = segment;
+      last_use[aig.fanin0(node).node()] = step_time(segment, position);
+      last_use[aig.fanin1(node).node()] = step_time(segment, position);
+    }
+  }
+  // An output is copied in the segment after the one computing it (inputs
+  // and the constant: segment 0), and its value lives until then.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> copy_order;  // (segment, output)
+  for (std::uint32_t output = 0; output < output_count_; ++output) {
+    const logic::NodeIndex node = aig.output(output).node();
+    const std::uint32_t segment = aig.is_and(node) ? segment_or_slot[node] + 1 : 0;
+    copy_order.emplace_back(segment, output);
+    if (node != 0) last_use[node] = std::max(last_use[node], copy_time(segment));
+  }
+  std::sort(copy_order.begin(), copy_order.end());
+
+  std::vector<std::uint32_t> free_slots;
+  std::vector<std::uint32_t> released_at_segment_end;
+  auto allocate = [&] {
+    if (free_slots.empty()) return slot_count_++;
+    const std::uint32_t slot = free_slots.back();
+    free_slots.pop_back();
+    return slot;
+  };
+  // Releases the slot of `node` when `time` is its last use.
+  auto use = [&](logic::NodeIndex node, std::uint32_t time) {
+    if (node == 0 || last_use[node] != time) return;
+    last_use[node] = freed;
+    (by_level ? released_at_segment_end : free_slots).push_back(segment_or_slot[node]);
+  };
+  auto slot_literal = [&](logic::Literal literal) -> SlotLiteral {
+    const std::uint32_t slot =
+        literal.node() == 0 ? constant_slot : segment_or_slot[literal.node()];
+    return slot * 2 + static_cast<std::uint32_t>(literal.is_complemented());
+  };
+
+  input_slots_.assign(aig.input_count(), no_slot);
+  for (std::uint32_t input = 0; input < aig.input_count(); ++input) {
+    const logic::NodeIndex node = aig.input_node(input);
+    if (!needed[node]) continue;
+    input_slots_[input] = allocate();
+    segment_or_slot[node] = input_slots_[input];
+  }
+  steps_.reserve(execution.nodes.size());
+  copies_.reserve(output_count_);
+  std::size_t next_copy = 0;
+  for (std::uint32_t segment = 0; segment <= computing_segments; ++segment) {
+    PlanSegment plan_segment{};
+    plan_segment.first_copy = copies_.size();
+    for (; next_copy < copy_order.size() && copy_order[next_copy].first == segment; ++next_copy) {
+      const std::uint32_t output = copy_order[next_copy].second;
+      copies_.push_back(OutputCopy{output, slot_literal(aig.output(output))});
+      use(aig.output(output).node(), copy_time(segment));
+    }
+    plan_segment.end_copy = copies_.size();
+    plan_segment.first_step = steps_.size();
+    if (segment < computing_segments) {
+      for (std::uint64_t position = execution.segment_first[segment];
+           position < execution.segment_first[segment + 1]; ++position) {
+        const logic::NodeIndex node = execution.nodes[position];
+        const logic::Literal fanin0 = aig.fanin0(node);
+        const logic::Literal fanin1 = aig.fanin1(node);
+        AndStep step{slot_literal(fanin0), slot_literal(fanin1), 0};
+        use(fanin0.node(), step_time(segment, position));
+        use(fanin1.node(), step_time(segment, position));
+        step.result = allocate();
+        segment_or_slot[node] = step.result;
+        steps_.push_back(step);
+      }
+    }
+    plan_segment.end_step = steps_.size();
+    segments_.push_back(plan_segment);
+    free_slots.insert(free_slots.end(), released_at_segment_end.rbegin(),
+                      released_at_segment_end.rend());
+    released_at_segment_end.clear();
+  }
+}
+
+std::size_t EvaluationPlan::memory_bytes() const {
+  return input_slots_.capacity() * sizeof(std::uint32_t) + steps_.capacity() * sizeof(AndStep) +
+         copies_.capacity() * sizeof(OutputCopy) + segments_.capacity() * sizeof(PlanSegment);
+}
+
+}  // namespace rnncc::eval

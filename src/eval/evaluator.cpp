@@ -1,0 +1,290 @@
+#include "rnncc/eval/evaluator.hpp"
+
+#include <fmt/format.h>
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include "rnncc/error.hpp"
+
+namespace rnncc::eval {
+
+namespace {
+
+/// Runs steps [first, last) on a block of W words per slot.
+template <std::size_t W>
+void run_steps_of_width(const AndStep* first, const AndStep* last, std::uint64_t* values) {
+  for (; first != last; ++first) {
+    const std::uint64_t* a = values + std::size_t{first->fanin0 >> 1} * W;
+    const std::uint64_t* b = values + std::size_t{first->fanin1 >> 1} * W;
+    const std::uint64_t mask_a = 0 - std::uint64_t{first->fanin0 & 1U};
+    const std::uint64_t mask_b = 0 - std::uint64_t{first->fanin1 & 1U};
+    // Computed into a local array first: the result slot never aliases a
+    // fan-in slot, but the compiler cannot know, and this lets it vectorise.
+    std::uint64_t result[W];
+    for (std::size_t w = 0; w < W; ++w)
+      result[w] = (a[w] ^ mask_a) & (b[w] ^ mask_b);
+    std::uint64_t* target = values + std::size_t{first->result} * W;
+    for (std::size_t w = 0; w < W; ++w)
+      target[w] = result[w];
+  }
+}
+
+void run_steps(const AndStep* first, const AndStep* last, std::uint64_t* values, unsigned width) {
+  switch (width) {
+    case 1:
+      return run_steps_of_width<1>(first, last, values);
+    case 2:
+      return run_steps_of_width<2>(first, last, values);
+    case 4:
+      return run_steps_of_width<4>(first, last, values);
+    case 8:
+      return run_steps_of_width<8>(first, last, values);
+    case 16:
+      return run_steps_of_width<16>(first, last, values);
+    default:
+      return run_steps_of_width<32>(first, last, values);
+  }
+}
+
+/// One block: words [first_word, first_word + used_words) of every signal,
+/// held in `width` words per slot (used_words <= width).
+struct Block {
+  std::uint64_t first_word;
+  unsigned used_words;
+  unsigned width;
+};
+
+void load_inputs(const EvaluationPlan& plan, const PatternSet& inputs, const Block& block,
+                 std::uint64_t* values) {
+  std::fill_n(values + EvaluationPlan::constant_slot * block.width, block.width, 0);
+  for (std::uint32_t input = 0; input < plan.input_count(); ++input) {
+    const std::uint32_t slot = plan.input_slots()[input];
+    if (slot == EvaluationPlan::no_slot) continue;
+    std::uint64_t* target = values + std::size_t{slot} * block.width;
+    const std::uint64_t* source = inputs.words(input).data() + block.first_word;
+    std::copy_n(source, block.used_words, target);
+    std::fill(target + block.used_words, target + block.width, 0);
+  }
+}
+
+void run_copies(const EvaluationPlan& plan, const PlanSegment& segment, const Block& block,
+                const std::uint64_t* values, PatternSet& outputs) {
+  for (std::uint64_t c = segment.first_copy; c < segment.end_copy; ++c) {
+    const OutputCopy& copy = plan.copies()[c];
+    const std::uint64_t* source = values + std::size_t{copy.source >> 1} * block.width;
+    const std::uint64_t mask = 0 - std::uint64_t{copy.source & 1U};
+    std::uint64_t* target = outputs.words(copy.output).data() + block.first_word;
+    for (unsigned w = 0; w < block.used_words; ++w)
+      target[w] = source[w] ^ mask;
+  }
+}
+
+/// Every segment of one block on the calling thread.
+void run_block_serially(const EvaluationPlan& plan, const PatternSet& inputs, const Block& block,
+                        std::uint64_t* values, PatternSet& outputs) {
+  load_inputs(plan, inputs, block, values);
+  const AndStep* steps = plan.steps().data();
+  for (const PlanSegment& segment : plan.segments()) {
+    run_copies(plan, segment, block, values, outputs);
+    run_steps(steps + segment.first_step, steps + segment.end_step, values, block.width);
+  }
+}
+
+Block block_at(std::uint64_t index, unsigned width, std::uint64_t word_count) {
+  const std::uint64_t first_word = index * width;
+  return Block{first_word,
+               static_cast<unsigned>(std::min<std::uint64_t>(width, word_count - first_word)),
+               width};
+}
+
+void evaluate_pattern_blocks(const EvaluationPlan& plan, const PatternSet& inputs, unsigned width,
+                             unsigned threads, PatternSet& outputs) {
+  const std::uint64_t block_count = (inputs.word_count() + width - 1) / width;
+  const std::size_t value_words = std::size_t{plan.slot_count()} * width;
+  if (threads == 1 || block_count == 1) {
+    std::vector<std::uint64_t> values(value_words);
+    for (std::uint64_t b = 0; b < block_count; ++b)
+      run_block_serially(plan, inputs, block_at(b, width, inputs.word_count()), values.data(),
+                         outputs);
+    return;
+  }
+  tbb::enumerable_thread_specific<std::vector<std::uint64_t>> thread_values(
+      [value_words] { return std::vector<std::uint64_t>(value_words); });
+  tbb::task_arena arena(static_cast<int>(threads));
+  arena.execute([&] {
+    tbb::parallel_for(tbb::blocked_range<std::uint64_t>(0, block_count, 1),
+                      [&](const tbb::blocked_range<std::uint64_t>& range) {
+                        std::vector<std::uint64_t>& values = thread_values.local();
+                        for (std::uint64_t b = range.begin(); b != range.end(); ++b)
+                          run_block_serially(plan, inputs, block_at(b, width, inputs.word_count()),
+                                             values.data(), outputs);
+                      });
+  });
+}
+
+/// A part of one segment's steps run by one thread in levels mode; the
+/// first part of a segment also does the segment's output copies.
+struct LevelChunk {
+  std::uint32_t segment;
+  bool does_copies;
+  std::uint64_t first_step;
+  std::uint64_t end_step;
+};
+
+/// Fewest word-ANDs worth a chunk of its own (about the cost of handing a
+/// chunk to another thread).
+constexpr std::uint64_t min_chunk_word_ands = 256;
+
+/// Levels mode, for one block: threads claim chunks in order from a shared
+/// counter and start a chunk only when every chunk of the earlier segments
+/// is done (the barrier between levels). A thread that is late only leaves
+/// more chunks to the others, so the scheme finishes even when the arena
+/// runs fewer threads than asked.
+class LevelRunner {
+ public:
+  LevelRunner(const EvaluationPlan& plan, unsigned width, unsigned threads)
+      : plan_(plan), threads_(threads) {
+    for (std::uint32_t s = 0; s < plan.segments().size(); ++s) {
+      const PlanSegment& segment = plan.segments()[s];
+      segment_first_chunk_.push_back(chunks_.size());
+      const std::uint64_t steps = segment.end_step - segment.first_step;
+      const std::uint64_t parts =
+          std::clamp<std::uint64_t>(steps * width / min_chunk_word_ands, 1, threads);
+      for (std::uint64_t part = 0; part < parts; ++part) {
+        chunks_.push_back(LevelChunk{s, part == 0, segment.first_step + steps * part / parts,
+                                     segment.first_step + steps * (part + 1) / parts});
+      }
+    }
+  }
+
+  void run(tbb::task_arena& arena, const PatternSet& inputs, const Block& block,
+           std::uint64_t* values, PatternSet& outputs) {
+    load_inputs(plan_, inputs, block, values);
+    next_chunk_.store(0);
+    done_chunks_.store(0);
+    arena.execute([&] {
+      tbb::parallel_for(
+          0U, threads_, [&](unsigned) { work(block, values, outputs); }, tbb::static_partitioner());
+    });
+  }
+
+ private:
+  void work(const Block& block, std::uint64_t* values, PatternSet& outputs) {
+    const AndStep* steps = plan_.steps().data();
+    for (;;) {
+      const std::uint64_t c = next_chunk_.fetch_add(1, std::memory_order_relaxed);
+      if (c >= chunks_.size()) return;
+      const LevelChunk& chunk = chunks_[c];
+      const std::uint64_t earlier = segment_first_chunk_[chunk.segment];
+      for (unsigned spins = 0; done_chunks_.load(std::memory_order_acquire) < earlier; ++spins) {
+        if (spins > 256) std::this_thread::yield();
+      }
+      if (chunk.does_copies)
+        run_copies(plan_, plan_.segments()[chunk.segment], block, values, outputs);
+      run_steps(steps + chunk.first_step, steps + chunk.end_step, values, block.width);
+      done_chunks_.fetch_add(1, std::memory_order_acq_rel);
+    }
+  }
+
+  const EvaluationPlan& plan_;
+  unsigned threads_;
+  std::vector<LevelChunk> chunks_;
+  std::vector<std::uint64_t> segment_first_chunk_;
+  alignas(64) std::atomic<std::uint64_t> next_chunk_{0};
+  alignas(64) std::atomic<std::uint64_t> done_chunks_{0};
+};
+
+void evaluate_levels(const EvaluationPlan& plan, const PatternSet& inputs, unsigned width,
+                     unsigned threads, PatternSet& outputs) {
+  const std::uint64_t block_count = (inputs.word_count() + width - 1) / width;
+  std::vector<std::uint64_t> values(std::size_t{plan.slot_count()} * width);
+  if (threads == 1) {
+    for (std::uint64_t b = 0; b < block_count; ++b)
+      run_block_serially(plan, inputs, block_at(b, width, inputs.word_count()), values.data(),
+                         outputs);
+    return;
+  }
+  LevelRunner runner(plan, width, threads);
+  tbb::task_arena arena(static_cast<int>(threads));
+  for (std::uint64_t b = 0; b < block_count; ++b)
+    runner.run(arena, inputs, block_at(b, width, inputs.word_count()), values.data(), outputs);
+}
+
+bool is_supported_width(unsigned width) {
+  return width == 1 || width == 2 || width == 4 || width == 8 || width == 16 || width == 32;
+}
+
+}  // namespace
+
+std::string_view name_of(ParallelMode mode) {
+  return mode == ParallelMode::patterns ? "patterns" : "levels";
+}
+
+ParallelMode parse_parallel_mode(std::string_view name) {
+  if (name == "patterns") return ParallelMode::patterns;
+  if (name == "levels") return ParallelMode::levels;
+  throw InputError(fmt::format("unknown mode '{}': expected patterns or levels", name));
+}
+
+Evaluator::Evaluator(const logic::Aig& aig, ParallelMode mode)
+    : mode_(mode),
+      plan_(aig, mode == ParallelMode::patterns ? EvaluationOrder::index : EvaluationOrder::level) {
+}
+
+unsigned Evaluator::block_words_for(std::uint64_t pattern_count, unsigned threads) const {
+  const std::uint64_t word_count = std::max<std::uint64_t>(1, (pattern_count + 63) / 64);
+  const std::uint64_t cache_bytes = mode_ == ParallelMode::patterns ? 256 * 1024 : 1024 * 1024;
+  const std::uint64_t words_per_thread = mode_ == ParallelMode::patterns
+                                             ? std::max<std::uint64_t>(1, word_count / threads)
+                                             : word_count;
+  unsigned width = 32;
+  while (width > 1 &&
+         (std::uint64_t{plan_.slot_count()} * width * 8 > cache_bytes || width > words_per_thread))
+    width /= 2;
+  return width;
+}
+
+PatternSet Evaluator::evaluate(const PatternSet& inputs, const EvaluationOptions& options) const {
+  if (inputs.signal_count() != plan_.input_count()) {
+    throw InputError(fmt::format("patterns have {} signals but the circuit has {} inputs",
+                                 inputs.signal_count(), plan_.input_count()));
+  }
+  if (options.threads < 1) throw InputError("thread count must be at least 1");
+  if (options.block_words != 0 && !is_supported_width(options.block_words)) {
+    throw InputError(
+        fmt::format("block width {} words: expected 1, 2, 4, 8, 16 or 32", options.block_words));
+  }
+  PatternSet outputs(plan_.output_count(), inputs.pattern_count());
+  if (inputs.pattern_count() == 0) return outputs;
+  const unsigned width = options.block_words != 0
+                             ? options.block_words
+                             : block_words_for(inputs.pattern_count(), options.threads);
+  // oneTBB gives an arena no more threads than the hardware has unless the
+  // process-wide limit is raised; raise it for the arena's lifetime.
+  const std::size_t allowed = std::max<std::size_t>(
+      options.threads, static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()));
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, allowed);
+  if (mode_ == ParallelMode::patterns) {
+    evaluate_pattern_blocks(plan_, inputs, width, options.threads, outputs);
+  } else {
+    evaluate_levels(plan_, inputs, width, options.threads, outputs);
+  }
+  outputs.clear_unused_bits();
+  return outputs;
+}
+
+PatternSet evaluate(const logic::Aig& aig, const PatternSet& inputs, ParallelMode mode,
+                    const EvaluationOptions& options) {
+  return Evaluator(aig, mode).evaluate(inputs, options);
+}
+
+}  // namespace rnncc::eval
