@@ -216,6 +216,18 @@ NodeId Circuit::create_input(std::string name, std::optional<ExactDomain> domain
   return node;
 }
 
+NodeId Circuit::create_boolean_input(std::string name) {
+  check_name(name, "input");
+  if (input_index_.contains(name)) {
+    throw std::invalid_argument(fmt::format("input name '{}' is already used", name));
+  }
+  const auto position = static_cast<std::uint32_t>(inputs_.size());
+  NodeId node = create_node(OperationKind::input, {}, position, true);
+  input_index_.emplace(name, position);
+  inputs_.push_back(Input{node, std::move(name), std::nullopt});
+  return node;
+}
+
 NodeId Circuit::create_constant(const mpq_class& value) {
   if (!is_member(format_, value)) {
     throw InputError(fmt::format("the constant {} is not a member of format {}", value.get_str(),

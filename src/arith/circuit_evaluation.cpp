@@ -79,7 +79,12 @@ void check_input_values(const Circuit& circuit, const std::vector<mpq_class>& va
   for (std::uint32_t i = 0; i < circuit.input_count(); ++i) {
     const mpq_class& value = values[i];
     const std::optional<ExactDomain>& domain = circuit.input_domain(i);
-    if (domain) {
+    if (circuit.is_boolean(circuit.input_node(i))) {
+      if (value != 0 && value != 1) {
+        throw InputError(fmt::format("input '{}': {} is not a Boolean (0 or 1)",
+                                     circuit.input_name(i), value.get_str()));
+      }
+    } else if (domain) {
       mpq_class scaled = value * domain->denominator;
       if (scaled.get_den() != 1 || scaled.get_num() < domain->low ||
           scaled.get_num() > domain->high) {

@@ -166,9 +166,8 @@ LoweredValue lower_node(const Circuit& circuit, NodeId node, FormatLowering& low
   throw std::logic_error("unknown operation kind");
 }
 
-/// Drops the AND nodes no output depends on (operations may build gates
-/// they end up not using), keeping inputs and outputs in order, and
-/// renumbers the literals of the input and output words to match.
+}  // namespace
+
 void remove_dangling_ands(LoweredCircuit& lowered) {
   if (logic::reachable_and_count(lowered.aig) == lowered.aig.and_count()) return;
   logic::Aig clean = logic::remove_dangling(lowered.aig);
@@ -190,14 +189,17 @@ void remove_dangling_ands(LoweredCircuit& lowered) {
   lowered.aig = std::move(clean);
 }
 
-}  // namespace
-
 LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture architecture) {
   LoweredCircuit result;
   FormatLowering lowering(result.aig, circuit.format(), architecture);
 
   for (std::uint32_t i = 0; i < circuit.input_count(); ++i) {
     const std::optional<ExactDomain>& domain = circuit.input_domain(i);
+    if (circuit.is_boolean(circuit.input_node(i))) {
+      Literal bit = result.aig.create_input(fmt::format("{}[0]", circuit.input_name(i)));
+      result.inputs.push_back(LoweredWord{circuit.input_name(i), true, boolean_word(bit)});
+      continue;
+    }
     const std::size_t width = lowering.input_width(domain);
     word::BitVector bits;
     bits.reserve(width);
@@ -239,7 +241,9 @@ std::vector<mpz_class> encode_inputs(const Circuit& circuit, const LoweredCircui
   std::vector<mpz_class> patterns;
   patterns.reserve(values.size());
   for (std::size_t i = 0; i < values.size(); ++i) {
-    patterns.push_back(codec.encode(lowered.inputs.at(i).value, values[i]));
+    const LoweredWord& input = lowered.inputs.at(i);
+    patterns.push_back(input.is_boolean ? mpz_class(values[i].get_num())
+                                        : codec.encode(input.value, values[i]));
   }
   return patterns;
 }

@@ -450,6 +450,7 @@ class ArithParser {
     if (!input_names_.insert(name).second) {
       fail(fmt::format("expected a new input name, found '{}' already used", name));
     }
+    if (words.size() == 5 && words[4] == "bool") return circuit_->create_boolean_input(name);
     const bool finite = arith::is_finite(circuit_->format());
     if (finite && words.size() > 4) {
       fail(

@@ -44,6 +44,7 @@ void emit_arith(const Circuit& circuit, std::string& text, Flush&& flush) {
       case OperationKind::input: {
         const std::uint32_t position = circuit.input_position(node);
         fmt::format_to(std::back_inserter(text), " {}", circuit.input_name(position));
+        if (circuit.is_boolean(node)) text += " bool";
         if (const auto& domain = circuit.input_domain(position)) {
           fmt::format_to(std::back_inserter(text), " [{}, {}]", domain->low.get_str(),
                          domain->high.get_str());

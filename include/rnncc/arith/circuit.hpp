@@ -133,6 +133,8 @@ class Circuit {
   /// white space). `exact` circuits need the admissible values as `domain`;
   /// finite formats take every member and refuse a domain.
   NodeId create_input(std::string name, std::optional<ExactDomain> domain = std::nullopt);
+  /// A new Boolean input called `name` (one bit, 0 or 1; any format).
+  NodeId create_boolean_input(std::string name);
   /// The constant `value`, which must be a member of the format (InputError
   /// otherwise; use reference::represent to round a rational into it).
   NodeId create_constant(const mpq_class& value);

@@ -44,6 +44,11 @@ struct LoweredCircuit {
 /// admissible input, decoding the outputs gives evaluate()'s values.
 LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture architecture);
 
+/// Drops the AND nodes no output depends on (operations may build gates they
+/// end up not using), keeping inputs and outputs in order, and renumbers the
+/// literals of the input and output words to match.
+void remove_dangling_ands(LoweredCircuit& lowered);
+
 /// The bit pattern of each AIG word input that stores `values` (one value
 /// per circuit input, admissible as in check_input_values).
 std::vector<mpz_class> encode_inputs(const Circuit& circuit, const LoweredCircuit& lowered,

@@ -1,0 +1,26 @@
+// How a recurrence is unrolled over time (DESIGN.md "Schedules").
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace rnncc::compile {
+
+enum class ScheduleKind { sequential, scan, chunked, table };
+
+/// A schedule; `chunk` is C for chunked:C.
+struct Schedule {
+  ScheduleKind kind = ScheduleKind::sequential;
+  std::size_t chunk = 0;
+  bool operator==(const Schedule&) const = default;
+};
+
+/// Parses "sequential", "scan", "chunked:C" (C >= 1) or "table"; throws
+/// InputError naming the accepted spellings.
+Schedule parse_schedule(std::string_view text);
+
+/// The spelling parse_schedule reads back.
+std::string to_string(const Schedule& schedule);
+
+}  // namespace rnncc::compile

@@ -1,0 +1,24 @@
+// The reference interpreter: a model's recurrence run step by step on exact
+// values with its format's semantics.
+#pragma once
+
+#include <gmpxx.h>
+#include <vector>
+
+#include "rnncc/model/input_sequence.hpp"
+#include "rnncc/model/model.hpp"
+
+namespace rnncc::model {
+
+/// The output after one step: the readout numbers, or for acceptance the
+/// verdict (and no numbers).
+struct StepOutput {
+  std::vector<mpq_class> numbers;
+  bool accept = false;
+};
+
+/// Runs the model's step (families.hpp, on ReferenceDomain) over `inputs`
+/// from the initial state; returns the output after every step.
+std::vector<StepOutput> run_reference(const Model& model, const InputSequence& inputs);
+
+}  // namespace rnncc::model

@@ -1,0 +1,139 @@
+// `rnncc compile MODEL --length T -o FILE`: a model unrolled into a circuit file.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "commands.hpp"
+#include "rnncc/arith/format.hpp"
+#include "rnncc/compile/compiler.hpp"
+#include "rnncc/error.hpp"
+#include "rnncc/io/aiger.hpp"
+#include "rnncc/io/arith_file.hpp"
+#include "rnncc/model/model_file.hpp"
+#include "rnncc/resource_usage.hpp"
+
+namespace rnncc::cli {
+
+namespace {
+
+struct CompileCommandOptions {
+  std::string model_path;
+  std::size_t length = 0;
+  std::optional<std::string> format;
+  std::string schedule = "sequential";
+  std::string prefix = "sklansky";
+  std::string adder = "kogge-stone";
+  std::string multiplier = "wallace";
+  std::string outputs = "last";
+  bool reassociate = false;
+  std::string output_path;
+};
+
+/// Progress lines on a terminal only, overwritten in place.
+void progress(const std::string& stage) {
+  if (isatty(STDERR_FILENO) != 0) fmt::print(stderr, "\r\033[K{}", stage);
+}
+
+void run_compile(const CompileCommandOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::filesystem::path output(options.output_path);
+  const std::string extension = output.extension().string();
+  if (extension != ".aag" && extension != ".aig" && extension != ".arith") {
+    throw InputError(
+        fmt::format("{}: the output must end in .aag, .aig or .arith", options.output_path));
+  }
+  std::optional<arith::Format> format;
+  if (options.format) format = arith::parse_format(*options.format);
+  const model::Model model = model::read_model_file(options.model_path, format);
+
+  compile::CompileOptions compile_options;
+  compile_options.length = options.length;
+  compile_options.schedule = compile::parse_schedule(options.schedule);
+  compile_options.prefix = word::parse_prefix_architecture(options.prefix);
+  compile_options.arithmetic = {word::parse_prefix_architecture(options.adder),
+                                word::parse_multiplier_architecture(options.multiplier)};
+  if (options.outputs != "last" && options.outputs != "all") {
+    throw InputError(fmt::format("--outputs must be last or all, not '{}'", options.outputs));
+  }
+  compile_options.all_outputs = options.outputs == "all";
+  compile_options.reassociate = options.reassociate;
+  compile::check_options(model, compile_options);
+
+  std::string summary;
+  if (extension == ".arith") {
+    if (compile_options.schedule.kind == compile::ScheduleKind::table) {
+      throw InputError("the table schedule builds a Boolean circuit only: write .aag or .aig");
+    }
+    progress("building the arithmetic circuit");
+    std::string composition;
+    arith::Circuit circuit =
+        compile::build_arithmetic_circuit(model, compile_options, &composition);
+    progress("writing " + options.output_path);
+    io::write_arith_file(circuit, output);
+    summary =
+        fmt::format("{} nodes, arithmetic depth {}, multiplicative depth {}", circuit.node_count(),
+                    circuit.arithmetic_depth(), circuit.multiplicative_depth());
+    if (!composition.empty()) summary += ", composed " + composition;
+  } else {
+    progress("compiling");
+    compile::CompiledModel compiled = compile::compile(model, compile_options);
+    progress("writing " + options.output_path);
+    io::write_aiger_file(compiled.lowered.aig, output);
+    summary = fmt::format("{} ANDs, depth {}", compiled.lowered.aig.and_count(),
+                          compiled.lowered.aig.depth());
+    if (compiled.arithmetic) {
+      summary += fmt::format(", arithmetic depth {} (multiplicative {})",
+                             compiled.arithmetic->arithmetic_depth(),
+                             compiled.arithmetic->multiplicative_depth());
+    } else {
+      summary += ", arithmetic depth n/a (table)";
+    }
+    summary += fmt::format(", widest value {} bits", compiled.lowered.widest_value_bits);
+    if (!compiled.composition.empty()) summary += ", composed " + compiled.composition;
+    for (const std::string& note : compiled.notes)
+      summary += "; " + note;
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  progress("");
+  fmt::print(stderr, "{}: {} T={} {} {}: {}, {:.2f} s, peak memory {:.1f} MiB\n",
+             options.output_path, model.name, options.length, options.schedule,
+             arith::to_string(model.format), summary, seconds,
+             static_cast<double>(peak_resident_bytes()) / (1024.0 * 1024.0));
+}
+
+}  // namespace
+
+void register_compile(CLI::App& app) {
+  auto options = std::make_shared<CompileCommandOptions>();
+  CLI::App* command = app.add_subcommand(
+      "compile", "Unroll a model over T steps into an AIGER (.aag/.aig) or .arith circuit file");
+  command->add_option("model", options->model_path, "Model file (.toml)")->required();
+  command->add_option("--length,-T", options->length, "Sequence length T")->required();
+  command->add_option("--format", options->format,
+                      "Number format replacing the model's (exact, mod:W, modp:P, fixed:W.F)");
+  command->add_option("--schedule", options->schedule, "sequential, scan, chunked:C or table")
+      ->capture_default_str();
+  command
+      ->add_option("--prefix", options->prefix,
+                   "Prefix network of a scan with --outputs all: ripple, sklansky, brent-kung, "
+                   "kogge-stone, ladner-fischer")
+      ->capture_default_str();
+  command->add_option("--adder", options->adder, "Adder architecture (a prefix network)")
+      ->capture_default_str();
+  command->add_option("--multiplier", options->multiplier, "array, wallace or dadda")
+      ->capture_default_str();
+  command->add_option("--outputs", options->outputs, "last or all")->capture_default_str();
+  command->add_flag("--reassociate", options->reassociate,
+                    "Allow a scan in a fixed format (its rounding differs from the recurrence)");
+  command->add_option("-o,--output", options->output_path, "Output file (.aag, .aig, .arith)")
+      ->required();
+  command->callback([options] { run_compile(*options); });
+}
+
+}  // namespace rnncc::cli

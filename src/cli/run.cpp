@@ -1,0 +1,81 @@
+// `rnncc run MODEL`: the reference interpreter on a model input.
+#include <fmt/format.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "commands.hpp"
+#include "rnncc/arith/format.hpp"
+#include "rnncc/error.hpp"
+#include "rnncc/model/input_sequence.hpp"
+#include "rnncc/model/interpreter.hpp"
+#include "rnncc/model/model_file.hpp"
+
+namespace rnncc::cli {
+
+namespace {
+
+struct RunOptions {
+  std::string model_path;
+  std::optional<std::string> tokens;
+  std::optional<std::string> input_path;
+  std::optional<std::string> format;
+  bool last_only = false;
+  bool json = false;
+};
+
+void run(const RunOptions& options) {
+  std::optional<arith::Format> format;
+  if (options.format) format = arith::parse_format(*options.format);
+  const model::Model model = model::read_model_file(options.model_path, format);
+  if (options.tokens.has_value() == options.input_path.has_value()) {
+    throw InputError("run: give exactly one of --tokens STRING and --input FILE");
+  }
+  const model::InputSequence inputs = options.tokens
+                                          ? model::parse_tokens(model, *options.tokens)
+                                          : model::read_input_file(model, *options.input_path);
+  const std::vector<model::StepOutput> outputs = model::run_reference(model, inputs);
+  const bool accept = model.readout == model::ReadoutKind::accept;
+  nlohmann::ordered_json json = nlohmann::ordered_json::array();
+  for (std::size_t t = 0; t < outputs.size(); ++t) {
+    if (options.last_only && t + 1 != outputs.size()) continue;
+    std::vector<std::string> values;
+    for (const mpq_class& value : outputs[t].numbers)
+      values.push_back(value.get_str());
+    if (options.json) {
+      nlohmann::ordered_json step;
+      step["step"] = t + 1;
+      if (accept) {
+        step["accept"] = outputs[t].accept;
+      } else {
+        step["outputs"] = values;
+      }
+      json.push_back(step);
+    } else if (accept) {
+      fmt::print("{} {}\n", t + 1, outputs[t].accept ? "accept" : "reject");
+    } else {
+      fmt::print("{} {}\n", t + 1, fmt::join(values, " "));
+    }
+  }
+  if (options.json) fmt::print("{}\n", json.dump(2));
+}
+
+}  // namespace
+
+void register_run(CLI::App& app) {
+  auto options = std::make_shared<RunOptions>();
+  CLI::App* command = app.add_subcommand(
+      "run", "Run a model's reference interpreter: the output after each step, exactly");
+  command->add_option("model", options->model_path, "Model file (.toml)")->required();
+  command->add_option("--tokens", options->tokens, "The input as a string of tokens");
+  command->add_option("--input", options->input_path, "Input file: tokens, or one vector per line");
+  command->add_option("--format", options->format,
+                      "Number format replacing the model's (exact, mod:W, modp:P, fixed:W.F)");
+  command->add_flag("--last", options->last_only, "Print only the output after the last step");
+  command->add_flag("--json", options->json, "Print JSON: [{step, outputs | accept}]");
+  command->callback([options] { run(*options); });
+}
+
+}  // namespace rnncc::cli

@@ -1,0 +1,256 @@
+#include "rnncc/model/input_sequence.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "rnncc/arith/reference.hpp"
+#include "rnncc/error.hpp"
+#include "rnncc/random.hpp"
+
+namespace rnncc::model {
+
+namespace {
+
+bool single_character_symbols(const Model& model) {
+  return std::all_of(model.input.alphabet.begin(), model.input.alphabet.end(),
+                     [](const std::string& symbol) { return symbol.size() == 1; });
+}
+
+std::size_t symbol_index(const Model& model, std::string_view symbol, std::string_view where) {
+  auto found = std::find(model.input.alphabet.begin(), model.input.alphabet.end(), symbol);
+  if (found == model.input.alphabet.end()) {
+    std::string alphabet;
+    for (const std::string& candidate : model.input.alphabet) {
+      alphabet += (alphabet.empty() ? "" : " ") + candidate;
+    }
+    throw InputError(fmt::format("{}: '{}' is not in the alphabet of {} (symbols: {})", where,
+                                 symbol, model.name, alphabet));
+  }
+  return static_cast<std::size_t>(found - model.input.alphabet.begin());
+}
+
+/// Parses "3", "-0.25", "1/3" exactly; std::nullopt if malformed.
+std::optional<mpq_class> parse_number(const std::string& text) {
+  try {
+    const std::size_t point = text.find('.');
+    if (point != std::string::npos) {
+      if (text.find('/') != std::string::npos) return std::nullopt;
+      std::string digits = text.substr(0, point) + text.substr(point + 1);
+      const std::size_t decimals = text.size() - point - 1;
+      if (decimals == 0 || digits.empty() || digits == "-") return std::nullopt;
+      mpz_class denominator;
+      mpz_ui_pow_ui(denominator.get_mpz_t(), 10, decimals);
+      mpq_class value(mpz_class(digits), denominator);
+      value.canonicalize();
+      return value;
+    }
+    mpq_class value(text);
+    if (value.get_den() == 0) return std::nullopt;
+    value.canonicalize();
+    return value;
+  } catch (const std::invalid_argument&) {
+    return std::nullopt;
+  }
+}
+
+/// The members of a finite format in increasing pattern order, or the
+/// admissible exact input values; std::nullopt beyond `limit` of them.
+std::optional<std::vector<mpq_class>> input_values(const Model& model, std::size_t limit) {
+  std::vector<mpq_class> values;
+  if (!arith::is_finite(model.format)) {
+    const arith::ExactDomain& domain = model.input.exact_domain;
+    if (mpz_class(domain.high - domain.low + 1) > static_cast<unsigned long>(limit))
+      return std::nullopt;
+    for (mpz_class k = domain.low; k <= domain.high; ++k) {
+      mpq_class value(k, domain.denominator);
+      value.canonicalize();
+      values.push_back(value);
+    }
+    return values;
+  }
+  const std::size_t width = *arith::width_in_bits(model.format);
+  if (width >= 63 || (std::size_t{1} << width) > limit) return std::nullopt;
+  for (std::size_t pattern = 0; pattern < (std::size_t{1} << width); ++pattern) {
+    const mpz_class encoded(static_cast<unsigned long>(pattern));
+    if (const auto* residue = std::get_if<arith::ResidueFormat>(&model.format)) {
+      if (encoded >= residue->modulus) continue;
+    }
+    values.push_back(arith::decode(model.format, encoded));
+  }
+  return values;
+}
+
+}  // namespace
+
+std::optional<mpq_class> fit_into_format(const arith::Format& format, const mpq_class& value) {
+  if (arith::is_finite(format) && !std::holds_alternative<arith::ResidueFormat>(format)) {
+    const arith::RepresentableRange range = arith::representable_range(format);
+    const mpq_class half = arith::resolution(format) / 2;
+    if (value < range.lowest - half || value > range.highest + half) return std::nullopt;
+  } else if (const auto* residue = std::get_if<arith::ResidueFormat>(&format)) {
+    if (value.get_den() == 1 && abs(value) >= residue->modulus) return std::nullopt;
+  }
+  try {
+    return arith::reference::represent(format, value);
+  } catch (const InputError&) {
+    return std::nullopt;
+  }
+}
+
+InputSequence parse_tokens(const Model& model, std::string_view text) {
+  if (!model.input.is_tokens()) {
+    throw InputError(fmt::format("{} reads vectors of dimension {}, not tokens (use --input FILE)",
+                                 model.name, model.input.dimension));
+  }
+  InputSequence sequence;
+  if (single_character_symbols(model)) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r') continue;
+      sequence.tokens.push_back(
+          symbol_index(model, text.substr(i, 1), fmt::format("tokens: character {}", i + 1)));
+    }
+    return sequence;
+  }
+  std::istringstream words{std::string(text)};
+  std::string word;
+  for (std::size_t position = 1; words >> word; ++position) {
+    sequence.tokens.push_back(
+        symbol_index(model, word, fmt::format("tokens: symbol {}", position)));
+  }
+  return sequence;
+}
+
+InputSequence read_input_file(const Model& model, const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw InputError(fmt::format("{}: cannot open the input file", path.string()));
+  if (model.input.is_tokens()) {
+    std::stringstream contents;
+    contents << file.rdbuf();
+    return parse_tokens(model, contents.str());
+  }
+  InputSequence sequence;
+  std::string line;
+  for (std::size_t line_number = 1; std::getline(file, line); ++line_number) {
+    if (const std::size_t comment = line.find('#'); comment != std::string::npos)
+      line.resize(comment);
+    std::replace(line.begin(), line.end(), ',', ' ');
+    std::istringstream words(line);
+    std::vector<mpq_class> values;
+    std::string word;
+    while (words >> word) {
+      const std::string where = fmt::format("{}:{}", path.string(), line_number);
+      std::optional<mpq_class> number = parse_number(word);
+      if (!number) throw InputError(fmt::format("{}: '{}' is not a number", where, word));
+      std::optional<mpq_class> member = fit_into_format(model.format, *number);
+      if (!arith::is_finite(model.format)) {
+        const arith::ExactDomain& domain = model.input.exact_domain;
+        mpq_class scaled = *number * domain.denominator;
+        if (scaled.get_den() != 1 || scaled.get_num() < domain.low ||
+            scaled.get_num() > domain.high) {
+          member.reset();
+        }
+      }
+      if (!member) {
+        throw InputError(fmt::format("{}: {} does not fit the model's inputs in {}", where, word,
+                                     arith::to_string(model.format)));
+      }
+      values.push_back(*member);
+    }
+    if (values.empty()) continue;
+    if (values.size() != model.input.dimension) {
+      throw InputError(fmt::format("{}:{}: expected {} values, found {}", path.string(),
+                                   line_number, model.input.dimension, values.size()));
+    }
+    sequence.vectors.push_back(std::move(values));
+  }
+  return sequence;
+}
+
+InputSequence random_input_sequence(const Model& model, std::size_t length, std::uint64_t seed) {
+  SplitMix64 generator(seed);
+  InputSequence sequence;
+  for (std::size_t t = 0; t < length; ++t) {
+    if (model.input.is_tokens()) {
+      sequence.tokens.push_back(generator.below(model.input.alphabet.size()));
+      continue;
+    }
+    std::vector<mpq_class> values;
+    for (std::size_t i = 0; i < model.input.dimension; ++i) {
+      if (!arith::is_finite(model.format)) {
+        const arith::ExactDomain& domain = model.input.exact_domain;
+        const mpz_class span = domain.high - domain.low + 1;
+        const std::uint64_t offset = generator.below(span.get_ui());
+        mpq_class value(domain.low + mpz_class(static_cast<unsigned long>(offset)),
+                        domain.denominator);
+        value.canonicalize();
+        values.push_back(value);
+        continue;
+      }
+      const std::size_t width = *arith::width_in_bits(model.format);
+      mpz_class pattern = 0;
+      for (std::size_t chunk = 0; chunk < width; chunk += 64) {
+        pattern <<= 64;
+        const std::uint64_t draw = generator.next();
+        pattern += mpz_class(static_cast<unsigned long>(draw));
+      }
+      mpz_class modulus;
+      mpz_ui_pow_ui(modulus.get_mpz_t(), 2, width);
+      if (const auto* residue = std::get_if<arith::ResidueFormat>(&model.format))
+        modulus = residue->modulus;
+      pattern %= modulus;
+      values.push_back(arith::decode(model.format, pattern));
+    }
+    sequence.vectors.push_back(std::move(values));
+  }
+  return sequence;
+}
+
+std::optional<std::vector<InputSequence>> all_input_sequences(const Model& model,
+                                                              std::size_t length,
+                                                              std::size_t limit) {
+  std::vector<mpq_class> values;
+  std::size_t choices = 0;
+  std::size_t positions = length;
+  if (model.input.is_tokens()) {
+    choices = model.input.alphabet.size();
+  } else {
+    std::optional<std::vector<mpq_class>> members = input_values(model, limit);
+    if (!members) return std::nullopt;
+    values = std::move(*members);
+    choices = values.size();
+    positions = length * model.input.dimension;
+  }
+  std::size_t total = 1;
+  for (std::size_t i = 0; i < positions; ++i) {
+    if (total > limit / std::max<std::size_t>(choices, 1)) return std::nullopt;
+    total *= choices;
+  }
+  std::vector<InputSequence> sequences;
+  sequences.reserve(total);
+  for (std::size_t index = 0; index < total; ++index) {
+    InputSequence sequence;
+    std::size_t rest = index;
+    std::vector<std::size_t> digits(positions);
+    for (std::size_t i = positions; i-- > 0;) {
+      digits[i] = rest % choices;
+      rest /= choices;
+    }
+    if (model.input.is_tokens()) {
+      sequence.tokens = digits;
+    } else {
+      for (std::size_t t = 0; t < length; ++t) {
+        std::vector<mpq_class> vector;
+        for (std::size_t i = 0; i < model.input.dimension; ++i)
+          vector.push_back(values[digits[t * model.input.dimension + i]]);
+        sequence.vectors.push_back(std::move(vector));
+      }
+    }
+    sequences.push_back(std::move(sequence));
+  }
+  return sequences;
+}
+
+}  // namespace rnncc::model

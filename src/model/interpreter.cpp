@@ -1,0 +1,28 @@
+#include "rnncc/model/interpreter.hpp"
+
+#include "rnncc/model/families.hpp"
+
+namespace rnncc::model {
+
+std::vector<StepOutput> run_reference(const Model& model, const InputSequence& inputs) {
+  ReferenceDomain domain(model.format);
+  std::vector<mpq_class> state = model.initial_state;
+  std::vector<StepOutput> outputs;
+  outputs.reserve(inputs.length());
+  for (std::size_t t = 0; t < inputs.length(); ++t) {
+    StepInput<ReferenceDomain> input;
+    if (model.input.is_tokens()) {
+      for (std::size_t bit = 0; bit < model.input.token_bits(); ++bit) {
+        input.token_bits.push_back(((inputs.tokens[t] >> bit) & 1U) != 0);
+      }
+    } else {
+      input.values = inputs.vectors[t];
+    }
+    state = step(domain, model, state, input);
+    ReadoutValue<ReferenceDomain> value = readout(domain, model, state);
+    outputs.push_back(StepOutput{std::move(value.numbers), value.accept});
+  }
+  return outputs;
+}
+
+}  // namespace rnncc::model

@@ -1,0 +1,688 @@
+#include "rnncc/model/model_file.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <toml++/toml.h>
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <string>
+
+#include "rnncc/arith/reference.hpp"
+#include "rnncc/error.hpp"
+#include "rnncc/io/safetensors.hpp"
+#include "rnncc/model/input_sequence.hpp"
+#include "rnncc/model/tensor_specification.hpp"
+#include "rnncc/random.hpp"
+
+namespace rnncc::model {
+
+namespace {
+
+/// A tensor as read from the file, before conversion into the format.
+struct RawTensor {
+  std::vector<std::size_t> shape;
+  std::vector<mpq_class> values;
+  std::string origin;  ///< "FILE:LINE" or "FILE (tensor NAME)" for messages
+};
+
+class ModelFileReader {
+ public:
+  ModelFileReader(const std::filesystem::path& path, const std::optional<arith::Format>& override)
+      : path_(path), format_override_(override) {}
+
+  Model read();
+
+ private:
+  [[noreturn]] void fail_at(const toml::node* node, const std::string& message) const {
+    if (node != nullptr && node->source().begin.line > 0) {
+      throw InputError(
+          fmt::format("{}:{}: {}", path_.string(), node->source().begin.line, message));
+    }
+    throw InputError(fmt::format("{}: {}", path_.string(), message));
+  }
+  [[noreturn]] void fail(const std::string& message) const { fail_at(nullptr, message); }
+
+  void check_keys(const toml::table& table, std::string_view where,
+                  std::initializer_list<std::string_view> allowed) const;
+  std::string string_value(const toml::table& table, std::string_view key,
+                           std::optional<std::string> fallback) const;
+  std::size_t size_value(const toml::table& table, std::string_view key,
+                         std::optional<std::size_t> fallback, std::size_t minimum) const;
+  mpq_class number_of(const toml::node& node) const;
+  void flatten(const toml::node& node, std::size_t depth, std::vector<std::size_t>& shape,
+               std::vector<mpq_class>& values) const;
+
+  void read_input(const toml::table* table, Model& model) const;
+  void read_raw_tensors();
+  const RawTensor& tensor(const TensorSpecification& specification);
+  std::vector<mpq_class> converted(const TensorSpecification& specification, const Model& model);
+  void build(Model& model);
+  Feature feature(const Model& model, std::string_view name, std::size_t rows);
+
+  std::filesystem::path path_;
+  std::optional<arith::Format> format_override_;
+  toml::table document_;
+  std::map<std::string, RawTensor> raw_;
+  std::map<std::string, RawTensor> generated_;
+  std::vector<TensorSpecification> specifications_;
+  std::set<std::string> used_;
+  struct RandomSource {
+    std::uint64_t seed = 0;
+    mpz_class low, high, denominator;
+  };
+  std::optional<RandomSource> random_;
+};
+
+void ModelFileReader::check_keys(const toml::table& table, std::string_view where,
+                                 std::initializer_list<std::string_view> allowed) const {
+  for (const auto& [key, node] : table) {
+    if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
+      fail_at(&node, fmt::format("unknown key '{}' in {} (expected one of: {})", key.str(), where,
+                                 fmt::join(allowed, ", ")));
+    }
+  }
+}
+
+std::string ModelFileReader::string_value(const toml::table& table, std::string_view key,
+                                          std::optional<std::string> fallback) const {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) {
+    if (!fallback) fail(fmt::format("missing key '{}'", key));
+    return *fallback;
+  }
+  if (!node->is_string()) fail_at(node, fmt::format("'{}' must be a string", key));
+  return std::string(node->as_string()->get());
+}
+
+std::size_t ModelFileReader::size_value(const toml::table& table, std::string_view key,
+                                        std::optional<std::size_t> fallback,
+                                        std::size_t minimum) const {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) {
+    if (!fallback) fail(fmt::format("missing key '{}' (a positive integer)", key));
+    return *fallback;
+  }
+  if (!node->is_integer() || node->as_integer()->get() < static_cast<std::int64_t>(minimum) ||
+      node->as_integer()->get() > (std::int64_t{1} << 20)) {
+    fail_at(node, fmt::format("'{}' must be an integer in [{}, 2^20]", key, minimum));
+  }
+  return static_cast<std::size_t>(node->as_integer()->get());
+}
+
+mpq_class ModelFileReader::number_of(const toml::node& node) const {
+  if (node.is_integer()) return mpq_class(mpz_class(std::to_string(node.as_integer()->get())));
+  if (node.is_floating_point()) {
+    const double value = node.as_floating_point()->get();
+    if (!std::isfinite(value))
+      fail_at(&node, "weights must be finite numbers, not NaN or infinity");
+    return mpq_class(value);  // exact: every finite double is a dyadic rational
+  }
+  if (node.is_string()) {
+    std::string text(node.as_string()->get());
+    try {
+      const std::size_t point = text.find('.');
+      if (point != std::string::npos && text.find('/') == std::string::npos) {
+        std::string digits = text.substr(0, point) + text.substr(point + 1);
+        const std::size_t decimals = text.size() - point - 1;
+        if (digits.empty() || digits == "-" || decimals == 0) throw std::invalid_argument(text);
+        mpz_class denominator;
+        mpz_ui_pow_ui(denominator.get_mpz_t(), 10, decimals);
+        mpq_class value(mpz_class(digits), denominator);
+        value.canonicalize();
+        return value;
+      }
+      mpq_class value(text);
+      if (value.get_den() == 0) throw std::invalid_argument(text);
+      value.canonicalize();
+      return value;
+    } catch (const std::invalid_argument&) {
+      fail_at(&node, fmt::format("'{}' is not a number (expected e.g. 3, -0.25, \"1/3\")", text));
+    }
+  }
+  fail_at(&node, "expected a number (integer, float, or a string such as \"1/3\")");
+}
+
+void ModelFileReader::flatten(const toml::node& node, std::size_t depth,
+                              std::vector<std::size_t>& shape,
+                              std::vector<mpq_class>& values) const {
+  const toml::array* array = node.as_array();
+  if (array == nullptr) {
+    if (depth != shape.size() && !shape.empty())
+      fail_at(&node, "ragged array: rows of different depth");
+    values.push_back(number_of(node));
+    return;
+  }
+  if (depth == shape.size()) {
+    if (!values.empty()) fail_at(&node, "ragged array: rows of different depth");
+    shape.push_back(array->size());
+  } else if (depth > shape.size() || shape[depth] != array->size()) {
+    fail_at(&node, fmt::format("ragged array: expected {} entries at depth {}",
+                               depth < shape.size() ? shape[depth] : 0, depth + 1));
+  }
+  for (const toml::node& element : *array)
+    flatten(element, depth + 1, shape, values);
+}
+
+void ModelFileReader::read_input(const toml::table* table, Model& model) const {
+  if (table == nullptr) fail("missing table [input] (an alphabet or a dimension)");
+  check_keys(*table, "[input]", {"alphabet", "dimension", "range", "denominator"});
+  const toml::node* alphabet = table->get("alphabet");
+  const toml::node* dimension = table->get("dimension");
+  if ((alphabet == nullptr) == (dimension == nullptr)) {
+    fail("[input] needs exactly one of 'alphabet' (token inputs) and 'dimension' (vector inputs)");
+  }
+  if (alphabet != nullptr) {
+    if (alphabet->is_string()) {
+      for (char symbol : alphabet->as_string()->get())
+        model.input.alphabet.emplace_back(1, symbol);
+    } else if (alphabet->is_array()) {
+      for (const toml::node& symbol : *alphabet->as_array()) {
+        if (!symbol.is_string() || symbol.as_string()->get().empty()) {
+          fail_at(&symbol, "alphabet symbols must be non-empty strings");
+        }
+        model.input.alphabet.emplace_back(symbol.as_string()->get());
+      }
+    } else {
+      fail_at(alphabet,
+              "'alphabet' must be a string of one-character symbols or an array of strings");
+    }
+    std::set<std::string> distinct(model.input.alphabet.begin(), model.input.alphabet.end());
+    if (model.input.alphabet.empty() || distinct.size() != model.input.alphabet.size()) {
+      fail_at(alphabet, "the alphabet needs at least one symbol and no repeated symbols");
+    }
+    if (model.input.alphabet.size() > 65536) fail_at(alphabet, "at most 65536 symbols");
+    return;
+  }
+  model.input.dimension = size_value(*table, "dimension", std::nullopt, 1);
+  if (const toml::node* range = table->get("range")) {
+    const toml::array* bounds = range->as_array();
+    if (bounds == nullptr || bounds->size() != 2 || !(*bounds)[0].is_integer() ||
+        !(*bounds)[1].is_integer() ||
+        (*bounds)[0].as_integer()->get() > (*bounds)[1].as_integer()->get()) {
+      fail_at(range, "'range' must be [LOW, HIGH] with integers LOW <= HIGH");
+    }
+    model.input.exact_domain.low = mpz_class(std::to_string((*bounds)[0].as_integer()->get()));
+    model.input.exact_domain.high = mpz_class(std::to_string((*bounds)[1].as_integer()->get()));
+  }
+  model.input.exact_domain.denominator =
+      static_cast<unsigned long>(size_value(*table, "denominator", 1, 1));
+}
+
+void ModelFileReader::read_raw_tensors() {
+  if (const toml::table* weights = document_["weights"].as_table()) {
+    for (const auto& [key, node] : *weights) {
+      RawTensor raw;
+      flatten(node, 0, raw.shape, raw.values);
+      raw.origin = fmt::format("{}:{}", path_.string(), node.source().begin.line);
+      raw_.emplace(std::string(key.str()), std::move(raw));
+    }
+  }
+  if (const toml::table* source = document_["safetensors"].as_table()) {
+    check_keys(*source, "[safetensors]", {"file"});
+    std::filesystem::path file = string_value(*source, "file", std::nullopt);
+    if (file.is_relative()) file = path_.parent_path() / file;
+    for (io::Tensor& tensor : io::read_safetensors_file(file)) {
+      if (raw_.count(tensor.name) != 0) continue;  // inline weights take precedence
+      RawTensor raw{tensor.shape, std::move(tensor.values),
+                    fmt::format("{} (tensor '{}')", file.string(), tensor.name)};
+      raw_.emplace(tensor.name, std::move(raw));
+    }
+  }
+  if (const toml::table* random = document_["random"].as_table()) {
+    check_keys(*random, "[random]", {"seed", "low", "high", "denominator"});
+    RandomSource source;
+    const toml::node* seed = random->get("seed");
+    if (seed == nullptr || !seed->is_integer() || seed->as_integer()->get() < 0) {
+      fail_at(seed != nullptr ? seed : nullptr, "[random] needs 'seed', a non-negative integer");
+    }
+    source.seed = static_cast<std::uint64_t>(seed->as_integer()->get());
+    source.denominator = static_cast<unsigned long>(size_value(*random, "denominator", 16, 1));
+    auto bound = [&](std::string_view key, int fallback) {
+      const toml::node* node = random->get(key);
+      mpq_class value = node != nullptr ? number_of(*node) : mpq_class(fallback);
+      mpq_class scaled = value * source.denominator;
+      scaled.canonicalize();
+      if (scaled.get_den() != 1) {
+        fail_at(node, fmt::format("[random] '{}' times the denominator must be an integer", key));
+      }
+      return mpz_class(scaled.get_num());
+    };
+    source.low = bound("low", -1);
+    source.high = bound("high", 1);
+    if (source.low > source.high) fail("[random] needs low <= high");
+    random_ = source;
+  }
+}
+
+const RawTensor& ModelFileReader::tensor(const TensorSpecification& specification) {
+  std::size_t count = 1;
+  for (std::size_t extent : specification.shape)
+    count *= extent;
+  auto found = raw_.find(specification.name);
+  if (found != raw_.end()) {
+    used_.insert(specification.name);
+    const RawTensor& raw = found->second;
+    std::size_t raw_count = 1;
+    for (std::size_t extent : raw.shape)
+      raw_count *= extent;
+    const bool free_rows =
+        !specification.shape.empty() && specification.shape.front() == 0 &&
+        raw.shape.size() == specification.shape.size() && !raw.shape.empty() &&
+        raw.shape.front() > 0 &&
+        std::equal(raw.shape.begin() + 1, raw.shape.end(), specification.shape.begin() + 1);
+    const bool same_shape = raw.shape == specification.shape || free_rows ||
+                            (specification.any_shape_with_count && raw_count == count);
+    if (!same_shape) {
+      throw InputError(fmt::format("{}: weight '{}' has shape [{}], expected [{}]", raw.origin,
+                                   specification.name, fmt::join(raw.shape, ", "),
+                                   fmt::join(specification.shape, ", ")));
+    }
+    return raw;
+  }
+  auto [generated, inserted] = generated_.try_emplace(specification.name);
+  if (inserted) {
+    generated->second.shape = specification.shape;
+    if (!specification.shape.empty() && specification.shape.front() == 0) {
+      generated->second.shape.front() = 1;  // a linear readout drawn at random has one row
+      count = 1;
+      for (std::size_t extent : generated->second.shape)
+        count *= extent;
+    }
+    if (random_ && (specification.required || specification.random_when_optional)) {
+      generated->second.values =
+          random_tensor_values(random_->seed, specification.name, count, random_->low,
+                               random_->high, random_->denominator);
+      generated->second.origin =
+          fmt::format("{} ([random] tensor '{}')", path_.string(), specification.name);
+    } else if (specification.required) {
+      fail(
+          fmt::format("missing weight '{}' of shape [{}]: give it under [weights], in the "
+                      "[safetensors] file, or add a [random] table",
+                      specification.name, fmt::join(specification.shape, ", ")));
+    } else {
+      generated->second.values.assign(count, mpq_class(0));
+      generated->second.origin = path_.string();
+    }
+  }
+  return generated->second;
+}
+
+std::vector<mpq_class> ModelFileReader::converted(const TensorSpecification& specification,
+                                                  const Model& model) {
+  const RawTensor& raw = tensor(specification);
+  std::vector<mpq_class> values;
+  values.reserve(raw.values.size());
+  const arith::Format& format = model.format;
+  for (std::size_t i = 0; i < raw.values.size(); ++i) {
+    const mpq_class& value = raw.values[i];
+    if (specification.integer_valued) {
+      values.push_back(value);
+      continue;
+    }
+    std::optional<mpq_class> member = fit_into_format(format, value);
+    if (!member) {
+      throw InputError(fmt::format("{}: weight '{}' element {} = {} does not fit in {}", raw.origin,
+                                   specification.name, i, value.get_str(),
+                                   arith::to_string(format)));
+    }
+    values.push_back(*member);
+  }
+  return values;
+}
+
+Feature ModelFileReader::feature(const Model& model, std::string_view name, std::size_t rows) {
+  Feature result;
+  result.rows = rows;
+  for (const TensorSpecification& specification : specifications_) {
+    if (specification.feature != name) continue;
+    std::vector<mpq_class> values = converted(specification, model);
+    if (specification.role == TensorRole::per_symbol) {
+      const std::size_t symbols = model.input.alphabet.size();
+      result.per_symbol.assign(symbols, {});
+      for (std::size_t symbol = 0; symbol < symbols; ++symbol) {
+        result.per_symbol[symbol].assign(
+            values.begin() + static_cast<std::ptrdiff_t>(symbol * rows),
+            values.begin() + static_cast<std::ptrdiff_t>((symbol + 1) * rows));
+      }
+    } else if (specification.role == TensorRole::weight) {
+      const std::size_t columns = specification.shape.back();
+      result.weight.assign(rows, {});
+      for (std::size_t row = 0; row < rows; ++row) {
+        result.weight[row].assign(
+            values.begin() + static_cast<std::ptrdiff_t>(row * columns),
+            values.begin() + static_cast<std::ptrdiff_t>((row + 1) * columns));
+      }
+    } else if (specification.role == TensorRole::bias) {
+      result.bias = std::move(values);
+    }
+  }
+  if (result.per_symbol.empty() && result.bias.empty()) result.bias.assign(rows, mpq_class(0));
+  if (model.input.is_tokens() && name == "input_l0") {
+    // The token is a one-hot vector: W x + b is column `symbol` of W plus b.
+    for (std::size_t symbol = 0; symbol < model.input.alphabet.size(); ++symbol) {
+      std::vector<mpq_class> row;
+      for (std::size_t r = 0; r < rows; ++r) {
+        row.push_back(
+            arith::reference::represent(model.format, result.weight[r][symbol] + result.bias[r]));
+      }
+      result.per_symbol.push_back(std::move(row));
+    }
+    result.weight.clear();
+    result.bias.clear();
+  }
+  return result;
+}
+
+Matrix matrix_of(std::size_t rows, std::size_t columns, std::vector<mpq_class> values) {
+  return Matrix{rows, columns, std::move(values)};
+}
+
+void ModelFileReader::build(Model& model) {
+  specifications_ = tensor_specifications(model);
+  auto find = [&](std::string_view name) -> const TensorSpecification& {
+    for (const TensorSpecification& specification : specifications_)
+      if (specification.name == name) return specification;
+    throw std::logic_error("no tensor specification " + std::string(name));
+  };
+  auto values = [&](std::string_view name) { return converted(find(name), model); };
+  const std::size_t d = model.state_size;
+
+  // Features of linear families and the input parts of nonlinear ones.
+  std::set<std::string> feature_names;
+  for (const TensorSpecification& specification : specifications_) {
+    if (!specification.feature.empty()) feature_names.insert(specification.feature);
+  }
+  for (const std::string& name : feature_names) {
+    std::size_t rows = 0;
+    for (const TensorSpecification& specification : specifications_) {
+      if (specification.feature == name) rows = specification.feature_rows;
+    }
+    model.features.emplace_back(name, feature(model, name, rows));
+  }
+
+  switch (model.family) {
+    case Family::relu_rnn:
+      model.transition = matrix_of(d, d, values("A"));
+      model.drive = model.feature("u");
+      break;
+    case Family::mlp_rnn: {
+      std::size_t width =
+          d + (model.input.is_tokens() ? model.input.alphabet.size() : model.input.dimension);
+      std::vector<DenseLayer> layers;
+      for (std::size_t layer = 0;; ++layer) {
+        const std::string prefix = fmt::format("mlp.{}.", layer);
+        auto it =
+            std::find_if(specifications_.begin(), specifications_.end(),
+                         [&](const TensorSpecification& s) { return s.name == prefix + "weight"; });
+        if (it == specifications_.end()) break;
+        DenseLayer dense;
+        dense.weight = matrix_of(it->shape[0], width, values(prefix + "weight"));
+        dense.bias = values(prefix + "bias");
+        width = it->shape[0];
+        layers.push_back(std::move(dense));
+      }
+      model.mlp_layers = std::move(layers);
+      if (model.input.is_tokens()) {
+        // The token enters as a one-hot vector over the alphabet.
+        const std::size_t symbols = model.input.alphabet.size();
+        model.mlp_input.rows = symbols;
+        const mpq_class one = arith::reference::represent(model.format, 1);
+        for (std::size_t symbol = 0; symbol < symbols; ++symbol) {
+          std::vector<mpq_class> row(symbols, mpq_class(0));
+          row[symbol] = one;
+          model.mlp_input.per_symbol.push_back(std::move(row));
+        }
+      }
+      break;
+    }
+    case Family::elman:
+    case Family::gru:
+    case Family::lstm:
+      for (std::size_t layer = 0, layers = model.layer_count(); layer < layers; ++layer) {
+        if (layer == 0) model.recurrent_layers.clear();
+        RecurrentLayer recurrent;
+        recurrent.input = model.feature(fmt::format("input_l{}", layer));
+        const std::size_t gates = recurrent.input.rows;
+        recurrent.recurrent = matrix_of(gates, d, values(fmt::format("weight_hh_l{}", layer)));
+        recurrent.recurrent_bias = values(fmt::format("bias_hh_l{}", layer));
+        model.recurrent_layers.push_back(std::move(recurrent));
+      }
+      break;
+    case Family::pd: {
+      const TensorSpecification& specification = find("permutation");
+      std::vector<mpq_class> entries = converted(specification, model);
+      const RawTensor& raw = tensor(specification);
+      for (std::size_t symbol = 0; symbol < model.input.alphabet.size(); ++symbol) {
+        std::vector<std::size_t> permutation;
+        std::vector<bool> seen(d, false);
+        for (std::size_t i = 0; i < d; ++i) {
+          const mpq_class& entry = entries[symbol * d + i];
+          if (entry.get_den() != 1 || entry < 0 || entry >= static_cast<long>(d) ||
+              seen[entry.get_num().get_ui()]) {
+            throw InputError(
+                fmt::format("{}: 'permutation' row {} (symbol '{}') is not a permutation of 0..{}",
+                            raw.origin, symbol, model.input.alphabet[symbol], d - 1));
+          }
+          seen[entry.get_num().get_ui()] = true;
+          permutation.push_back(entry.get_num().get_ui());
+        }
+        model.permutations.push_back(std::move(permutation));
+      }
+      break;
+    }
+    case Family::diagonal:
+      if (model.mamba) model.decay = values("decay");
+      break;
+    case Family::wfa: {
+      // h_t = M_symbolᵀ h_{t-1}: the feature A holds each symbol's transpose.
+      const std::vector<mpq_class> matrices = values("M");
+      Feature transposed;
+      transposed.rows = d * d;
+      for (std::size_t symbol = 0; symbol < model.input.alphabet.size(); ++symbol) {
+        std::vector<mpq_class> row(d * d);
+        for (std::size_t i = 0; i < d; ++i)
+          for (std::size_t k = 0; k < d; ++k)
+            row[i * d + k] = matrices[symbol * d * d + k * d + i];
+        transposed.per_symbol.push_back(std::move(row));
+      }
+      Feature zero;
+      zero.rows = d;
+      zero.per_symbol.assign(model.input.alphabet.size(), std::vector<mpq_class>(d, mpq_class(0)));
+      model.features = {{"A", std::move(transposed)}, {"b", std::move(zero)}};
+      break;
+    }
+    default:
+      break;
+  }
+
+  model.initial_state = values("initial");
+  if (model.readout != ReadoutKind::state) {
+    const std::string name = model.family == Family::wfa ? "final" : "readout";
+    const std::size_t source = model.readout_source_size();
+    std::vector<mpq_class> weights = values(name);
+    const std::size_t rows = weights.size() / source;
+    model.readout_weights = matrix_of(rows, source, std::move(weights));
+  }
+
+  for (const auto& [name, raw] : raw_) {
+    if (used_.count(name) == 0) {
+      std::vector<std::string> expected;
+      for (const TensorSpecification& specification : specifications_)
+        expected.push_back(specification.name);
+      throw InputError(
+          fmt::format("{}: weight '{}' is not a parameter of this {} model (expected: {})",
+                      raw.origin, name, name_of(model.family), fmt::join(expected, ", ")));
+    }
+  }
+}
+
+Model ModelFileReader::read() {
+  try {
+    document_ = toml::parse_file(path_.string());
+  } catch (const toml::parse_error& error) {
+    throw InputError(
+        fmt::format("{}:{}: {}", path_.string(), error.source().begin.line, error.description()));
+  }
+  check_keys(document_, "the model file",
+             {"name", "family", "format", "state", "key", "value", "layers", "activation", "hidden",
+              "parameterization", "input", "readout", "weights", "safetensors", "random"});
+  Model model;
+  model.name = string_value(document_, "name", path_.stem().string());
+  const std::string family_name = string_value(document_, "family", std::nullopt);
+  const std::optional<Family> family = parse_family(family_name);
+  if (!family) {
+    fail_at(document_.get("family"),
+            fmt::format("unknown family '{}' (expected relu-rnn, mlp-rnn, elman, gru, lstm, "
+                        "diagonal, pd, dplr, deltanet, gated-deltanet, rwkv7, dense or wfa)",
+                        family_name));
+  }
+  model.family = *family;
+  try {
+    model.format = format_override_
+                       ? *format_override_
+                       : arith::parse_format(string_value(document_, "format", "exact"));
+  } catch (const InputError& error) {
+    fail_at(document_.get("format"), error.what());
+  }
+
+  const bool matrix_state = model.family == Family::deltanet ||
+                            model.family == Family::gated_deltanet || model.family == Family::rwkv7;
+  if (matrix_state) {
+    model.state_size = size_value(document_, "key", std::nullopt, 1);
+    model.state_columns = size_value(document_, "value", std::nullopt, 1);
+  } else {
+    model.state_size = size_value(document_, "state", std::nullopt, 1);
+  }
+  const bool stacked =
+      model.family == Family::elman || model.family == Family::gru || model.family == Family::lstm;
+  if (document_.get("layers") != nullptr && !stacked) {
+    fail_at(document_.get("layers"), "'layers' applies to elman, gru and lstm only");
+  }
+  const std::size_t layers = size_value(document_, "layers", 1, 1);
+  if (stacked) model.recurrent_layers.resize(layers);  // filled by build()
+  if (const toml::node* activation = document_.get("activation")) {
+    if (model.family != Family::elman) fail_at(activation, "'activation' applies to elman only");
+    try {
+      model.activation = arith::parse_activation(string_value(document_, "activation", "tanh"));
+    } catch (const InputError& error) {
+      fail_at(activation, error.what());
+    }
+    if (model.activation != arith::Activation::tanh &&
+        model.activation != arith::Activation::relu &&
+        model.activation != arith::Activation::hardtanh &&
+        model.activation != arith::Activation::sign) {
+      fail_at(activation, "elman's activation must be tanh, relu, hardtanh or sign");
+    }
+  }
+  if (const toml::node* hidden = document_.get("hidden")) {
+    if (model.family != Family::mlp_rnn) fail_at(hidden, "'hidden' applies to mlp-rnn only");
+    if (!hidden->is_array()) fail_at(hidden, "'hidden' must be an array of layer widths");
+    for (const toml::node& width : *hidden->as_array()) {
+      if (!width.is_integer() || width.as_integer()->get() < 1 ||
+          width.as_integer()->get() > 4096) {
+        fail_at(&width, "hidden layer widths must be integers in [1, 4096]");
+      }
+      model.mlp_layers.push_back(
+          DenseLayer{Matrix{static_cast<std::size_t>(width.as_integer()->get()), 0, {}}, {}});
+    }
+  }
+  if (const toml::node* parameterization = document_.get("parameterization")) {
+    const std::string kind = string_value(document_, "parameterization", "direct");
+    if (model.family != Family::diagonal || (kind != "direct" && kind != "mamba")) {
+      fail_at(parameterization,
+              "'parameterization' applies to diagonal only and is \"direct\" or \"mamba\"");
+    }
+    model.mamba = kind == "mamba";
+  }
+
+  read_input(document_["input"].as_table(), model);
+  if ((model.family == Family::pd || model.family == Family::wfa) && !model.input.is_tokens()) {
+    fail_at(document_.get("input"),
+            fmt::format("family {} needs token inputs ([input] alphabet): its matrices are "
+                        "chosen per symbol",
+                        name_of(model.family)));
+  }
+
+  if (const toml::table* readout = document_["readout"].as_table()) {
+    check_keys(*readout, "[readout]", {"kind"});
+    const std::string kind = string_value(*readout, "kind", "state");
+    if (kind == "state") {
+      model.readout = ReadoutKind::state;
+    } else if (kind == "linear") {
+      model.readout = ReadoutKind::linear;
+    } else if (kind == "accept") {
+      model.readout = ReadoutKind::accept;
+    } else {
+      fail_at(readout->get("kind"), fmt::format("unknown readout kind '{}' (expected state, "
+                                                "linear or accept)",
+                                                kind));
+    }
+  } else if (model.family == Family::wfa) {
+    model.readout = ReadoutKind::linear;
+  }
+
+  // Transcendental functions exist only in fixed formats.
+  const bool transcendental =
+      model.family == Family::gru || model.family == Family::lstm || model.mamba ||
+      (model.family == Family::elman && !arith::is_piecewise_linear(model.activation));
+  if (transcendental && !std::holds_alternative<arith::FixedFormat>(model.format)) {
+    fail(
+        fmt::format("this {} model uses {}, which format {} cannot compute; use a fixed format "
+                    "such as fixed:16.8 (exact and modular formats accept relu, hardtanh and "
+                    "sign only)",
+                    name_of(model.family),
+                    model.mamba ? "exp and softplus"
+                                : (model.family == Family::elman ? "tanh" : "sigmoid and tanh"),
+                    arith::to_string(model.format)));
+  }
+
+  read_raw_tensors();
+  build(model);
+  return model;
+}
+
+/// FNV-1a, 64 bits.
+std::uint64_t fnv1a64(std::string_view text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (unsigned char byte : text) {
+    hash ^= byte;
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+}  // namespace
+
+std::vector<mpq_class> random_tensor_values(std::uint64_t seed, std::string_view tensor_name,
+                                            std::size_t count, const mpz_class& low_numerator,
+                                            const mpz_class& high_numerator,
+                                            const mpz_class& denominator) {
+  const mpz_class span = high_numerator - low_numerator + 1;
+  if (span > mpz_class("18446744073709551615")) {
+    throw InputError("[random] low..high times the denominator spans more than 2^64 values");
+  }
+  SplitMix64 generator(seed + fnv1a64(tensor_name));
+  const std::uint64_t range = static_cast<std::uint64_t>(mpz_class(span - 1).get_ui()) + 1;
+  std::vector<mpq_class> values;
+  values.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    // range 0 (2^64 values) takes every draw as it is.
+    const std::uint64_t draw = range == 0 ? generator.next() : generator.below(range);
+    mpz_class offset;
+    mpz_import(offset.get_mpz_t(), 1, 1, sizeof(draw), 0, 0, &draw);
+    mpq_class value(low_numerator + offset, denominator);
+    value.canonicalize();
+    values.push_back(value);
+  }
+  return values;
+}
+
+Model read_model_file(const std::filesystem::path& path,
+                      const std::optional<arith::Format>& format_override) {
+  return ModelFileReader(path, format_override).read();
+}
+
+}  // namespace rnncc::model

@@ -1,0 +1,39 @@
+// Checking compiled models against the reference interpreter on inputs.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "rnncc/compile/compiler.hpp"
+#include "rnncc/model/input_sequence.hpp"
+#include "rnncc/model/model.hpp"
+
+namespace rnncc::test {
+
+/// The reference interpreter's outputs for `inputs`, flattened in the
+/// compiled circuit's output order (after step T, or after every step).
+std::vector<mpq_class> expected_outputs(const model::Model& model,
+                                        const model::InputSequence& inputs, bool all_outputs);
+
+/// The compiled circuit's outputs for each of `sequences`: the AIG
+/// simulated 64 patterns at a time by the simple simulator, outputs
+/// decoded from their bit words.
+std::vector<std::vector<mpq_class>> simulate_compiled(
+    const model::Model& model, const compile::CompiledModel& compiled,
+    const std::vector<model::InputSequence>& sequences);
+
+/// The arithmetic circuit's outputs for `inputs` (exact evaluation).
+std::vector<mpq_class> evaluate_arithmetic(const model::Model& model, const arith::Circuit& circuit,
+                                           const model::InputSequence& inputs);
+
+/// Compiles `model` under `options` and compares the AIG (and the
+/// arithmetic circuit, when there is one) with the reference interpreter
+/// on `random_count` random input sequences of the options' length.
+/// Returns "" when all agree, else a description of the first mismatch.
+std::string check_against_reference(const model::Model& model,
+                                    const compile::CompileOptions& options,
+                                    std::size_t random_count, std::uint64_t seed);
+
+}  // namespace rnncc::test
