@@ -10,7 +10,7 @@ packages=(
   g++ cmake make pkg-config
   libboost-graph-dev libfmt-dev doctest-dev libgmp-dev libmpfr-dev libtbb-dev
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libcadical-dev libbenchmark-dev
-  berkeley-abc
+  berkeley-abc chromium
 )
 
 missing=()

@@ -1,0 +1,56 @@
+// Exact AIG depth of T chained step circuits without building them: the
+// step's (max, +) depth matrix raised to the T-th power.
+//
+// Exactness holds when the materialised chain builds every copy unchanged.
+// The Aig simplifies x&x, x&!x and constants when a chain is built; if state
+// outputs are constants or share a node, the built chain can be shallower
+// than the analytic value (which counts the step as extracted).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "rnncc/logic/aig.hpp"
+#include "rnncc/report/max_plus_matrix.hpp"
+
+namespace rnncc::report {
+
+/// entry(i, j) = longest path, in AND nodes, from the node of `from[i]` to
+/// the node of `to[j]` (0 when they are the same node, no_path when `to[j]`
+/// does not depend on it). Every `from` literal must be a primary input
+/// (InputError otherwise); complements are ignored. One forward pass over
+/// the nodes after each input, O(|from| · nodes) time, O(nodes) memory, no
+/// recursion.
+MaxPlusMatrix aig_depth_matrix(const logic::Aig& aig, std::span<const logic::Literal> from,
+                               std::span<const logic::Literal> to);
+
+/// The depth summary of one step S_t = step(S_{t−1}, x_t).
+struct StepDepth {
+  /// state(i, j): longest path from state-in bit i to state-out bit j.
+  MaxPlusMatrix state;
+  /// fresh[j]: longest path from any of the step's own inputs x_t to
+  /// state-out bit j (no_path when none).
+  std::vector<MaxPlusMatrix::Entry> fresh;
+};
+
+/// The summary of the step circuit in `aig`: `state_inputs[i]` is replaced
+/// by `state_outputs[i]` of the previous step (same count), `fresh_inputs`
+/// are new per step.
+StepDepth step_depth(const logic::Aig& aig, std::span<const logic::Literal> state_inputs,
+                     std::span<const logic::Literal> fresh_inputs,
+                     std::span<const logic::Literal> state_outputs);
+
+/// The (s+1) × (s+1) matrix of one step acting on (state bits, source),
+/// where the extra "source" coordinate stands for the fresh inputs of later
+/// steps: [[state, no_path], [fresh, 0]].
+MaxPlusMatrix chained_step_matrix(const StepDepth& step);
+
+/// Depth of `steps` chained copies whose outputs are the final state bits
+/// and whose inputs are the initial state bits and every step's fresh
+/// inputs (all at level 0): max over state bits of the longest path, at
+/// least 0. O(s³ · log2 steps); steps up to 2^64 − 1 (LimitError on
+/// overflow of a length).
+std::uint64_t chained_depth(const StepDepth& step, std::uint64_t steps);
+
+}  // namespace rnncc::report

@@ -1,0 +1,31 @@
+// Growth series as CSV: a header row, then one row per series × length.
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rnncc/report/growth_series.hpp"
+
+namespace rnncc::report {
+
+/// The CSV columns, in order.
+inline constexpr std::array<std::string_view, 15> growth_csv_columns = {
+    "model",          "family",   "schedule",    "format",          "T",
+    "ands",           "depth",    "arith_depth", "mult_depth",      "max_width",
+    "precision_bits", "brent_16", "brent_256",   "compile_seconds", "peak_bytes"};
+
+/// RFC 4180 CSV: header row of growth_csv_columns, then one row per point
+/// of each series in order. Absent arithmetic depths are empty cells;
+/// compile_seconds is the shortest decimal that reads back as the same
+/// double; text cells holding , " CR or LF are quoted with "" for ".
+/// Lines end in "\n".
+std::string growth_csv_text(const std::vector<GrowthSeries>& all);
+
+/// Writes growth_csv_text(all) to `path` atomically (throws InputError
+/// naming the path when it cannot be written).
+void write_growth_csv(const std::filesystem::path& path, const std::vector<GrowthSeries>& all);
+
+}  // namespace rnncc::report

@@ -1,0 +1,40 @@
+// The measures of one model compiled at increasing sequence lengths: the rows
+// of a growth report.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rnncc::report {
+
+/// One compiled circuit's measures (one row of the growth table).
+struct GrowthPoint {
+  std::uint64_t length = 0;  ///< sequence length T
+  std::uint64_t ands = 0;    ///< AND nodes
+  std::uint32_t depth = 0;   ///< Boolean depth in AND levels
+  /// Word-level depths; absent for the table schedule.
+  std::optional<std::uint32_t> arithmetic_depth, multiplicative_depth;
+  std::uint64_t max_width = 0;       ///< largest level width
+  std::uint64_t precision_bits = 0;  ///< widest value in bits
+  /// Brent time T_P = sum over levels l of ceil(w_l / P), for P = 16 and 256.
+  std::uint64_t brent_16 = 0, brent_256 = 0;
+  double compile_seconds = 0;
+  std::uint64_t peak_bytes = 0;
+};
+
+/// A series: one model × schedule × format over increasing lengths.
+struct GrowthSeries {
+  std::string model, family, schedule, format;
+  std::vector<GrowthPoint> points;
+};
+
+/// "model · schedule" (plus " · format" when `with_format`): the label of a
+/// series in legends and headings.
+std::string series_label(const GrowthSeries& series, bool with_format);
+
+/// True when the series of `all` differ in format, so labels must name it.
+bool formats_differ(const std::vector<GrowthSeries>& all);
+
+}  // namespace rnncc::report

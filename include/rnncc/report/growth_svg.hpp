@@ -1,0 +1,25 @@
+// Growth series as an SVG plot: depth against T (log2 axis) beside size
+// against T (log–log), one line per series, with a legend. Hand-written SVG
+// 1.1 without scripts, fonts or external references.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "rnncc/report/growth_series.hpp"
+
+namespace rnncc::report {
+
+/// The plot as a standalone SVG document (no XML declaration, so it can also
+/// be inlined in HTML). Each series draws one <polyline class="depth-line">
+/// in the depth panel and one <polyline class="size-line"> in the size
+/// panel, both with data-series="LABEL", a circle with a <title> per point,
+/// and one legend entry (<g class="legend-entry">). Labels name the format
+/// when the series differ in format. An empty list gives a plot saying so.
+std::string growth_svg_text(const std::vector<GrowthSeries>& all);
+
+/// Writes growth_svg_text(all) (with an XML declaration) to `path` atomically.
+void write_growth_svg(const std::filesystem::path& path, const std::vector<GrowthSeries>& all);
+
+}  // namespace rnncc::report

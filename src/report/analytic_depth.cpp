@@ -1,0 +1,88 @@
+#include "rnncc/report/analytic_depth.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "rnncc/error.hpp"
+
+namespace rnncc::report {
+
+using Entry = MaxPlusMatrix::Entry;
+
+MaxPlusMatrix aig_depth_matrix(const logic::Aig& aig, std::span<const logic::Literal> from,
+                               std::span<const logic::Literal> to) {
+  MaxPlusMatrix matrix(from.size(), to.size());
+  logic::NodeIndex last = 0;
+  for (logic::Literal literal : to) {
+    if (literal.node() >= aig.node_count())
+      throw InputError(
+          fmt::format("depth matrix: output literal {} is not in the circuit", literal.code));
+    last = std::max(last, literal.node());
+  }
+  constexpr std::int32_t none = -1;
+  std::vector<std::int32_t> distance(static_cast<std::size_t>(last) + 1, none);
+  for (std::size_t i = 0; i < from.size(); ++i) {
+    const logic::NodeIndex start = from[i].node();
+    if (start >= aig.node_count() || !aig.is_input(start))
+      throw InputError(
+          fmt::format("depth matrix: literal {} is not a primary input", from[i].code));
+    if (start > last) continue;  // no output can depend on it
+    std::fill(distance.begin(), distance.end(), none);
+    distance[start] = 0;
+    for (logic::NodeIndex node = start + 1; node <= last; ++node) {
+      if (!aig.is_and(node)) continue;
+      const std::int32_t a = distance[aig.fanin0(node).node()];
+      const std::int32_t b = distance[aig.fanin1(node).node()];
+      const std::int32_t longest = std::max(a, b);
+      if (longest != none) distance[node] = longest + 1;
+    }
+    for (std::size_t j = 0; j < to.size(); ++j) {
+      const logic::NodeIndex target = to[j].node();
+      if (target >= start && distance[target] != none) matrix.at(i, j) = distance[target];
+    }
+  }
+  return matrix;
+}
+
+StepDepth step_depth(const logic::Aig& aig, std::span<const logic::Literal> state_inputs,
+                     std::span<const logic::Literal> fresh_inputs,
+                     std::span<const logic::Literal> state_outputs) {
+  if (state_inputs.size() != state_outputs.size())
+    throw std::invalid_argument("step_depth: state inputs and outputs differ in count");
+  StepDepth step;
+  step.state = aig_depth_matrix(aig, state_inputs, state_outputs);
+  MaxPlusMatrix fresh = aig_depth_matrix(aig, fresh_inputs, state_outputs);
+  step.fresh.assign(state_outputs.size(), MaxPlusMatrix::no_path);
+  for (std::size_t i = 0; i < fresh.rows(); ++i)
+    for (std::size_t j = 0; j < fresh.columns(); ++j)
+      step.fresh[j] = std::max(step.fresh[j], fresh.at(i, j));
+  return step;
+}
+
+MaxPlusMatrix chained_step_matrix(const StepDepth& step) {
+  const std::size_t state_bits = step.state.rows();
+  if (step.state.columns() != state_bits || step.fresh.size() != state_bits)
+    throw std::invalid_argument("chained_step_matrix: inconsistent step summary");
+  MaxPlusMatrix matrix(state_bits + 1, state_bits + 1);
+  for (std::size_t i = 0; i < state_bits; ++i)
+    for (std::size_t j = 0; j < state_bits; ++j)
+      matrix.at(i, j) = step.state.at(i, j);
+  for (std::size_t j = 0; j < state_bits; ++j)
+    matrix.at(state_bits, j) = step.fresh[j];
+  matrix.at(state_bits, state_bits) = 0;
+  return matrix;
+}
+
+std::uint64_t chained_depth(const StepDepth& step, std::uint64_t steps) {
+  const MaxPlusMatrix all_steps = power(chained_step_matrix(step), steps);
+  const std::vector<Entry> start(all_steps.rows(), 0);
+  const std::vector<Entry> arrival = propagate(start, all_steps);
+  Entry depth = 0;
+  for (std::size_t j = 0; j + 1 < arrival.size(); ++j)
+    depth = std::max(depth, arrival[j]);
+  return static_cast<std::uint64_t>(depth);
+}
+
+}  // namespace rnncc::report

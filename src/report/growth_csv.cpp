@@ -1,0 +1,50 @@
+#include "rnncc/report/growth_csv.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "report_text.hpp"
+#include "rnncc/io/atomic_file.hpp"
+
+namespace rnncc::report {
+
+namespace {
+
+std::string csv_cell(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string optional_cell(const std::optional<std::uint32_t>& value) {
+  return value ? fmt::format("{}", *value) : std::string();
+}
+
+}  // namespace
+
+std::string growth_csv_text(const std::vector<GrowthSeries>& all) {
+  std::string text = fmt::format("{}\n", fmt::join(growth_csv_columns, ","));
+  for (const GrowthSeries& series : all) {
+    const std::string prefix =
+        fmt::format("{},{},{},{}", csv_cell(series.model), csv_cell(series.family),
+                    csv_cell(series.schedule), csv_cell(series.format));
+    for (const GrowthPoint& point : series.points) {
+      text += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", prefix, point.length, point.ands,
+                          point.depth, optional_cell(point.arithmetic_depth),
+                          optional_cell(point.multiplicative_depth), point.max_width,
+                          point.precision_bits, point.brent_16, point.brent_256,
+                          detail::shortest_decimal(point.compile_seconds), point.peak_bytes);
+    }
+  }
+  return text;
+}
+
+void write_growth_csv(const std::filesystem::path& path, const std::vector<GrowthSeries>& all) {
+  io::write_file_atomically(path, growth_csv_text(all));
+}
+
+}  // namespace rnncc::report

@@ -1,0 +1,221 @@
+#include "rnncc/report/growth_svg.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+#include "report_text.hpp"
+#include "rnncc/io/atomic_file.hpp"
+
+namespace rnncc::report {
+
+namespace {
+
+constexpr double panel_width = 500, panel_height = 340;
+constexpr double margin_left = 70, margin_right = 20, margin_top = 40, margin_bottom = 50;
+constexpr double panel_gap = 40, legend_row = 20;
+constexpr std::array<std::string_view, 10> palette = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e",
+                                                      "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+                                                      "#bcbd22", "#17becf"};
+
+/// A linear map from [low, high] onto [start, end] (pixels).
+struct Axis {
+  double low, high, start, end;
+  double operator()(double value) const {
+    return start + (value - low) / (high - low) * (end - start);
+  }
+};
+
+/// A round tick step (1, 2 or 5 times a power of ten, at least 1) giving
+/// about five ticks up to `largest`.
+double tick_step(double largest) {
+  double raw = std::max(largest / 5, 1.0);
+  double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double factor : {1.0, 2.0, 5.0, 10.0})
+    if (factor * magnitude >= raw) return factor * magnitude;
+  return 10 * magnitude;
+}
+
+/// "16", "4096", or 2 with a superscript exponent for larger powers.
+std::string power_of_two_label(int exponent) {
+  if (exponent >= 0 && exponent <= 12) return fmt::format("{}", std::uint64_t{1} << exponent);
+  return fmt::format("2<tspan dy=\"-6\" font-size=\"9\">{}</tspan>", exponent);
+}
+
+std::string text_element(double x, double y, std::string_view anchor, std::string_view body,
+                         std::string_view extra = "") {
+  return fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\"{}>{}</text>\n", x, y,
+                     anchor, extra, body);
+}
+
+struct Panel {
+  double left, top;  // pixel origin of the plotting area
+  Axis x, y;
+};
+
+std::string frame(const Panel& panel, std::string_view title, std::string_view y_title) {
+  std::string svg;
+  svg += fmt::format(
+      "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"none\" "
+      "stroke=\"#444\"/>\n",
+      panel.left, panel.top, panel_width, panel_height);
+  svg += text_element(panel.left + panel_width / 2, panel.top - 14, "middle", title,
+                      " font-weight=\"bold\"");
+  svg += text_element(panel.left + panel_width / 2, panel.top + panel_height + 38, "middle",
+                      "sequence length T (log2 axis)");
+  svg += fmt::format(
+      "<text x=\"{0:.1f}\" y=\"{1:.1f}\" text-anchor=\"middle\" "
+      "transform=\"rotate(-90 {0:.1f} {1:.1f})\">{2}</text>\n",
+      panel.left - 52, panel.top + panel_height / 2, y_title);
+  return svg;
+}
+
+std::string x_ticks(const Panel& panel, int first, int last) {
+  std::string svg;
+  const int step = std::max(1, (last - first + 9) / 10);
+  for (int k = first; k <= last; k += step) {
+    double x = panel.x(k);
+    svg += fmt::format(
+        "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#ddd\"/>\n", x,
+        panel.top, panel.top + panel_height);
+    svg += text_element(x, panel.top + panel_height + 16, "middle", power_of_two_label(k));
+  }
+  return svg;
+}
+
+std::string y_tick(const Panel& panel, double value, std::string_view label) {
+  double y = panel.y(value);
+  return fmt::format(
+             "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" "
+             "stroke=\"#ddd\"/>\n",
+             panel.left, y, panel.left + panel_width) +
+         text_element(panel.left - 6, y + 4, "end", label);
+}
+
+double log2_length(const GrowthPoint& point) {
+  return std::log2(static_cast<double>(std::max<std::uint64_t>(point.length, 1)));
+}
+
+double log10_size(const GrowthPoint& point) {
+  return std::log10(static_cast<double>(std::max<std::uint64_t>(point.ands, 1)));
+}
+
+std::string series_line(const Panel& panel, const GrowthSeries& series, std::string_view label,
+                        std::string_view css_class, std::size_t index, bool size) {
+  const std::string_view colour = palette[index % palette.size()];
+  const std::string dash = index >= palette.size() ? " stroke-dasharray=\"6 3\"" : std::string();
+  std::string points, markers;
+  std::vector<const GrowthPoint*> sorted;
+  for (const GrowthPoint& point : series.points)
+    sorted.push_back(&point);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const GrowthPoint* a, const GrowthPoint* b) { return a->length < b->length; });
+  for (const GrowthPoint* point : sorted) {
+    double x = panel.x(log2_length(*point));
+    double y = panel.y(size ? log10_size(*point) : static_cast<double>(point->depth));
+    if (!points.empty()) points += ' ';
+    points += fmt::format("{:.1f},{:.1f}", x, y);
+    markers += fmt::format(
+        "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\" fill=\"{}\"><title>{}: T={}, {}={}</title>"
+        "</circle>\n",
+        x, y, colour, label, point->length, size ? "ANDs" : "depth",
+        size ? point->ands : std::uint64_t{point->depth});
+  }
+  return fmt::format(
+             "<polyline class=\"{}\" data-series=\"{}\" fill=\"none\" stroke=\"{}\" "
+             "stroke-width=\"2\"{} points=\"{}\"/>\n",
+             css_class, label, colour, dash, points) +
+         markers;
+}
+
+}  // namespace
+
+std::string growth_svg_text(const std::vector<GrowthSeries>& all) {
+  const bool with_format = formats_differ(all);
+  double k_low = std::numeric_limits<double>::infinity(), k_high = -k_low;
+  double depth_high = 1, size_low = k_low, size_high = -k_low;
+  std::size_t point_count = 0;
+  for (const GrowthSeries& series : all) {
+    for (const GrowthPoint& point : series.points) {
+      ++point_count;
+      k_low = std::min(k_low, log2_length(point));
+      k_high = std::max(k_high, log2_length(point));
+      depth_high = std::max(depth_high, static_cast<double>(point.depth));
+      size_low = std::min(size_low, log10_size(point));
+      size_high = std::max(size_high, log10_size(point));
+    }
+  }
+  const double legend_height =
+      legend_row * static_cast<double>(std::max<std::size_t>(all.size(), 1));
+  const double width = 2 * (margin_left + panel_width + margin_right) + panel_gap;
+  const double height = margin_top + panel_height + margin_bottom + 20 + legend_height;
+  std::string svg = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"growth-plot\" width=\"{0:.0f}\" "
+      "height=\"{1:.0f}\" viewBox=\"0 0 {0:.0f} {1:.0f}\" font-family=\"sans-serif\" "
+      "font-size=\"12\">\n",
+      width, height);
+  svg += fmt::format("<rect width=\"{:.0f}\" height=\"{:.0f}\" fill=\"white\"/>\n", width, height);
+  if (point_count == 0) {
+    svg += text_element(width / 2, height / 2, "middle", "no data");
+    return svg + "</svg>\n";
+  }
+  const int first = static_cast<int>(std::floor(k_low)), last = static_cast<int>(std::ceil(k_high));
+  const double x_low = first == last ? first - 1 : first, x_high = first == last ? last + 1 : last;
+
+  const double step = tick_step(depth_high);
+  const double depth_top = std::ceil(depth_high / step) * step;
+  Panel depth{margin_left, margin_top, Axis{x_low, x_high, margin_left, margin_left + panel_width},
+              Axis{0, depth_top, margin_top + panel_height, margin_top}};
+  const double size_left = margin_left + panel_width + margin_right + panel_gap + margin_left;
+  int decade_low = static_cast<int>(std::floor(size_low));
+  int decade_high = static_cast<int>(std::ceil(size_high));
+  if (decade_low == decade_high) ++decade_high;
+  Panel size{size_left, margin_top, Axis{x_low, x_high, size_left, size_left + panel_width},
+             Axis{static_cast<double>(decade_low), static_cast<double>(decade_high),
+                  margin_top + panel_height, margin_top}};
+
+  svg += "<g class=\"depth-panel\">\n";
+  svg += frame(depth, "Boolean depth", "depth (AND levels)");
+  svg += x_ticks(depth, first, last);
+  for (double value = 0; value <= depth_top + step / 2; value += step)
+    svg += y_tick(depth, value, fmt::format("{:.0f}", value));
+  for (std::size_t i = 0; i < all.size(); ++i)
+    svg += series_line(depth, all[i], detail::markup_escaped(series_label(all[i], with_format)),
+                       "depth-line", i, false);
+  svg += "</g>\n<g class=\"size-panel\">\n";
+  svg += frame(size, "Size", "AND nodes (log axis)");
+  svg += x_ticks(size, first, last);
+  const int decade_step = std::max(1, (decade_high - decade_low + 7) / 8);
+  for (int decade = decade_low; decade <= decade_high; decade += decade_step)
+    svg +=
+        y_tick(size, decade,
+               decade <= 3 ? fmt::format("{:.0f}", std::pow(10.0, decade))
+                           : fmt::format("10<tspan dy=\"-6\" font-size=\"9\">{}</tspan>", decade));
+  for (std::size_t i = 0; i < all.size(); ++i)
+    svg += series_line(size, all[i], detail::markup_escaped(series_label(all[i], with_format)),
+                       "size-line", i, true);
+  svg += "</g>\n<g class=\"legend\">\n";
+  const double legend_top = margin_top + panel_height + margin_bottom + 20;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const double y = legend_top + legend_row * static_cast<double>(i);
+    const std::string dash = i >= palette.size() ? " stroke-dasharray=\"6 3\"" : std::string();
+    svg += fmt::format(
+        "<g class=\"legend-entry\"><line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" "
+        "y2=\"{1:.1f}\" stroke=\"{3}\" stroke-width=\"2\"{4}/>{5}</g>\n",
+        margin_left, y, margin_left + 30, palette[i % palette.size()], dash,
+        text_element(margin_left + 38, y + 4, "start",
+                     detail::markup_escaped(series_label(all[i], with_format))));
+  }
+  svg += "</g>\n</svg>\n";
+  return svg;
+}
+
+void write_growth_svg(const std::filesystem::path& path, const std::vector<GrowthSeries>& all) {
+  io::write_file_atomically(path,
+                            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + growth_svg_text(all));
+}
+
+}  // namespace rnncc::report
