@@ -1,0 +1,133 @@
+// Model files: what they mean (hand-derived interpreter outputs) and how
+// bad ones are refused (one line naming the file and line, InputError).
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <string>
+
+#include "rnncc/error.hpp"
+#include "rnncc/model/input_sequence.hpp"
+#include "rnncc/model/interpreter.hpp"
+#include "rnncc/model/model_file.hpp"
+#include "rnncc/random.hpp"
+#include "support/abc.hpp"
+
+namespace {
+
+using namespace rnncc;
+
+std::string error_of(const std::string& text) {
+  test::TemporaryDirectory directory;
+  const std::filesystem::path path = directory / "model.toml";
+  std::ofstream(path) << text;
+  try {
+    model::read_model_file(path);
+  } catch (const InputError& error) {
+    const std::string message = error.what();
+    CHECK(message.find('\n') == std::string::npos);
+    CHECK((message.find("model.toml") != std::string::npos ||
+           message.find(".safetensors") != std::string::npos));
+    return message;
+  }
+  return "(accepted)";
+}
+
+const std::string diagonal_header =
+    "family = \"diagonal\"\nstate = 2\n[input]\nalphabet = \"ab\"\n";
+
+}  // namespace
+
+TEST_CASE("splitmix64 matches its published first outputs") {
+  SplitMix64 generator(0);
+  CHECK(generator.next() == 0xe220a8397b1dcdafULL);
+  CHECK(generator.next() == 0x6e789e6aa1b965f4ULL);
+}
+
+TEST_CASE("seeded weights are k/denominator with k uniform in range, reproducible") {
+  const auto values = model::random_tensor_values(42, "A", 4000, -16, 16, 16);
+  const auto again = model::random_tensor_values(42, "A", 4000, -16, 16, 16);
+  CHECK(values == again);
+  CHECK(values != model::random_tensor_values(42, "B", 4000, -16, 16, 16));
+  std::vector<int> counts(33, 0);
+  for (const mpq_class& value : values) {
+    mpq_class scaled = value * 16;
+    REQUIRE(scaled.get_den() == 1);
+    REQUIRE(scaled >= -16);
+    REQUIRE(scaled <= 16);
+    ++counts[static_cast<std::size_t>(scaled.get_num().get_si() + 16)];
+  }
+  for (int count : counts)
+    CHECK(count > 60);  // expected 121 each
+}
+
+TEST_CASE("example models compute their documented functions") {
+  const std::string models = std::string(RNNCC_SOURCE_DIR) + "/circuits/models/";
+  auto outputs = [&](const std::string& name, const std::string& tokens) {
+    const model::Model model = model::read_model_file(models + name + ".toml");
+    std::vector<std::string> text;
+    for (const auto& step : model::run_reference(model, model::parse_tokens(model, tokens))) {
+      std::string line;
+      for (const mpq_class& value : step.numbers) {
+        if (!line.empty()) line.push_back(' ');
+        line.append(value.get_str());
+      }
+      text.push_back(line);
+    }
+    return text;
+  };
+  // parity: (-1)^(number of ones)
+  CHECK(outputs("diagonal", "0110") == std::vector<std::string>{"1", "-1", "1", "1"});
+  // counter floored at zero
+  CHECK(outputs("relu_rnn", "0111001") ==
+        std::vector<std::string>{"0", "1", "2", "3", "2", "1", "2"});
+  // the WFA counts the a's
+  CHECK(outputs("wfa", "abaab") == std::vector<std::string>{"1", "1", "2", "3", "3"});
+  // S3: r rotates (h0,h1,h2) -> (h1,h2,h0), s swaps the first two, e doubles h0
+  CHECK(outputs("pd", "rse") == std::vector<std::string>{"0 0 1", "0 0 1", "0 0 1"});
+  CHECK(outputs("pd", "e") == std::vector<std::string>{"2 0 0"});
+  // DeltaNet reflection: S[0][0] flips sign on each r
+  CHECK(outputs("deltanet", "rr").back() == "1 0 0 0");
+}
+
+TEST_CASE("bad model files give one line naming the file and the problem") {
+  CHECK(error_of("family = \"lstmm\"\nstate = 2\n").find("unknown family 'lstmm'") !=
+        std::string::npos);
+  CHECK(error_of("family = \"diagonal\"\nstate = 2\ncolour = 3\n[input]\nalphabet = \"ab\"\n")
+            .find(":3: unknown key 'colour'") != std::string::npos);
+  CHECK(error_of(diagonal_header + "[weights]\na = [[1, 2, 3], [1, 2, 3]]\nb = [[0, 0], [0, 0]]\n")
+            .find("weight 'a' has shape [2, 3], expected [2, 2]") != std::string::npos);
+  CHECK(
+      error_of(diagonal_header + "[weights]\na = [[1, 2], [1, 2]]\n").find("missing weight 'b'") !=
+      std::string::npos);
+  CHECK(
+      error_of(diagonal_header + "[weights]\na = [[1, 2], [1, 2]]\nb = [[0, 0], [0, 0]]\nq = [1]\n")
+          .find("weight 'q' is not a parameter") != std::string::npos);
+  CHECK(error_of(diagonal_header + "[weights]\na = [[1, nan], [1, 2]]\nb = [[0, 0], [0, 0]]\n")
+            .find("NaN") != std::string::npos);
+  CHECK(error_of("format = \"mod:4\"\n" + diagonal_header +
+                 "[weights]\na = [[1, 9], [1, 2]]\nb = [[0, 0], [0, 0]]\n")
+            .find("element 1 = 9 does not fit in mod:4") != std::string::npos);
+  CHECK(error_of("family = \"gru\"\nstate = 2\n[input]\ndimension = 1\n[random]\nseed = 1\n")
+            .find("use a fixed format such as fixed:16.8") != std::string::npos);
+  CHECK(error_of(diagonal_header + "[weights]\na = [[1, 2], [1]]\n").find("ragged") !=
+        std::string::npos);
+  CHECK(error_of("family = \"pd\"\nstate = 2\n[input]\nalphabet = \"a\"\n[weights]\n"
+                 "permutation = [[0, 0]]\na = [[1, 1]]\nb = [[0, 0]]\n")
+            .find("not a permutation") != std::string::npos);
+  CHECK(error_of("family = \"diagonal\"\nstate = 2\n[input]\nalphabet = \"ab\"\n[safetensors]\n"
+                 "file = \"missing.safetensors\"\n")
+            .find("missing.safetensors") != std::string::npos);
+  CHECK(error_of("family = [\n").find("model.toml:") != std::string::npos);  // TOML syntax error
+}
+
+TEST_CASE("tokens outside the alphabet are refused with their position") {
+  const model::Model model =
+      model::read_model_file(std::string(RNNCC_SOURCE_DIR) + "/circuits/models/diagonal.toml");
+  try {
+    model::parse_tokens(model, "0120");
+    FAIL("accepted a token outside the alphabet");
+  } catch (const InputError& error) {
+    CHECK(std::string(error.what()).find("character 3: '2' is not in the alphabet") !=
+          std::string::npos);
+  }
+}
