@@ -19,9 +19,11 @@ namespace rnncc::eval {
 
 namespace {
 
-/// Runs steps [first, last) on a block of W words per slot.
+/// Runs steps [first, last) on a block of W words per slot. Inlined into
+/// run_steps, so that it is compiled for each of run_steps' targets.
 template <std::size_t W>
-void run_steps_of_width(const AndStep* first, const AndStep* last, std::uint64_t* values) {
+[[gnu::always_inline]] inline void run_steps_of_width(const AndStep* first, const AndStep* last,
+                                                      std::uint64_t* values) {
   for (; first != last; ++first) {
     const std::uint64_t* a = values + std::size_t{first->fanin0 >> 1} * W;
     const std::uint64_t* b = values + std::size_t{first->fanin1 >> 1} * W;
@@ -38,6 +40,16 @@ void run_steps_of_width(const AndStep* first, const AndStep* last, std::uint64_t
   }
 }
 
+// On x86-64 the compiler builds run_steps twice, for AVX2 (4 words per
+// instruction) and for the baseline (SSE2, 2 words), and the loader picks
+// one for the processor it runs on.
+#if defined(__x86_64__) && defined(__GNUC__)
+#define RNNCC_EVAL_TARGET_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define RNNCC_EVAL_TARGET_CLONES
+#endif
+
+RNNCC_EVAL_TARGET_CLONES
 void run_steps(const AndStep* first, const AndStep* last, std::uint64_t* values, unsigned width) {
   switch (width) {
     case 1:
