@@ -99,12 +99,35 @@ double log2_length(const GrowthPoint& point) {
   return std::log2(static_cast<double>(std::max<std::uint64_t>(point.length, 1)));
 }
 
-double log10_size(const GrowthPoint& point) {
-  return std::log10(static_cast<double>(std::max<std::uint64_t>(point.ands, 1)));
+/// What a panel plots: the measure, its axis scale and its CSS class.
+struct PanelKind {
+  std::string_view css_class, title, y_title, quantity;
+  bool logarithmic;
+  std::uint64_t (*value)(const GrowthPoint&);
+};
+
+std::uint64_t depth_of(const GrowthPoint& point) {
+  return point.depth;
+}
+std::uint64_t ands_of(const GrowthPoint& point) {
+  return point.ands;
 }
 
-std::string series_line(const Panel& panel, const GrowthSeries& series, std::string_view label,
-                        std::string_view css_class, std::size_t index, bool size) {
+const PanelKind depth_kind{"depth", "Boolean depth", "depth (AND levels)",
+                           "depth", false,           depth_of};
+const PanelKind depth_log_kind{
+    "depth-log", "Boolean depth, log axis", "depth (AND levels, log axis)", "depth", true,
+    depth_of};
+const PanelKind size_kind{"size", "Size", "AND nodes (log axis)", "ANDs", true, ands_of};
+
+/// The plotted y of a value: itself, or log10 of it (values below 1 at 1).
+double plotted(const PanelKind& kind, std::uint64_t value) {
+  return kind.logarithmic ? std::log10(static_cast<double>(std::max<std::uint64_t>(value, 1)))
+                          : static_cast<double>(value);
+}
+
+std::string series_line(const Panel& panel, const PanelKind& kind, const GrowthSeries& series,
+                        std::string_view label, std::size_t index) {
   const std::string_view colour = palette[index % palette.size()];
   const std::string dash = index >= palette.size() ? " stroke-dasharray=\"6 3\"" : std::string();
   std::string points, markers;
@@ -115,20 +138,64 @@ std::string series_line(const Panel& panel, const GrowthSeries& series, std::str
             [](const GrowthPoint* a, const GrowthPoint* b) { return a->length < b->length; });
   for (const GrowthPoint* point : sorted) {
     double x = panel.x(log2_length(*point));
-    double y = panel.y(size ? log10_size(*point) : static_cast<double>(point->depth));
+    double y = panel.y(plotted(kind, kind.value(*point)));
     if (!points.empty()) points += ' ';
     points += fmt::format("{:.1f},{:.1f}", x, y);
     markers += fmt::format(
         "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\" fill=\"{}\"><title>{}: T={}, {}={}</title>"
         "</circle>\n",
-        x, y, colour, label, point->length, size ? "ANDs" : "depth",
-        size ? point->ands : std::uint64_t{point->depth});
+        x, y, colour, label, point->length, kind.quantity, kind.value(*point));
   }
   return fmt::format(
-             "<polyline class=\"{}\" data-series=\"{}\" fill=\"none\" stroke=\"{}\" "
+             "<polyline class=\"{}-line\" data-series=\"{}\" fill=\"none\" stroke=\"{}\" "
              "stroke-width=\"2\"{} points=\"{}\"/>\n",
-             css_class, label, colour, dash, points) +
+             kind.css_class, label, colour, dash, points) +
          markers;
+}
+
+/// One panel at horizontal offset `left`: frame, ticks, one line per series.
+std::string panel_svg(const PanelKind& kind, const std::vector<GrowthSeries>& all, bool with_format,
+                      double left, int first, int last) {
+  double low = std::numeric_limits<double>::infinity(), high = -low;
+  for (const GrowthSeries& series : all)
+    for (const GrowthPoint& point : series.points) {
+      low = std::min(low, plotted(kind, kind.value(point)));
+      high = std::max(high, plotted(kind, kind.value(point)));
+    }
+  const double x_low = first == last ? first - 1 : first, x_high = first == last ? last + 1 : last;
+  const Axis x{x_low, x_high, left, left + panel_width};
+  std::string ticks;
+  Axis y{};
+  if (kind.logarithmic) {
+    int decade_low = static_cast<int>(std::floor(low));
+    int decade_high = static_cast<int>(std::ceil(high));
+    if (decade_low == decade_high) ++decade_high;
+    y = Axis{static_cast<double>(decade_low), static_cast<double>(decade_high),
+             margin_top + panel_height, margin_top};
+    const Panel panel{left, margin_top, x, y};
+    const int decade_step = std::max(1, (decade_high - decade_low + 7) / 8);
+    for (int decade = decade_low; decade <= decade_high; decade += decade_step)
+      ticks += y_tick(panel, decade,
+                      decade <= 3
+                          ? fmt::format("{:.0f}", std::pow(10.0, decade))
+                          : fmt::format("10<tspan dy=\"-6\" font-size=\"9\">{}</tspan>", decade));
+  } else {
+    const double step = tick_step(std::max(high, 1.0));
+    const double top = std::ceil(std::max(high, 1.0) / step) * step;
+    y = Axis{0, top, margin_top + panel_height, margin_top};
+    const Panel panel{left, margin_top, x, y};
+    for (double value = 0; value <= top + step / 2; value += step)
+      ticks += y_tick(panel, value, fmt::format("{:.0f}", value));
+  }
+  const Panel panel{left, margin_top, x, y};
+  std::string svg = fmt::format("<g class=\"{}-panel\">\n", kind.css_class);
+  svg += frame(panel, kind.title, kind.y_title);
+  svg += x_ticks(panel, first, last);
+  svg += ticks;
+  for (std::size_t i = 0; i < all.size(); ++i)
+    svg += series_line(panel, kind, all[i],
+                       detail::markup_escaped(series_label(all[i], with_format)), i);
+  return svg + "</g>\n";
 }
 
 }  // namespace
@@ -136,21 +203,26 @@ std::string series_line(const Panel& panel, const GrowthSeries& series, std::str
 std::string growth_svg_text(const std::vector<GrowthSeries>& all) {
   const bool with_format = formats_differ(all);
   double k_low = std::numeric_limits<double>::infinity(), k_high = -k_low;
-  double depth_high = 1, size_low = k_low, size_high = -k_low;
+  std::uint64_t depth_low = std::numeric_limits<std::uint64_t>::max(), depth_high = 0;
   std::size_t point_count = 0;
   for (const GrowthSeries& series : all) {
     for (const GrowthPoint& point : series.points) {
       ++point_count;
       k_low = std::min(k_low, log2_length(point));
       k_high = std::max(k_high, log2_length(point));
-      depth_high = std::max(depth_high, static_cast<double>(point.depth));
-      size_low = std::min(size_low, log10_size(point));
-      size_high = std::max(size_high, log10_size(point));
+      depth_low = std::min<std::uint64_t>(depth_low, std::max<std::uint32_t>(point.depth, 1));
+      depth_high = std::max<std::uint64_t>(depth_high, point.depth);
     }
   }
+  // When depths span more than two decades, the log-depth panel keeps the
+  // shallow (log-depth) series readable beside the deep (linear) ones.
+  std::vector<const PanelKind*> kinds = {&depth_kind};
+  if (point_count > 0 && depth_high > 100 * depth_low) kinds.push_back(&depth_log_kind);
+  kinds.push_back(&size_kind);
+  const double panel_span = margin_left + panel_width + margin_right + panel_gap;
   const double legend_height =
       legend_row * static_cast<double>(std::max<std::size_t>(all.size(), 1));
-  const double width = 2 * (margin_left + panel_width + margin_right) + panel_gap;
+  const double width = panel_span * static_cast<double>(kinds.size()) - panel_gap;
   const double height = margin_top + panel_height + margin_bottom + 20 + legend_height;
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"growth-plot\" width=\"{0:.0f}\" "
@@ -162,42 +234,13 @@ std::string growth_svg_text(const std::vector<GrowthSeries>& all) {
     svg += text_element(width / 2, height / 2, "middle", "no data");
     return svg + "</svg>\n";
   }
-  const int first = static_cast<int>(std::floor(k_low)), last = static_cast<int>(std::ceil(k_high));
-  const double x_low = first == last ? first - 1 : first, x_high = first == last ? last + 1 : last;
+  const int first = static_cast<int>(std::floor(k_low));
+  const int last = static_cast<int>(std::ceil(k_high));
+  for (std::size_t p = 0; p < kinds.size(); ++p)
+    svg += panel_svg(*kinds[p], all, with_format, margin_left + panel_span * static_cast<double>(p),
+                     first, last);
 
-  const double step = tick_step(depth_high);
-  const double depth_top = std::ceil(depth_high / step) * step;
-  Panel depth{margin_left, margin_top, Axis{x_low, x_high, margin_left, margin_left + panel_width},
-              Axis{0, depth_top, margin_top + panel_height, margin_top}};
-  const double size_left = margin_left + panel_width + margin_right + panel_gap + margin_left;
-  int decade_low = static_cast<int>(std::floor(size_low));
-  int decade_high = static_cast<int>(std::ceil(size_high));
-  if (decade_low == decade_high) ++decade_high;
-  Panel size{size_left, margin_top, Axis{x_low, x_high, size_left, size_left + panel_width},
-             Axis{static_cast<double>(decade_low), static_cast<double>(decade_high),
-                  margin_top + panel_height, margin_top}};
-
-  svg += "<g class=\"depth-panel\">\n";
-  svg += frame(depth, "Boolean depth", "depth (AND levels)");
-  svg += x_ticks(depth, first, last);
-  for (double value = 0; value <= depth_top + step / 2; value += step)
-    svg += y_tick(depth, value, fmt::format("{:.0f}", value));
-  for (std::size_t i = 0; i < all.size(); ++i)
-    svg += series_line(depth, all[i], detail::markup_escaped(series_label(all[i], with_format)),
-                       "depth-line", i, false);
-  svg += "</g>\n<g class=\"size-panel\">\n";
-  svg += frame(size, "Size", "AND nodes (log axis)");
-  svg += x_ticks(size, first, last);
-  const int decade_step = std::max(1, (decade_high - decade_low + 7) / 8);
-  for (int decade = decade_low; decade <= decade_high; decade += decade_step)
-    svg +=
-        y_tick(size, decade,
-               decade <= 3 ? fmt::format("{:.0f}", std::pow(10.0, decade))
-                           : fmt::format("10<tspan dy=\"-6\" font-size=\"9\">{}</tspan>", decade));
-  for (std::size_t i = 0; i < all.size(); ++i)
-    svg += series_line(size, all[i], detail::markup_escaped(series_label(all[i], with_format)),
-                       "size-line", i, true);
-  svg += "</g>\n<g class=\"legend\">\n";
+  svg += "<g class=\"legend\">\n";
   const double legend_top = margin_top + panel_height + margin_bottom + 20;
   for (std::size_t i = 0; i < all.size(); ++i) {
     const double y = legend_top + legend_row * static_cast<double>(i);

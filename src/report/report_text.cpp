@@ -44,9 +44,8 @@ std::string markup_escaped(std::string_view text) {
 
 std::string fit_formula(const GrowthFit& fit) {
   const double slope = static_cast<double>(fit.line.slope);
-  return fmt::format("{:.4g} {} {:.4g}·{} (R² {:.4f})", static_cast<double>(fit.line.intercept),
-                     slope < 0 ? "-" : "+", std::fabs(slope), to_string(fit.basis),
-                     static_cast<double>(fit.line.r_squared));
+  return fmt::format("{:.4g} {} {:.4g}·{}", static_cast<double>(fit.line.intercept),
+                     slope < 0 ? "-" : "+", std::fabs(slope), to_string(fit.basis));
 }
 
 std::size_t display_width(std::string_view text) {

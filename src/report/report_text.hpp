@@ -14,7 +14,7 @@ std::string shortest_decimal(double value);
 /// `text` with & < > " ' replaced by XML/HTML entities.
 std::string markup_escaped(std::string_view text);
 
-/// "a + b·x (R² r)" with 4 significant digits, x named by `basis`.
+/// "a + b·x" with 4 significant digits, x named by the fit's basis.
 std::string fit_formula(const GrowthFit& fit);
 
 /// Number of terminal columns `text` takes (UTF-8 code points).

@@ -107,7 +107,9 @@ TEST_CASE("the SVG is well-formed with one depth line and one size line per seri
   CHECK(count(svg, "<polyline class=\"depth-line\"") == all.size());
   CHECK(count(svg, "<polyline class=\"size-line\"") == all.size());
   CHECK(count(svg, "<g class=\"legend-entry\">") == all.size());
-  CHECK(count(svg, "<circle ") == 2 * 4 * 7);
+  // Depths span 38 … 40963 (more than a factor 100): a log-depth panel too.
+  CHECK(count(svg, "<polyline class=\"depth-log-line\"") == all.size());
+  CHECK(count(svg, "<circle ") == 3 * 4 * 7);
   CHECK(svg.find("gru&lt;&amp;&gt; · table") != std::string::npos);
   // No external references of any kind.
   CHECK(svg.find("href") == std::string::npos);
@@ -129,6 +131,16 @@ TEST_CASE("the SVG is well-formed with one depth line and one size line per seri
   const double first_step = size[1].second - size[0].second;
   for (std::size_t i = 2; i < size.size(); ++i)
     CHECK(size[i].second - size[i - 1].second == doctest::Approx(first_step).epsilon(0.02));
+}
+
+TEST_CASE("depths within a factor 100 get no log-depth panel") {
+  std::vector<GrowthSeries> all = rnncc::test::sample_series();
+  all.erase(all.begin() + 1);  // the lstm series, the only deep one
+  const std::string svg = growth_svg_text(all);
+  CHECK(markup_problem(svg) == "");
+  CHECK(count(svg, "<polyline class=\"depth-line\"") == all.size());
+  CHECK(count(svg, "depth-log") == 0);
+  CHECK(count(svg, "<circle ") == 2 * 3 * 7);
 }
 
 TEST_CASE("labels name the format when the series differ in it; empty input says so") {

@@ -13,10 +13,13 @@ namespace rnncc::report {
 
 /// The plot as a standalone SVG document (no XML declaration, so it can also
 /// be inlined in HTML). Each series draws one <polyline class="depth-line">
-/// in the depth panel and one <polyline class="size-line"> in the size
-/// panel, both with data-series="LABEL", a circle with a <title> per point,
-/// and one legend entry (<g class="legend-entry">). Labels name the format
-/// when the series differ in format. An empty list gives a plot saying so.
+/// in the depth panel (linear y) and one <polyline class="size-line"> in the
+/// size panel (log y), both with data-series="LABEL", a circle with a
+/// <title> per point, and one legend entry (<g class="legend-entry">). When
+/// the depths span more than a factor 100, a middle panel plots depth on a
+/// log y axis too (<polyline class="depth-log-line">), so that log-depth
+/// series stay readable beside linear ones. Labels name the format when the
+/// series differ in format. An empty list gives a plot saying so.
 std::string growth_svg_text(const std::vector<GrowthSeries>& all);
 
 /// Writes growth_svg_text(all) (with an XML declaration) to `path` atomically.
