@@ -85,4 +85,26 @@ std::uint64_t chained_depth(const StepDepth& step, std::uint64_t steps) {
   return static_cast<std::uint64_t>(depth);
 }
 
+CombineDepth combine_depth(const logic::Aig& aig, std::span<const logic::Literal> left_inputs,
+                           std::span<const logic::Literal> right_inputs,
+                           std::span<const logic::Literal> outputs) {
+  if (left_inputs.size() != outputs.size() || right_inputs.size() != outputs.size())
+    throw std::invalid_argument("combine_depth: operands and output differ in bit count");
+  return {aig_depth_matrix(aig, left_inputs, outputs),
+          aig_depth_matrix(aig, right_inputs, outputs)};
+}
+
+std::uint64_t balanced_tree_depth(const CombineDepth& combine,
+                                  std::span<const MaxPlusMatrix::Entry> leaf_arrival,
+                                  std::uint32_t levels) {
+  const MaxPlusMatrix either = elementwise_max(combine.left, combine.right);
+  std::vector<Entry> arrival(leaf_arrival.begin(), leaf_arrival.end());
+  for (std::uint32_t level = 0; level < levels; ++level)
+    arrival = propagate(arrival, either);
+  Entry depth = 0;
+  for (Entry value : arrival)
+    depth = std::max(depth, value);
+  return static_cast<std::uint64_t>(depth);
+}
+
 }  // namespace rnncc::report

@@ -240,6 +240,67 @@ TEST_CASE("a hand-built step: depth 3T + 1 (T even) or 3T + 2 (T odd), up to T =
   CHECK(report::chained_depth(summary, 0) == 0);
 }
 
+TEST_CASE("balanced-tree depth equals the depth of a materialised tree of combines") {
+  for (unsigned seed = 1; seed <= 6; ++seed) {
+    const int bits = 2 + static_cast<int>(seed % 4);
+    // A combine circuit over operand bits L (first `bits` inputs) and R.
+    StepCircuit combine = random_step(100 + seed, 2 * bits, 0, 25 + 4 * static_cast<int>(seed));
+    std::vector<Literal> left(combine.state_inputs.begin(), combine.state_inputs.begin() + bits);
+    std::vector<Literal> right(combine.state_inputs.begin() + bits, combine.state_inputs.end());
+    std::vector<Literal> outputs(combine.state_outputs.begin(),
+                                 combine.state_outputs.begin() + bits);
+    report::CombineDepth summary = report::combine_depth(combine.aig, left, right, outputs);
+    // Leaf bit i is an AND chain of i fresh inputs: it arrives at level i - 1 (0 for i <= 1).
+    std::vector<MaxPlusMatrix::Entry> leaf_arrival;
+    for (int i = 0; i < bits; ++i)
+      leaf_arrival.push_back(std::max(0, i - 1));
+    for (std::uint32_t levels = 0; levels <= 6; ++levels) {
+      logic::Aig tree;
+      std::vector<std::vector<Literal>> layer;
+      for (int leaf = 0; leaf < (1 << levels); ++leaf) {
+        std::vector<Literal> value;
+        for (int i = 0; i < bits; ++i) {
+          Literal bit = tree.create_input();
+          for (int j = 1; j < i; ++j)
+            bit = tree.create_and(bit, tree.create_input());
+          value.push_back(bit);
+        }
+        layer.push_back(value);
+      }
+      while (layer.size() > 1) {
+        std::vector<std::vector<Literal>> next;
+        for (std::size_t p = 0; p < layer.size(); p += 2) {
+          std::vector<Literal> map(combine.aig.node_count(), logic::false_literal);
+          for (int i = 0; i < bits; ++i) {
+            map[left[i].node()] = layer[p][i];
+            map[right[i].node()] = layer[p + 1][i];
+          }
+          for (logic::NodeIndex node = 1; node < combine.aig.node_count(); ++node) {
+            if (!combine.aig.is_and(node)) continue;
+            Literal a = combine.aig.fanin0(node), b = combine.aig.fanin1(node);
+            map[node] = tree.create_and(map[a.node()] ^ a.is_complemented(),
+                                        map[b.node()] ^ b.is_complemented());
+          }
+          std::vector<Literal> value;
+          for (Literal output : outputs)
+            value.push_back(map[output.node()] ^ output.is_complemented());
+          next.push_back(value);
+        }
+        layer = std::move(next);
+      }
+      for (Literal bit : layer.front())
+        tree.create_output(bit);
+      INFO("seed " << seed << ", levels " << levels);
+      std::uint32_t leaf_ands = 0;
+      for (int i = 2; i < bits; ++i)
+        leaf_ands += static_cast<std::uint32_t>(i - 1);
+      REQUIRE(tree.and_count() ==
+              (1U << levels) * leaf_ands + ((1U << levels) - 1) * combine.aig.and_count());
+      CHECK(report::balanced_tree_depth(summary, leaf_arrival, levels) == tree.depth());
+    }
+  }
+}
+
 TEST_CASE("lengths beyond 2^63 are refused, not wrapped") {
   MaxPlusMatrix step(1, 1);
   step.at(0, 0) = std::int64_t{1} << 40;

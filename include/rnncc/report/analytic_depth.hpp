@@ -1,5 +1,6 @@
-// Exact AIG depth of T chained step circuits without building them: the
-// step's (max, +) depth matrix raised to the T-th power.
+// Exact AIG depth of T chained step circuits (or of a balanced scan tree)
+// without building them: the step's (max, +) depth matrix raised to the T-th
+// power (or the combine's matrix applied log2 T times).
 //
 // Exactness holds when the materialised chain builds every copy unchanged.
 // The Aig simplifies x&x, x&!x and constants when a chain is built; if state
@@ -52,5 +53,30 @@ MaxPlusMatrix chained_step_matrix(const StepDepth& step);
 /// least 0. O(s³ · log2 steps); steps up to 2^64 − 1 (LimitError on
 /// overflow of a length).
 std::uint64_t chained_depth(const StepDepth& step, std::uint64_t steps);
+
+/// The depth summary of a combine circuit out = combine(left, right) used at
+/// every inner node of a scan tree.
+struct CombineDepth {
+  /// left(i, j) / right(i, j): longest path from bit i of the left / right
+  /// operand to output bit j.
+  MaxPlusMatrix left, right;
+};
+
+/// The summary of the combine circuit in `aig` (operands and output have the
+/// same number of bits; InputError for inputs that are not primary inputs).
+CombineDepth combine_depth(const logic::Aig& aig, std::span<const logic::Literal> left_inputs,
+                           std::span<const logic::Literal> right_inputs,
+                           std::span<const logic::Literal> outputs);
+
+/// Depth of a perfect balanced tree over 2^levels leaves whose bits arrive
+/// at `leaf_arrival` (for example the depth of computing (A_t, b_t) from
+/// x_t; MaxPlusMatrix::no_path for a bit without inputs), each inner node a
+/// copy of the combine circuit: both operands of a level arrive alike, so
+/// arrival_{l+1} = arrival_l ⊗ max(left, right). Max over the root's bits,
+/// at least 0; O(levels · s²). Trees of other shapes (T not a power of two)
+/// are not covered.
+std::uint64_t balanced_tree_depth(const CombineDepth& combine,
+                                  std::span<const MaxPlusMatrix::Entry> leaf_arrival,
+                                  std::uint32_t levels);
 
 }  // namespace rnncc::report
