@@ -152,7 +152,7 @@ TEST_CASE("power by repeated squaring equals composing one step at a time") {
   }
 }
 
-TEST_CASE("compose follows the definition; compose_all equals left-to-right composition") {
+TEST_CASE("compose follows the definition — compose_all equals left-to-right composition") {
   std::mt19937_64 random(11);
   MaxPlusMatrix a = random_matrix(random, 3, 4), b = random_matrix(random, 4, 2);
   MaxPlusMatrix product = report::compose(a, b);

@@ -12,7 +12,7 @@ const char* const nonlinear_families[] = {"relu-rnn", "mlp-rnn", "elman", "gru",
 const char* const fixed_formats[] = {"mod:16", "modp:65521", "fixed:16.8", "fixed:12.4:floor:wrap"};
 }  // namespace
 
-TEST_CASE("linear families under scan: log arithmetic depth; Boolean depth log when fixed width") {
+TEST_CASE("linear families under scan: log arithmetic depth — Boolean depth log when fixed width") {
   for (const char* family : linear_families) {
     INFO(family);
     CHECK(is_linear_family(family));
@@ -39,7 +39,7 @@ TEST_CASE("linear families under scan: log arithmetic depth; Boolean depth log w
   }
 }
 
-TEST_CASE("sequential is linear for every family; nonlinear families have no scan") {
+TEST_CASE("sequential is linear for every family — nonlinear families have no scan") {
   for (const char* family : nonlinear_families) {
     INFO(family);
     CHECK(is_nonlinear_family(family));

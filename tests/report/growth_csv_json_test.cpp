@@ -115,7 +115,7 @@ TEST_CASE("CSV: header, one row per point, every value read back exactly") {
   }
 }
 
-TEST_CASE("JSON: points read back exactly; analyses carry class, expectation and verdict") {
+TEST_CASE("JSON: points read back exactly — analyses carry class, expectation and verdict") {
   const std::vector<GrowthSeries> all = test::sample_series();
   test::TemporaryDirectory directory;
   ReportContext context;

@@ -58,7 +58,7 @@ TEST_CASE("large lengths keep their precision: D = 5·T + 7 up to T = 2^40") {
   CHECK(static_cast<double>(fit.intercept) == doctest::Approx(7.0).epsilon(1e-6));
 }
 
-TEST_CASE("a constant series fits exactly with slope 0; one length gives no fit") {
+TEST_CASE("a constant series fits exactly with slope 0 — one length gives no fit") {
   std::vector<Sample> constant = {{2, 9}, {4, 9}, {8, 9}};
   const LineFit& fit = fit_of(growth_fits(constant), FitBasis::log_length).line;
   CHECK(fit.slope == 0);

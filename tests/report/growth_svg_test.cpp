@@ -143,7 +143,7 @@ TEST_CASE("depths within a factor 100 get no log-depth panel") {
   CHECK(count(svg, "<circle ") == 2 * 3 * 7);
 }
 
-TEST_CASE("labels name the format when the series differ in it; empty input says so") {
+TEST_CASE("labels name the format when the series differ in it — empty input says so") {
   std::vector<GrowthSeries> all = rnncc::test::sample_series();
   all[1].format = "exact";
   const std::string svg = growth_svg_text(all);
