@@ -12,5 +12,9 @@ enum ExitStatus : int { success = 0, check_failed = 1, bad_input = 2 };
 void register_gen(CLI::App& app);
 /// `rnncc stats FILE`: sizes, depth and level widths of a circuit file.
 void register_stats(CLI::App& app);
+/// `rnncc eval FILE ...`: outputs on input patterns, timed per thread count.
+void register_eval(CLI::App& app);
+/// `rnncc equiv A B`: equivalence by simulation and SAT.
+void register_equiv(CLI::App& app);
 
 }  // namespace rnncc::cli

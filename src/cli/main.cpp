@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   rnncc::cli::register_gen(app);
   rnncc::cli::register_stats(app);
+  rnncc::cli::register_eval(app);
+  rnncc::cli::register_equiv(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
