@@ -76,8 +76,17 @@ MaxPlusMatrix chained_step_matrix(const StepDepth& step) {
 }
 
 std::uint64_t chained_depth(const StepDepth& step, std::uint64_t steps) {
+  const std::vector<Entry> initial(step.state.rows(), 0);
+  return chained_depth(step, steps, initial);
+}
+
+std::uint64_t chained_depth(const StepDepth& step, std::uint64_t steps,
+                            std::span<const Entry> initial_arrival) {
+  if (initial_arrival.size() != step.state.rows())
+    throw std::invalid_argument("chained_depth: one initial arrival per state bit expected");
   const MaxPlusMatrix all_steps = power(chained_step_matrix(step), steps);
-  const std::vector<Entry> start(all_steps.rows(), 0);
+  std::vector<Entry> start(initial_arrival.begin(), initial_arrival.end());
+  start.push_back(0);  // the source of every step's fresh inputs
   const std::vector<Entry> arrival = propagate(start, all_steps);
   Entry depth = 0;
   for (std::size_t j = 0; j + 1 < arrival.size(); ++j)

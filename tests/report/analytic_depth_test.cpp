@@ -58,13 +58,10 @@ StepCircuit random_step(unsigned seed, int state, int fresh, int ands) {
   return step;
 }
 
-/// Builds `copies` copies of the step into one Aig, state-out -> state-in,
-/// with the final state as outputs; returns it.
-logic::Aig chain(const StepCircuit& step, int copies) {
-  logic::Aig chained;
-  std::vector<Literal> state;
-  for (std::size_t i = 0; i < step.state_inputs.size(); ++i)
-    state.push_back(chained.create_input());
+/// Appends `copies` copies of `step` to `chained`, state-out -> state-in,
+/// starting from `state`, which becomes the final state.
+void append_copies(logic::Aig& chained, const StepCircuit& step, int copies,
+                   std::vector<Literal>& state) {
   for (int t = 0; t < copies; ++t) {
     std::vector<Literal> map(step.aig.node_count(), logic::false_literal);
     for (std::size_t i = 0; i < step.state_inputs.size(); ++i)
@@ -80,6 +77,16 @@ logic::Aig chain(const StepCircuit& step, int copies) {
     for (std::size_t i = 0; i < state.size(); ++i)
       state[i] = map[step.state_outputs[i].node()] ^ step.state_outputs[i].is_complemented();
   }
+}
+
+/// Builds `copies` copies of the step into one Aig, state-out -> state-in,
+/// with the final state as outputs; returns it.
+logic::Aig chain(const StepCircuit& step, int copies) {
+  logic::Aig chained;
+  std::vector<Literal> state;
+  for (std::size_t i = 0; i < step.state_inputs.size(); ++i)
+    state.push_back(chained.create_input());
+  append_copies(chained, step, copies, state);
   for (Literal literal : state)
     chained.create_output(literal);
   return chained;
@@ -196,6 +203,43 @@ TEST_CASE("analytic depth equals the depth of T materialised copies, T = 1 … 6
       // the materialised depth is the reference for the analytic one.
       REQUIRE(chained.and_count() == static_cast<std::uint32_t>(copies) * step.aig.and_count());
       CHECK(report::chained_depth(summary, static_cast<std::uint64_t>(copies)) == chained.depth());
+    }
+  }
+}
+
+TEST_CASE("a materialised prefix of different first steps, then the analytic steady steps") {
+  for (unsigned seed = 1; seed <= 5; ++seed) {
+    const int state_bits = 3 + static_cast<int>(seed % 3);
+    StepCircuit first = random_step(200 + seed, state_bits, 2, 40);
+    StepCircuit steady = random_step(300 + seed, state_bits, 1, 35);
+    report::StepDepth summary = report::step_depth(steady.aig, steady.state_inputs,
+                                                   steady.fresh_inputs, steady.state_outputs);
+    for (int prefix = 0; prefix <= 3; ++prefix) {
+      // The prefix alone: the levels of its state outputs are the arrivals.
+      logic::Aig head;
+      std::vector<Literal> head_state;
+      for (int i = 0; i < state_bits; ++i)
+        head_state.push_back(head.create_input());
+      append_copies(head, first, prefix, head_state);
+      std::vector<MaxPlusMatrix::Entry> arrival;
+      for (Literal literal : head_state)
+        arrival.push_back(head.level(literal));
+      for (int copies = 0; copies <= 40; copies += 5) {
+        logic::Aig whole;
+        std::vector<Literal> state;
+        for (int i = 0; i < state_bits; ++i)
+          state.push_back(whole.create_input());
+        append_copies(whole, first, prefix, state);
+        append_copies(whole, steady, copies, state);
+        for (Literal literal : state)
+          whole.create_output(literal);
+        INFO("seed " << seed << ", prefix " << prefix << ", steady copies " << copies);
+        REQUIRE(whole.and_count() ==
+                static_cast<std::uint32_t>(prefix) * first.aig.and_count() +
+                    static_cast<std::uint32_t>(copies) * steady.aig.and_count());
+        CHECK(report::chained_depth(summary, static_cast<std::uint64_t>(copies), arrival) ==
+              whole.depth());
+      }
     }
   }
 }

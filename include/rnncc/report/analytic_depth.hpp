@@ -54,6 +54,14 @@ MaxPlusMatrix chained_step_matrix(const StepDepth& step);
 /// overflow of a length).
 std::uint64_t chained_depth(const StepDepth& step, std::uint64_t steps);
 
+/// The same when the initial state bits arrive at `initial_arrival` (one per
+/// state bit; no_path for a bit no input reaches) instead of level 0: for
+/// example the levels of the state outputs of a materialised prefix of
+/// first steps, whose constants make them differ from the steady step.
+/// The result is at least the largest initial arrival (`steps` = 0 gives it).
+std::uint64_t chained_depth(const StepDepth& step, std::uint64_t steps,
+                            std::span<const MaxPlusMatrix::Entry> initial_arrival);
+
 /// The depth summary of a combine circuit out = combine(left, right) used at
 /// every inner node of a scan tree.
 struct CombineDepth {
