@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
 cmake --preset release -DRNNCC_BUILD_BENCHMARKS=ON >/dev/null
-cmake --build --preset release --target strash_bench aiger_bench >/dev/null
+cmake --build --preset release --target strash_bench aiger_bench eval_bench >/dev/null
 work=${1:-/tmp/rnncc-bench}
 mkdir -p "$work"
 abc=berkeley-abc
@@ -46,3 +46,27 @@ echo "== rnncc: AIGER files"
 large_ands=$(build/release/rnncc stats "$work/large.aig" --json | python3 -c "import json,sys; print(json.load(sys.stdin)['ands'])")
 read_large=$(abc_seconds "&r large.aig" "&r large.aig")
 echo "ABC &r of the 10^7-node file: ${read_large} s for 10 runs -> $(python3 -c "print(f'{$large_ands*10/$read_large/1e6:.1f}')") M ANDs/s"
+
+echo "== ABC baseline: sim -F 1 -W 2048 -m on the multiplier (131,072 random patterns; best of 3)"
+abc_sim=""
+for i in 1 2 3; do
+  seconds=$( (cd "$work" && $abc -c "read m.aig; strash; sim -F 1 -W 2048 -m") | sed 's/\x1b\[[0-9;]*m//g' |
+    grep -E "Time = " | sed -E 's/.*Time = +([0-9.]+) sec.*/\1/')
+  if [[ -z "$abc_sim" ]] || python3 -c "import sys; sys.exit(0 if $seconds < $abc_sim else 1)"; then abc_sim=$seconds; fi
+done
+echo "ABC sim: ${abc_sim} s -> $(python3 -c "print(f'{$abc_sim/(521472*2048)*1e9:.2f}')") ns per AND per 64-pattern word"
+echo "== rnncc: evaluation"
+"$bin/eval_bench" --benchmark_filter=Multiplier --benchmark_counters_tabular=true --benchmark_repetitions=3 \
+  --benchmark_report_aggregates_only=true --benchmark_out="$work/eval.json" --benchmark_out_format=json
+python3 - "$work/eval.json" "$abc_sim" <<'PY'
+import json, sys
+runs = {b["name"]: b for b in json.load(open(sys.argv[1]))["benchmarks"] if b.get("aggregate_name") == "median"}
+abc = float(sys.argv[2])
+one = runs["BM_MultiplierPatterns/1/real_time_median"]["real_time"] / 1e3
+two = runs["BM_MultiplierPatterns/2/real_time_median"]["real_time"] / 1e3
+levels_one = runs["BM_MultiplierLevels/1/real_time_median"]["real_time"]
+levels_two = runs["BM_MultiplierLevels/2/real_time_median"]["real_time"]
+print(f"patterns mode: {one:.3f} s on 1 thread = {abc / one:.1f}x ABC sim; 2 threads {two:.3f} s, speed-up {one / two:.2f}")
+print(f"levels mode, one 64-pattern block: {levels_one:.0f} us on 1 thread, {levels_two:.0f} us on 2, speed-up {levels_one / levels_two:.2f}")
+PY
+"$bin/eval_bench" --benchmark_filter=DeepCircuit --benchmark_counters_tabular=true

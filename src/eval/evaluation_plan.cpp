@@ -40,21 +40,34 @@ ExecutionOrder execution_order(const logic::Aig& aig, const std::vector<bool>& n
     result.segment_first.push_back(result.nodes.size());
     return result;
   }
-  // Level order: a counting sort by level, stable in node index.
-  std::vector<std::uint64_t> level_count(span + 2, 0);
+  // Level order, each AND as late as its fan-outs allow (layer D - r, with
+  // r the longest path in ANDs from the node to an output): as valid a
+  // layering as the levels themselves, with the same D layers, but a
+  // value is made just before it is needed, so fewer are live at once
+  // (the partial products of an array multiplier, all on level 1, are
+  // spread over the layers that consume them). Then a counting sort by
+  // layer, stable in node index.
+  std::vector<std::uint32_t> layer(aig.node_count(), 0);  // first r, then the layer
+  for (logic::NodeIndex node = aig.node_count(); node-- > 1;) {
+    if (!needed[node] || !aig.is_and(node)) continue;
+    for (logic::Literal fanin : {aig.fanin0(node), aig.fanin1(node)})
+      layer[fanin.node()] = std::max(layer[fanin.node()], layer[node] + 1);
+    layer[node] = span - layer[node];
+  }
+  std::vector<std::uint64_t> layer_count(span + 2, 0);
   for (logic::NodeIndex node = 1; node < aig.node_count(); ++node)
-    if (needed[node] && aig.is_and(node)) ++level_count[aig.level(node)];
+    if (needed[node] && aig.is_and(node)) ++layer_count[layer[node]];
   result.segment_first.assign(span + 1, 0);
   std::uint64_t position = 0;
-  for (std::uint32_t level = 1; level <= span; ++level) {
-    result.segment_first[level - 1] = position;
-    position += level_count[level];
+  for (std::uint32_t l = 1; l <= span; ++l) {
+    result.segment_first[l - 1] = position;
+    position += layer_count[l];
   }
   result.segment_first[span] = position;
   result.nodes.resize(position);
   std::vector<std::uint64_t> next(result.segment_first.begin(), result.segment_first.end());
   for (logic::NodeIndex node = 1; node < aig.node_count(); ++node)
-    if (needed[node] && aig.is_and(node)) result.nodes[next[aig.level(node) - 1]++] = node;
+    if (needed[node] && aig.is_and(node)) result.nodes[next[layer[node] - 1]++] = node;
   return result;
 }
 

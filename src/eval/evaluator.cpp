@@ -154,7 +154,7 @@ struct LevelChunk {
 
 /// Fewest word-ANDs worth a chunk of its own (about the cost of handing a
 /// chunk to another thread).
-constexpr std::uint64_t min_chunk_word_ands = 256;
+constexpr std::uint64_t min_chunk_word_ands = 64;
 
 /// Levels mode, for one block: threads claim chunks in order from a shared
 /// counter and start a chunk only when every chunk of the earlier segments

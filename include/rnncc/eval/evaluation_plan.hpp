@@ -13,7 +13,11 @@ namespace rnncc::eval {
 /// The order in which a plan computes the ANDs.
 enum class EvaluationOrder {
   index,  ///< node index order, segments of `index_segment_steps` steps
-  level,  ///< level by level, one segment per level (its steps are independent)
+  /// layer by layer, one segment per layer (its steps are independent):
+  /// D layers (D = the depth), each AND in the latest layer its fan-outs
+  /// allow (D minus its longest path to an output), so that values are
+  /// made shortly before they are used
+  level,
 };
 
 /// A value slot read with an optional complement: slot * 2 + complement.
