@@ -82,9 +82,13 @@ Expectation expected_class(std::string_view family, std::string_view schedule,
       return none(
           fmt::format("size in format '{}' depends on value bounds that grow with T", format));
     }
-    if (word_depth)
+    if (measure == Measure::arithmetic_depth)
       return exactly(GrowthClass::linear,
-                     "sequential: each step's product waits for the previous state (Prop 1)");
+                     "sequential: each step's sum waits for the previous state (Prop 1)");
+    if (measure == Measure::multiplicative_depth)
+      return at_most(GrowthClass::linear,
+                     "sequential: each step's product waits for the previous state; products "
+                     "by a weight 1 fold away, so a recurrence multiplying only by 1 stays lower");
     if (width == Width::growing)
       return exactly(GrowthClass::linear,
                      "sequential: each step waits for the previous state (Prop 1); in exact the "

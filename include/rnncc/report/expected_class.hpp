@@ -2,19 +2,22 @@
 // measure, and the verdict comparing it with the measured class.
 //
 // Expectations (C fixed for `chunked:C`; fixed-width formats are `mod`,
-// `modp`, `fixed` and `float`):
+// `modp`, `fixed` and `float`; ≤ marks an upper bound):
 //
-// | schedule          | family    | depth (Boolean)           | arith / mult depth | size (ANDs) |
-// |-------------------|-----------|---------------------------|--------------------|------------------|
-// | sequential        | any       | linear                    | linear             | linear (fixed
-// w) | | scan, chunked:C   | linear    | ≤ log (fixed w), ≤ log^2 (exact) | ≤ log       | linear
-// (fixed w) | | scan, chunked:C   | nonlinear | does not apply            | does not apply     |
-// does not apply   | | table             | any       | ≤ log                     | none (no words)
-// | linear           |
+// - sequential, any family: depth linear; arithmetic depth linear;
+//   multiplicative depth ≤ linear; size linear in fixed-width formats.
+// - scan or chunked:C, linear family: depth ≤ log in fixed-width formats,
+//   ≤ log^2 in exact; arithmetic and multiplicative depth ≤ log; size
+//   linear in fixed-width formats.
+// - scan or chunked:C, nonlinear family: does not apply (no prediction).
+// - table, any family: depth ≤ log; no word-level depths; size linear.
 //
 // `≤` marks an upper bound: a measured class at or below it in the order
 // constant < log < log^2 < linear matches. Otherwise the measured class must
-// equal the expected one. Size in `exact` has no expectation (it depends on
+// equal the expected one. Under `sequential` the multiplicative depth is
+// only bounded by linear: the arithmetic circuit folds a·1 into a, so a
+// recurrence that multiplies its state only by a weight 1 (a counter) has no
+// products on its critical path. Size in `exact` has no expectation (it depends on
 // the value bounds, which grow with T).
 //
 // Why: under `scan` a linear family composes T affine maps in a balanced tree
