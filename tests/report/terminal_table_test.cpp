@@ -82,7 +82,7 @@ TEST_CASE("the class table and the report print verdicts and mismatches plainly"
   std::size_t mismatches = 0;
   for (const std::string& line : lines)
     if (line.find(" mismatch ") != std::string::npos) ++mismatches;
-  CHECK(mismatches == 3);  // relu-odd: depth, arith_depth, mult_depth
+  CHECK(mismatches == 2);  // relu-odd: depth, arith_depth
   ReportContext context;
   context.notes = {"scan of lstm-small skipped: lstm is nonlinear"};
   const std::string report = render_terminal_report(all, false, context);
