@@ -115,7 +115,7 @@ void register_eval(CLI::App& app) {
       ->capture_default_str();
   command
       ->add_option("--threads", options->threads,
-                   "Thread counts to run and time (several: a speed-up report on stderr)")
+                   "Thread counts to run and time; prints a timing and speed-up report on stderr")
       ->check(CLI::PositiveNumber)
       ->expected(1, 64)
       ->each([options](const std::string&) { options->report = true; });

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -282,9 +283,13 @@ PatternSet Evaluator::evaluate(const PatternSet& inputs, const EvaluationOptions
                              : block_words_for(inputs.pattern_count(), options.threads);
   // oneTBB gives an arena no more threads than the hardware has unless the
   // process-wide limit is raised; raise it for the arena's lifetime.
-  const std::size_t allowed = std::max<std::size_t>(
-      options.threads, static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()));
-  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, allowed);
+  std::optional<tbb::global_control> parallelism;
+  if (options.threads > 1) {
+    parallelism.emplace(
+        tbb::global_control::max_allowed_parallelism,
+        std::max<std::size_t>(options.threads,
+                              static_cast<std::size_t>(tbb::this_task_arena::max_concurrency())));
+  }
   if (mode_ == ParallelMode::patterns) {
     evaluate_pattern_blocks(plan_, inputs, width, options.threads, outputs);
   } else {
