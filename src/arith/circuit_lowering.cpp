@@ -170,6 +170,7 @@ LoweredValue lower_node(const Circuit& circuit, NodeId node, FormatLowering& low
 
 void remove_dangling_ands(LoweredCircuit& lowered) {
   if (logic::reachable_and_count(lowered.aig) == lowered.aig.and_count()) return;
+  lowered.aig.release_hash_table();  // the copy needs no lookups: free it first
   logic::Aig clean = logic::remove_dangling(lowered.aig);
   for (LoweredWord& input : lowered.inputs) {
     for (Literal& bit : input.value.bits) {

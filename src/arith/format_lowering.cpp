@@ -1,5 +1,7 @@
 #include "rnncc/arith/format_lowering.hpp"
 
+#include "rnncc/logic/instantiate.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -565,12 +567,24 @@ LoweredValue FormatLowering::apply(Activation activation, const LoweredValue& a)
     throw std::logic_error("reference::apply accepted a transcendental activation");
   }
   check_finite_operand(format_, a);
-  auto found = activation_tables_.find(activation);
-  if (found == activation_tables_.end()) {
-    found =
-        activation_tables_.emplace(activation, build_activation_table(*fixed, activation)).first;
+  // The table's lookup circuit is built once, on inputs of its own, and
+  // copied for each use: building it means a strash lookup per entry and
+  // bit (2^W · W), copying it one per gate it has.
+  auto found = activation_circuits_.find(activation);
+  if (found == activation_circuits_.end()) {
+    auto circuit = std::make_shared<logic::Aig>();
+    word::BitVector inputs;
+    for (std::size_t bit = 0; bit < fixed->width; ++bit)
+      inputs.push_back(circuit->create_input());
+    const word::BitVector outputs =
+        word::lookup(*circuit, inputs, build_activation_table(*fixed, activation), fixed->width);
+    for (logic::Literal output : outputs)
+      circuit->create_output(output);
+    found = activation_circuits_.emplace(activation, std::move(circuit)).first;
   }
-  return finite_value(format_, word::lookup(aig_, a.bits, found->second, fixed->width));
+  std::vector<logic::Literal> inputs(a.bits.begin(), a.bits.end());
+  std::vector<logic::Literal> outputs = logic::instantiate(aig_, *found->second, inputs);
+  return finite_value(format_, word::BitVector(outputs.begin(), outputs.end()));
 }
 
 // --- reading and writing patterns ----------------------------------------------

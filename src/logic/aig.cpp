@@ -22,6 +22,10 @@ void Aig::reserve(std::size_t additional_nodes) {
                                  max_node_count));
   }
   nodes_.reserve(wanted);
+  if (hash_table_stale_) {
+    hash_table_->rebuild_for(additional_nodes + and_count(), wanted, nodes_);
+    hash_table_stale_ = false;
+  }
   hash_table_->reserve(additional_nodes + and_count(), wanted, nodes_);
 }
 
@@ -46,6 +50,10 @@ Literal Aig::create_and(Literal a, Literal b) {
   if (a == true_literal) return b;
   if (a == b) return a;
   if (a == !b) return false_literal;
+  if (hash_table_stale_) {
+    hash_table_->rebuild_for(and_count() + 1, 2 * (std::uint64_t{node_count()} + 1), nodes_);
+    hash_table_stale_ = false;
+  }
   if (hash_table_->full() || !hash_table_->holds(node_count())) {
     // Room for node indices up to twice today's count, so that index bits
     // rarely force a rebuild of their own.
@@ -57,6 +65,18 @@ Literal Aig::create_and(Literal a, Literal b) {
   NodeIndex node = append_node(a.code, b.code, level);
   hash_table_->insert(node, a.code, b.code, nodes_);
   return Literal::of(node);
+}
+
+Literal Aig::append_unique_and(Literal a, Literal b) {
+  if (a.code > b.code) std::swap(a, b);
+  std::uint32_t level = 1 + std::max(nodes_[a.node()].level, nodes_[b.node()].level);
+  hash_table_stale_ = true;
+  return Literal::of(append_node(a.code, b.code, level));
+}
+
+void Aig::release_hash_table() {
+  hash_table_->release();
+  hash_table_stale_ = true;
 }
 
 Literal Aig::create_xor(Literal a, Literal b) {

@@ -37,7 +37,9 @@ Aig remove_dangling(const Aig& aig) {
   auto mapped = [&](Literal literal) { return image[literal.node()] ^ literal.is_complemented(); };
   for (NodeIndex node = 1; node < aig.node_count(); ++node) {
     if (reachable[node] && aig.is_and(node)) {
-      image[node] = result.create_and(mapped(aig.fanin0(node)), mapped(aig.fanin1(node)));
+      // A sub-DAG of a structurally hashed AIG needs no hashing: its ANDs
+      // stay distinct and unsimplifiable under the injective renumbering.
+      image[node] = result.append_unique_and(mapped(aig.fanin0(node)), mapped(aig.fanin1(node)));
     }
   }
   for (std::uint32_t i = 0; i < aig.output_count(); ++i) {

@@ -27,6 +27,9 @@ NodeIndex StructuralHashTable::find(std::uint32_t a, std::uint32_t b,
     const NodeRecord& record = nodes[node];
     if (record.fanin0 == a && record.fanin1 == b) return node;
   }
+  // An AND is created after its fan-ins: with a fan-in among the recent
+  // nodes (b >= a, so b's node is the newer), the AND can only be recent.
+  if ((b >> 1) >= first_recent_ && recent_count_ > 0) return 0;
   if (slot_count_ == 0 || !may_be_in_main_table(hash_value)) return 0;
   return find_in_main_table(a, b, hash_value, nodes);
 }
@@ -129,6 +132,20 @@ void StructuralHashTable::reserve(std::size_t entry_count, std::uint64_t node_in
   }
 }
 
+void StructuralHashTable::release() {
+  bytes_.clear();
+  bytes_.shrink_to_fit();
+  slot_count_ = 0;
+  entry_count_ = 0;
+  filter_.assign(1, 0);
+  clear_recent(1);
+}
+
+void StructuralHashTable::rebuild_for(std::size_t entry_count, std::uint64_t node_index_limit,
+                                      const NodeStore& nodes) {
+  rebuild(std::max(minimum_slot_count, entry_count * 20 / 17 + 1), node_index_limit, nodes);
+}
+
 void StructuralHashTable::grow(std::uint64_t node_index_limit, const NodeStore& nodes) {
   std::size_t wanted = std::max(minimum_slot_count, 2 * slot_count_);
   if (!full()) wanted = std::max(slot_count_, minimum_slot_count);  // only indices outgrew
@@ -140,7 +157,7 @@ void StructuralHashTable::rebuild(std::size_t slot_count, std::uint64_t node_ind
   // Node indices get the bits the index limit needs; the rest of the slot
   // holds distances.
   index_bits_ = std::max(index_bits_, static_cast<unsigned>(std::bit_width(node_index_limit - 1)));
-  slot_width_ = index_bits_ <= 24 ? 3 : 4;
+  slot_width_ = index_bits_ <= 20 ? 3 : 4;  // keep >= 4 distance bits beyond 2^20 nodes
   const unsigned distance_bits = static_cast<unsigned>(8 * slot_width_) - index_bits_;
   slot_mask_ = slot_width_ == 4 ? 0xffffffffU : 0xffffffU;
   index_mask_ = index_bits_ == 32 ? 0xffffffffU : (1U << index_bits_) - 1;

@@ -44,6 +44,11 @@ class StructuralHashTable {
   /// Doubles (or takes a minimum size) so that node indices below
   /// `node_index_limit` fit, and reinserts every entry.
   void grow(std::uint64_t node_index_limit, const NodeStore& nodes);
+  /// Forgets every entry and frees the slots (a later reserve or grow
+  /// rebuilds from the node store).
+  void release();
+  /// Rebuilds from scratch with room for `entry_count` entries.
+  void rebuild_for(std::size_t entry_count, std::uint64_t node_index_limit, const NodeStore& nodes);
   std::size_t memory_bytes() const {
     return bytes_.capacity() + filter_.capacity() * sizeof(std::uint64_t) + sizeof recent_slots_;
   }

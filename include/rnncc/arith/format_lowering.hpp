@@ -6,6 +6,7 @@
 #include <gmpxx.h>
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -136,7 +137,8 @@ class FormatLowering {
   logic::Aig& aig_;
   Format format_;
   word::ArithmeticArchitecture architecture_;
-  std::map<Activation, std::vector<mpz_class>> activation_tables_;
+  /// Each transcendental activation's lookup circuit, built once.
+  std::map<Activation, std::shared_ptr<logic::Aig>> activation_circuits_;
 };
 
 }  // namespace rnncc::arith

@@ -82,6 +82,15 @@ class Aig {
 
   /// Largest level of any output (0 without outputs).
   std::uint32_t depth() const;
+  /// Appends the AND of `a` and `b` without looking for an equal node. The
+  /// caller promises that no AND with these fan-ins exists and that none of
+  /// create_and's simplifications applies (a and b distinct, not
+  /// complementary, not constant) — true when copying part of a structurally
+  /// hashed AIG. The hash table catches up at the next create_and.
+  Literal append_unique_and(Literal a, Literal b);
+  /// Frees the structural hash table (e.g. before copying a finished
+  /// circuit); it is rebuilt at the next create_and.
+  void release_hash_table();
   /// Bytes held by node storage and the hash table, including unused capacity.
   std::size_t memory_bytes() const;
 
@@ -98,6 +107,7 @@ class Aig {
   std::vector<std::string> output_names_;
   std::vector<std::string> comments_;
   std::unique_ptr<StructuralHashTable> hash_table_;
+  bool hash_table_stale_ = false;  // nodes appended without hashing
 };
 
 }  // namespace rnncc::logic
