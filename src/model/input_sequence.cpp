@@ -8,6 +8,7 @@
 
 #include "rnncc/arith/reference.hpp"
 #include "rnncc/error.hpp"
+#include "rnncc/model/number_text.hpp"
 #include "rnncc/random.hpp"
 
 namespace rnncc::model {
@@ -16,7 +17,7 @@ namespace {
 
 bool single_character_symbols(const Model& model) {
   return std::all_of(model.input.alphabet.begin(), model.input.alphabet.end(),
-                     [](const std::string& symbol) { return symbol.size() == 1; });
+                     [](const std::string& symbol) { return utf8_characters(symbol).size() == 1; });
 }
 
 std::size_t symbol_index(const Model& model, std::string_view symbol, std::string_view where) {
@@ -30,30 +31,6 @@ std::size_t symbol_index(const Model& model, std::string_view symbol, std::strin
                                  symbol, model.name, alphabet));
   }
   return static_cast<std::size_t>(found - model.input.alphabet.begin());
-}
-
-/// Parses "3", "-0.25", "1/3" exactly; std::nullopt if malformed.
-std::optional<mpq_class> parse_number(const std::string& text) {
-  try {
-    const std::size_t point = text.find('.');
-    if (point != std::string::npos) {
-      if (text.find('/') != std::string::npos) return std::nullopt;
-      std::string digits = text.substr(0, point) + text.substr(point + 1);
-      const std::size_t decimals = text.size() - point - 1;
-      if (decimals == 0 || digits.empty() || digits == "-") return std::nullopt;
-      mpz_class denominator;
-      mpz_ui_pow_ui(denominator.get_mpz_t(), 10, decimals);
-      mpq_class value(mpz_class(digits), denominator);
-      value.canonicalize();
-      return value;
-    }
-    mpq_class value(text);
-    if (value.get_den() == 0) return std::nullopt;
-    value.canonicalize();
-    return value;
-  } catch (const std::invalid_argument&) {
-    return std::nullopt;
-  }
 }
 
 /// The members of a finite format in increasing pattern order, or the
@@ -85,6 +62,25 @@ std::optional<std::vector<mpq_class>> input_values(const Model& model, std::size
 
 }  // namespace
 
+std::vector<std::string> utf8_characters(std::string_view text) {
+  std::vector<std::string> characters;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = 1;
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0xF0) {
+      length = 4;
+    } else if (lead >= 0xE0) {
+      length = 3;
+    } else if (lead >= 0xC0) {
+      length = 2;
+    }
+    length = std::min(length, text.size() - i);
+    characters.emplace_back(text.substr(i, length));
+    i += length;
+  }
+  return characters;
+}
+
 std::optional<mpq_class> fit_into_format(const arith::Format& format, const mpq_class& value) {
   if (arith::is_finite(format) && !std::holds_alternative<arith::ResidueFormat>(format)) {
     const arith::RepresentableRange range = arith::representable_range(format);
@@ -94,7 +90,14 @@ std::optional<mpq_class> fit_into_format(const arith::Format& format, const mpq_
     if (value.get_den() == 1 && abs(value) >= residue->modulus) return std::nullopt;
   }
   try {
-    return arith::reference::represent(format, value);
+    mpq_class member = arith::reference::represent(format, value);
+    // Rounding may carry a value half a step beyond the range, where a
+    // wrapping format would turn it into the other extreme.
+    if (arith::is_finite(format) && !std::holds_alternative<arith::ResidueFormat>(format) &&
+        abs(member - value) > arith::resolution(format)) {
+      return std::nullopt;
+    }
+    return member;
   } catch (const InputError&) {
     return std::nullopt;
   }
@@ -107,10 +110,12 @@ InputSequence parse_tokens(const Model& model, std::string_view text) {
   }
   InputSequence sequence;
   if (single_character_symbols(model)) {
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r') continue;
+    const std::vector<std::string> characters = utf8_characters(text);
+    for (std::size_t i = 0; i < characters.size(); ++i) {
+      const std::string& character = characters[i];
+      if (character == " " || character == "\n" || character == "\t" || character == "\r") continue;
       sequence.tokens.push_back(
-          symbol_index(model, text.substr(i, 1), fmt::format("tokens: character {}", i + 1)));
+          symbol_index(model, character, fmt::format("tokens: character {}", i + 1)));
     }
     return sequence;
   }
@@ -142,7 +147,7 @@ InputSequence read_input_file(const Model& model, const std::filesystem::path& p
     std::string word;
     while (words >> word) {
       const std::string where = fmt::format("{}:{}", path.string(), line_number);
-      std::optional<mpq_class> number = parse_number(word);
+      std::optional<mpq_class> number = parse_rational(word);
       if (!number) throw InputError(fmt::format("{}: '{}' is not a number", where, word));
       std::optional<mpq_class> member = fit_into_format(model.format, *number);
       if (!arith::is_finite(model.format)) {
@@ -182,9 +187,17 @@ InputSequence random_input_sequence(const Model& model, std::size_t length, std:
       if (!arith::is_finite(model.format)) {
         const arith::ExactDomain& domain = model.input.exact_domain;
         const mpz_class span = domain.high - domain.low + 1;
-        const std::uint64_t offset = generator.below(span.get_ui());
-        mpq_class value(domain.low + mpz_class(static_cast<unsigned long>(offset)),
-                        domain.denominator);
+        mpz_class offset;
+        if (span <= mpz_class("18446744073709551615")) {
+          offset = static_cast<unsigned long>(generator.below(span.get_ui()));
+        } else {
+          // Wider ranges: 64 more random bits than the span has, reduced.
+          for (std::size_t bits = 0; bits < mpz_sizeinbase(span.get_mpz_t(), 2) + 64; bits += 64) {
+            offset = (offset << 64) + mpz_class(static_cast<unsigned long>(generator.next()));
+          }
+          offset %= span;
+        }
+        mpq_class value(domain.low + offset, domain.denominator);
         value.canonicalize();
         values.push_back(value);
         continue;

@@ -14,6 +14,7 @@
 #include "rnncc/error.hpp"
 #include "rnncc/io/safetensors.hpp"
 #include "rnncc/model/input_sequence.hpp"
+#include "rnncc/model/number_text.hpp"
 #include "rnncc/model/tensor_specification.hpp"
 #include "rnncc/random.hpp"
 
@@ -113,7 +114,7 @@ std::size_t ModelFileReader::size_value(const toml::table& table, std::string_vi
 }
 
 mpq_class ModelFileReader::number_of(const toml::node& node) const {
-  if (node.is_integer()) return mpq_class(mpz_class(std::to_string(node.as_integer()->get())));
+  if (node.is_integer()) return mpq_class(mpz_class(std::to_string(node.as_integer()->get()), 10));
   if (node.is_floating_point()) {
     const double value = node.as_floating_point()->get();
     if (!std::isfinite(value))
@@ -121,26 +122,9 @@ mpq_class ModelFileReader::number_of(const toml::node& node) const {
     return mpq_class(value);  // exact: every finite double is a dyadic rational
   }
   if (node.is_string()) {
-    std::string text(node.as_string()->get());
-    try {
-      const std::size_t point = text.find('.');
-      if (point != std::string::npos && text.find('/') == std::string::npos) {
-        std::string digits = text.substr(0, point) + text.substr(point + 1);
-        const std::size_t decimals = text.size() - point - 1;
-        if (digits.empty() || digits == "-" || decimals == 0) throw std::invalid_argument(text);
-        mpz_class denominator;
-        mpz_ui_pow_ui(denominator.get_mpz_t(), 10, decimals);
-        mpq_class value(mpz_class(digits), denominator);
-        value.canonicalize();
-        return value;
-      }
-      mpq_class value(text);
-      if (value.get_den() == 0) throw std::invalid_argument(text);
-      value.canonicalize();
-      return value;
-    } catch (const std::invalid_argument&) {
-      fail_at(&node, fmt::format("'{}' is not a number (expected e.g. 3, -0.25, \"1/3\")", text));
-    }
+    const std::string text(node.as_string()->get());
+    if (std::optional<mpq_class> value = parse_rational(text)) return *value;
+    fail_at(&node, fmt::format("'{}' is not a number (expected e.g. 3, \"-0.25\", \"1/3\")", text));
   }
   fail_at(&node, "expected a number (integer, float, or a string such as \"1/3\")");
 }
@@ -175,9 +159,12 @@ void ModelFileReader::read_input(const toml::table* table, Model& model) const {
     fail("[input] needs exactly one of 'alphabet' (token inputs) and 'dimension' (vector inputs)");
   }
   if (alphabet != nullptr) {
+    if (table->get("range") != nullptr || table->get("denominator") != nullptr) {
+      fail_at(table->get("range") != nullptr ? table->get("range") : table->get("denominator"),
+              "'range' and 'denominator' describe vector inputs and do not go with 'alphabet'");
+    }
     if (alphabet->is_string()) {
-      for (char symbol : alphabet->as_string()->get())
-        model.input.alphabet.emplace_back(1, symbol);
+      model.input.alphabet = utf8_characters(alphabet->as_string()->get());
     } else if (alphabet->is_array()) {
       for (const toml::node& symbol : *alphabet->as_array()) {
         if (!symbol.is_string() || symbol.as_string()->get().empty()) {
@@ -204,8 +191,8 @@ void ModelFileReader::read_input(const toml::table* table, Model& model) const {
         (*bounds)[0].as_integer()->get() > (*bounds)[1].as_integer()->get()) {
       fail_at(range, "'range' must be [LOW, HIGH] with integers LOW <= HIGH");
     }
-    model.input.exact_domain.low = mpz_class(std::to_string((*bounds)[0].as_integer()->get()));
-    model.input.exact_domain.high = mpz_class(std::to_string((*bounds)[1].as_integer()->get()));
+    model.input.exact_domain.low = mpz_class(std::to_string((*bounds)[0].as_integer()->get()), 10);
+    model.input.exact_domain.high = mpz_class(std::to_string((*bounds)[1].as_integer()->get()), 10);
   }
   model.input.exact_domain.denominator =
       static_cast<unsigned long>(size_value(*table, "denominator", 1, 1));
@@ -253,6 +240,9 @@ void ModelFileReader::read_raw_tensors() {
     source.low = bound("low", -1);
     source.high = bound("high", 1);
     if (source.low > source.high) fail("[random] needs low <= high");
+    if (mpz_class(source.high - source.low) >= mpz_class("18446744073709551616")) {
+      fail("[random] allows at most 2^64 values: (high - low) * denominator must be below 2^64");
+    }
     random_ = source;
   }
 }
@@ -550,6 +540,15 @@ Model ModelFileReader::read() {
 
   const bool matrix_state = model.family == Family::deltanet ||
                             model.family == Family::gated_deltanet || model.family == Family::rwkv7;
+  const std::vector<std::string> misplaced_keys =
+      matrix_state ? std::vector<std::string>{"state"} : std::vector<std::string>{"key", "value"};
+  for (const std::string& key : misplaced_keys) {
+    if (const toml::node* node = document_.get(key)) {
+      fail_at(node,
+              fmt::format("'{}' does not apply to family {} (it takes {})", key,
+                          name_of(model.family), matrix_state ? "'key' and 'value'" : "'state'"));
+    }
+  }
   if (matrix_state) {
     model.state_size = size_value(document_, "key", std::nullopt, 1);
     model.state_columns = size_value(document_, "value", std::nullopt, 1);
@@ -608,7 +607,8 @@ Model ModelFileReader::read() {
 
   if (const toml::table* readout = document_["readout"].as_table()) {
     check_keys(*readout, "[readout]", {"kind"});
-    const std::string kind = string_value(*readout, "kind", "state");
+    const std::string kind =
+        string_value(*readout, "kind", model.family == Family::wfa ? "linear" : "state");
     if (kind == "state") {
       model.readout = ReadoutKind::state;
     } else if (kind == "linear") {

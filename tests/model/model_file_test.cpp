@@ -5,10 +5,12 @@
 #include <fstream>
 #include <string>
 
+#include "rnncc/arith/format.hpp"
 #include "rnncc/error.hpp"
 #include "rnncc/model/input_sequence.hpp"
 #include "rnncc/model/interpreter.hpp"
 #include "rnncc/model/model_file.hpp"
+#include "rnncc/model/number_text.hpp"
 #include "rnncc/random.hpp"
 #include "support/abc.hpp"
 
@@ -130,4 +132,42 @@ TEST_CASE("tokens outside the alphabet are refused with their position") {
     CHECK(std::string(error.what()).find("character 3: '2' is not in the alphabet") !=
           std::string::npos);
   }
+}
+
+TEST_CASE("numbers in text are base 10, exact") {
+  CHECK(*model::parse_rational("0.25") == mpq_class(1, 4));
+  CHECK(*model::parse_rational("-0.75") == mpq_class(-3, 4));
+  CHECK(*model::parse_rational("010") == 10);
+  CHECK(*model::parse_rational("0.010") == mpq_class(1, 100));
+  CHECK(*model::parse_rational("-2/6") == mpq_class(-1, 3));
+  CHECK(*model::parse_rational(".5") == mpq_class(1, 2));
+  CHECK_FALSE(model::parse_rational("0x10"));
+  CHECK_FALSE(model::parse_rational("1/0"));
+  CHECK_FALSE(model::parse_rational("1e3"));
+  CHECK_FALSE(model::parse_rational(""));
+}
+
+TEST_CASE("fitting into a format never wraps a value to the other extreme") {
+  const arith::Format wrapping = arith::parse_format("fixed:8.4:wrap");
+  CHECK_FALSE(model::fit_into_format(wrapping, mpq_class(255, 32)));  // rounds to 8, beyond 127/16
+  CHECK(*model::fit_into_format(wrapping, mpq_class(2031, 256)) == mpq_class(127, 16));
+  CHECK(*model::fit_into_format(wrapping, mpq_class(1, 3)) == mpq_class(5, 16));
+  CHECK_FALSE(model::fit_into_format(arith::parse_format("mod:4"), mpq_class(8)));
+  CHECK(*model::fit_into_format(arith::parse_format("mod:4"), mpq_class(-8)) == -8);
+}
+
+TEST_CASE("keys that do not apply are refused, UTF-8 symbols are characters") {
+  CHECK(
+      error_of("family = \"deltanet\"\nstate = 2\nkey = 2\nvalue = 2\n[input]\nalphabet = \"ab\"\n")
+          .find("'state' does not apply to family deltanet") != std::string::npos);
+  CHECK(error_of("family = \"diagonal\"\nstate = 1\n[input]\nalphabet = \"ab\"\nrange = [0, 1]\n")
+            .find("do not go with 'alphabet'") != std::string::npos);
+  test::TemporaryDirectory directory;
+  std::ofstream(directory / "greek.toml")
+      << "family = \"diagonal\"\nstate = 1\n[input]\nalphabet = \"αβ\"\n[weights]\n"
+         "a = [[1], [-1]]\nb = [[0], [0]]\ninitial = [1]\n";
+  const model::Model model = model::read_model_file(directory / "greek.toml");
+  REQUIRE(model.input.alphabet.size() == 2);
+  const model::InputSequence tokens = model::parse_tokens(model, "βαβ");
+  CHECK(tokens.tokens == std::vector<std::size_t>{1, 0, 1});
 }

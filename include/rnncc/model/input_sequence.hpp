@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct InputSequence {
 
   std::size_t length() const { return tokens.empty() ? vectors.size() : tokens.size(); }
 };
+
+/// The UTF-8 characters (code points) of `text`, each as its bytes.
+std::vector<std::string> utf8_characters(std::string_view text);
 
 /// The tokens of `text`: one symbol per character when every symbol of the
 /// alphabet is one character, else symbols separated by white space.
