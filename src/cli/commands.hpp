@@ -8,6 +8,10 @@ namespace rnncc::cli {
 /// Exit statuses shared by every subcommand.
 enum ExitStatus : int { success = 0, check_failed = 1, bad_input = 2 };
 
+/// Thrown by a subcommand whose check failed after it printed why: main
+/// exits with check_failed.
+struct CheckFailed {};
+
 /// `rnncc gen adder|multiplier ...`: writes a generated arithmetic circuit.
 void register_gen(CLI::App& app);
 /// `rnncc stats FILE`: sizes, depth and level widths of a circuit file.
@@ -16,5 +20,11 @@ void register_stats(CLI::App& app);
 void register_eval(CLI::App& app);
 /// `rnncc equiv A B`: equivalence by simulation and SAT.
 void register_equiv(CLI::App& app);
+/// `rnncc run MODEL`: the reference interpreter.
+void register_run(CLI::App& app);
+/// `rnncc compile MODEL --length T -o FILE`: the model compiler.
+void register_compile(CLI::App& app);
+/// `rnncc verify MODEL --length T`: a compiled circuit against the interpreter.
+void register_verify(CLI::App& app);
 
 }  // namespace rnncc::cli

@@ -16,11 +16,16 @@ int main(int argc, char** argv) {
   rnncc::cli::register_stats(app);
   rnncc::cli::register_eval(app);
   rnncc::cli::register_equiv(app);
+  rnncc::cli::register_run(app);
+  rnncc::cli::register_compile(app);
+  rnncc::cli::register_verify(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     int status = app.exit(error);
     return status == 0 ? rnncc::cli::success : rnncc::cli::bad_input;
+  } catch (const rnncc::cli::CheckFailed&) {
+    return rnncc::cli::check_failed;
   } catch (const rnncc::InputError& error) {
     fmt::print(stderr, "rnncc: {}\n", error.what());
     return rnncc::cli::bad_input;

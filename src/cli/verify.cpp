@@ -1,0 +1,172 @@
+// `rnncc verify MODEL --length T --schedule S`: a compiled circuit against the
+// reference interpreter, exhaustively when the inputs are few, else on
+// random inputs.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "commands.hpp"
+#include "rnncc/arith/format.hpp"
+#include "rnncc/compile/compiler.hpp"
+#include "rnncc/compile/model_patterns.hpp"
+#include "rnncc/error.hpp"
+#include "rnncc/eval/evaluator.hpp"
+#include "rnncc/model/input_sequence.hpp"
+#include "rnncc/model/interpreter.hpp"
+#include "rnncc/model/model_file.hpp"
+
+namespace rnncc::cli {
+
+namespace {
+
+struct VerifyOptions {
+  std::string model_path;
+  std::size_t length = 0;
+  std::string schedule = "sequential";
+  std::optional<std::string> format;
+  std::string outputs = "all";
+  std::uint64_t random = 1000;
+  std::uint64_t seed = 1;
+  std::uint64_t exhaustive_limit = 4096;
+  bool reassociate = false;
+  unsigned threads = 1;
+};
+
+/// The reference outputs after step T (or every step), flattened as the
+/// circuit orders its output words.
+std::vector<mpq_class> reference_outputs(const model::Model& model,
+                                         const model::InputSequence& inputs, bool all) {
+  std::vector<mpq_class> flat;
+  const std::vector<model::StepOutput> outputs = model::run_reference(model, inputs);
+  for (std::size_t t = 0; t < outputs.size(); ++t) {
+    if (!all && t + 1 != outputs.size()) continue;
+    if (model.readout == model::ReadoutKind::accept) {
+      flat.emplace_back(outputs[t].accept ? 1 : 0);
+    } else {
+      flat.insert(flat.end(), outputs[t].numbers.begin(), outputs[t].numbers.end());
+    }
+  }
+  return flat;
+}
+
+std::string describe_input(const model::Model& model, const model::InputSequence& inputs) {
+  std::string text;
+  for (std::size_t t = 0; t < inputs.length(); ++t) {
+    if (model.input.is_tokens()) {
+      text += (t == 0 || model.input.alphabet[0].size() == 1 ? "" : " ") +
+              model.input.alphabet[inputs.tokens[t]];
+    } else {
+      std::vector<std::string> values;
+      for (const mpq_class& value : inputs.vectors[t])
+        values.push_back(value.get_str());
+      text += fmt::format("{}[{}]", t == 0 ? "" : " ", fmt::join(values, ", "));
+    }
+  }
+  return text;
+}
+
+int run_verify(const VerifyOptions& options) {
+  std::optional<arith::Format> format;
+  if (options.format) format = arith::parse_format(*options.format);
+  const model::Model model = model::read_model_file(options.model_path, format);
+  compile::CompileOptions compile_options;
+  compile_options.length = options.length;
+  compile_options.schedule = compile::parse_schedule(options.schedule);
+  if (options.outputs != "last" && options.outputs != "all") {
+    throw InputError(fmt::format("--outputs must be last or all, not '{}'", options.outputs));
+  }
+  compile_options.all_outputs = options.outputs == "all";
+  compile_options.reassociate = options.reassociate;
+  const compile::CompiledModel compiled = compile::compile(model, compile_options);
+
+  std::optional<std::vector<model::InputSequence>> sequences =
+      model::all_input_sequences(model, options.length, options.exhaustive_limit);
+  const bool exhaustive = sequences.has_value();
+  if (!exhaustive) {
+    sequences.emplace();
+    for (std::uint64_t i = 0; i < options.random; ++i) {
+      sequences->push_back(model::random_input_sequence(model, options.length, options.seed + i));
+    }
+  }
+  const eval::PatternSet inputs =
+      compile::encode_input_sequences(model, compiled.lowered, *sequences);
+  eval::EvaluationOptions evaluation;
+  evaluation.threads = options.threads;
+  const eval::PatternSet outputs =
+      eval::evaluate(compiled.lowered.aig, inputs, eval::ParallelMode::patterns, evaluation);
+
+  const bool drift_expected = options.reassociate && !arith::is_ring(model.format) &&
+                              compile_options.schedule.kind != compile::ScheduleKind::sequential;
+  mpq_class largest_drift = 0;
+  std::uint64_t differing = 0;
+  std::uint64_t compared = 0;
+  for (std::uint64_t pattern = 0; pattern < sequences->size(); ++pattern) {
+    const std::vector<mpq_class> actual =
+        compile::decode_output_words(model, compiled.lowered, outputs, pattern);
+    const std::vector<mpq_class> expected =
+        reference_outputs(model, (*sequences)[pattern], compile_options.all_outputs);
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      ++compared;
+      if (actual[i] == expected[i]) continue;
+      ++differing;
+      largest_drift = std::max<mpq_class>(largest_drift, abs(actual[i] - expected[i]));
+      if (!drift_expected) {
+        fmt::print(
+            "MISMATCH {} T={} {} {}: input {}\n  output {} ({}): expected {}, circuit gives {}\n",
+            model.name, options.length, options.schedule, arith::to_string(model.format),
+            describe_input(model, (*sequences)[pattern]), i, compiled.lowered.outputs[i].name,
+            expected[i].get_str(), actual[i].get_str());
+        return check_failed;
+      }
+    }
+  }
+  fmt::print(
+      "verified {} T={} {} {}: {} input sequences ({}), {} outputs compared with the "
+      "reference interpreter",
+      model.name, options.length, options.schedule, arith::to_string(model.format),
+      sequences->size(), exhaustive ? "all of them" : "random", compared);
+  if (drift_expected) {
+    fmt::print("; reassociated: {} differ, largest drift {} (= {:.3g})\n", differing,
+               largest_drift.get_str(), largest_drift.get_d());
+  } else {
+    fmt::print(": all equal\n");
+  }
+  return success;
+}
+
+}  // namespace
+
+void register_verify(CLI::App& app) {
+  auto options = std::make_shared<VerifyOptions>();
+  CLI::App* command = app.add_subcommand(
+      "verify", "Compile a model and compare the circuit with the reference interpreter");
+  command->add_option("model", options->model_path, "Model file (.toml)")->required();
+  command->add_option("--length,-T", options->length, "Sequence length T")->required();
+  command->add_option("--schedule", options->schedule, "sequential, scan, chunked:C or table")
+      ->capture_default_str();
+  command->add_option("--format", options->format, "Number format replacing the model's");
+  command->add_option("--outputs", options->outputs, "last or all")->capture_default_str();
+  command
+      ->add_option("--random", options->random,
+                   "Random input sequences when there are too many to try them all")
+      ->capture_default_str();
+  command->add_option("--seed", options->seed, "Seed of the random sequences")
+      ->capture_default_str();
+  command
+      ->add_option("--exhaustive-limit", options->exhaustive_limit,
+                   "Try every input sequence when there are at most this many")
+      ->capture_default_str();
+  command->add_flag("--reassociate", options->reassociate,
+                    "Allow a scan in a fixed format and report its drift");
+  command->add_option("--threads", options->threads, "Evaluation threads")->capture_default_str();
+  command->callback([options] {
+    const int status = run_verify(*options);
+    if (status != success) throw CheckFailed{};
+  });
+}
+
+}  // namespace rnncc::cli
