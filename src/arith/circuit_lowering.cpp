@@ -170,24 +170,17 @@ LoweredValue lower_node(const Circuit& circuit, NodeId node, FormatLowering& low
 
 void remove_dangling_ands(LoweredCircuit& lowered) {
   if (logic::reachable_and_count(lowered.aig) == lowered.aig.and_count()) return;
-  lowered.aig.release_hash_table();  // the copy needs no lookups: free it first
-  logic::Aig clean = logic::remove_dangling(lowered.aig);
+  const std::vector<logic::NodeIndex> new_index = lowered.aig.remove_dangling_in_place();
   for (LoweredWord& input : lowered.inputs) {
     for (Literal& bit : input.value.bits) {
-      if (bit.is_constant()) continue;
-      if (!lowered.aig.is_input(bit.node())) {
-        throw std::logic_error("an input word holds a literal that is not a primary input");
-      }
-      bit = Literal::of(clean.input_node(lowered.aig.input_position(bit.node())),
-                        bit.is_complemented());
+      if (!bit.is_constant()) bit = Literal::of(new_index[bit.node()], bit.is_complemented());
     }
   }
   std::uint32_t output_position = 0;
   for (LoweredWord& output : lowered.outputs) {
     for (Literal& bit : output.value.bits)
-      bit = clean.output(output_position++);
+      bit = lowered.aig.output(output_position++);
   }
-  lowered.aig = std::move(clean);
 }
 
 LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture architecture) {

@@ -74,6 +74,40 @@ Literal Aig::append_unique_and(Literal a, Literal b) {
   return Literal::of(append_node(a.code, b.code, level));
 }
 
+std::vector<NodeIndex> Aig::remove_dangling_in_place() {
+  release_hash_table();
+  std::vector<NodeIndex> new_index(node_count(), 0);
+  // Mark the output cones (new_index = 1 for kept nodes), one backward sweep.
+  for (Literal output : outputs_)
+    new_index[output.node()] = 1;
+  for (NodeIndex input : inputs_)
+    new_index[input] = 1;
+  new_index[0] = 1;
+  for (NodeIndex node = node_count(); node-- > 1;) {
+    if (new_index[node] == 0 || !is_and(node)) continue;
+    new_index[fanin0(node).node()] = 1;
+    new_index[fanin1(node).node()] = 1;
+  }
+  auto map = [&](std::uint32_t code) { return (new_index[code >> 1] << 1) | (code & 1U); };
+  NodeIndex next = 0;
+  for (NodeIndex node = 0; node < node_count(); ++node) {
+    if (new_index[node] == 0) continue;
+    NodeRecord record = nodes_[node];
+    if (node != 0 && !record.is_input()) {
+      record.fanin0 = map(record.fanin0);
+      record.fanin1 = map(record.fanin1);
+    }
+    new_index[node] = next;
+    nodes_.set(next++, record);
+  }
+  nodes_.truncate(next);
+  for (NodeIndex& input : inputs_)
+    input = new_index[input];
+  for (Literal& output : outputs_)
+    output = Literal{map(output.code)};
+  return new_index;
+}
+
 void Aig::release_hash_table() {
   hash_table_->release();
   hash_table_stale_ = true;

@@ -88,6 +88,12 @@ class Aig {
   /// complementary, not constant) — true when copying part of a structurally
   /// hashed AIG. The hash table catches up at the next create_and.
   Literal append_unique_and(Literal a, Literal b);
+  /// Removes, in place, every AND node no output depends on, keeping the
+  /// order of the others (inputs and outputs stay as they are, levels do
+  /// not change). Returns the new index of every old node that was kept
+  /// (and 0 for removed ones). Needs 4 bytes per node besides the nodes
+  /// themselves (the hash table is freed first and rebuilt on demand).
+  std::vector<NodeIndex> remove_dangling_in_place();
   /// Frees the structural hash table (e.g. before copying a finished
   /// circuit); it is rebuilt at the next create_and.
   void release_hash_table();

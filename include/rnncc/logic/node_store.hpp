@@ -41,6 +41,17 @@ class NodeStore {
     chunks_[size_ >> chunk_bits][size_ & (chunk_size - 1)] = record;
     ++size_;
   }
+  /// Overwrites record `index` (< size()).
+  void set(NodeIndex index, const NodeRecord& record) {
+    chunks_[index >> chunk_bits][index & (chunk_size - 1)] = record;
+  }
+  /// Keeps the first `count` records (count <= size()) and frees the
+  /// chunks no longer needed.
+  void truncate(std::size_t count) {
+    size_ = count;
+    chunks_.resize((count + chunk_size - 1) >> chunk_bits);
+    chunks_.shrink_to_fit();
+  }
   /// Allocates the chunks for `count` records up front.
   void reserve(std::size_t count) {
     const std::size_t wanted_chunks = (count + chunk_size - 1) >> chunk_bits;
