@@ -24,6 +24,8 @@ void register_equiv(CLI::App& app);
 void register_run(CLI::App& app);
 /// `rnncc compile MODEL --length T -o FILE`: the model compiler.
 void register_compile(CLI::App& app);
+/// `rnncc growth [MODEL...]`: depth and size as T grows, classes and verdicts.
+void register_growth(CLI::App& app);
 /// `rnncc verify MODEL --length T`: a compiled circuit against the interpreter.
 void register_verify(CLI::App& app);
 

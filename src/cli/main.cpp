@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   rnncc::cli::register_equiv(app);
   rnncc::cli::register_run(app);
   rnncc::cli::register_compile(app);
+  rnncc::cli::register_growth(app);
   rnncc::cli::register_verify(app);
   try {
     app.parse(argc, argv);
