@@ -54,7 +54,7 @@ class StructuralHashTable {
   }
 
  private:
-  static constexpr std::size_t recent_capacity = 4096;
+  static constexpr std::size_t recent_capacity = 32768;
   static constexpr std::size_t recent_slot_count = 2 * recent_capacity;
 
   static std::uint64_t hash(std::uint32_t a, std::uint32_t b) {
