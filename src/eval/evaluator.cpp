@@ -255,7 +255,7 @@ Evaluator::Evaluator(const logic::Aig& aig, ParallelMode mode)
 
 unsigned Evaluator::block_words_for(std::uint64_t pattern_count, unsigned threads) const {
   const std::uint64_t word_count = std::max<std::uint64_t>(1, (pattern_count + 63) / 64);
-  const std::uint64_t cache_bytes = mode_ == ParallelMode::patterns ? 256 * 1024 : 1024 * 1024;
+  const std::uint64_t cache_bytes = mode_ == ParallelMode::patterns ? 128 * 1024 : 1024 * 1024;
   const std::uint64_t words_per_thread = mode_ == ParallelMode::patterns
                                              ? std::max<std::uint64_t>(1, word_count / threads)
                                              : word_count;
