@@ -1,41 +1,20 @@
 #!/usr/bin/env bash
 # README's first command: sets up and builds (tools/setup.sh), then runs the
-# built-in demonstration: adders and multipliers of every architecture
-# generated as AIGER files and measured by `rnncc stats`.
-#   tools/demo.sh [output directory, default ./out/demo]
+# main job: `rnncc growth` on its built-in default set — one model per column
+# of PAPER.md's table (diagonal, permutation-diagonal, DeltaNet and RWKV-7 in
+# fixed-width rings under scan; a ReLU RNN and an LSTM under sequential and
+# table), T = 16 .. 4096 (LSTM: .. 2048). It prints the measurements, each
+# series' growth class against the paper's expectation, and the paths of the
+# HTML report and SVG plot it wrote (about a minute and 2 GiB on two cores).
+#   tools/demo.sh [output directory, default ./out/growth]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
 rnncc=build/release/rnncc
-out=${1:-out/demo}
+out=${1:-out/growth}
 mkdir -p "$out"
 
-measure() {  # measure FILE -> "ands depth max_width"
-  "$rnncc" stats "$1" --json |
-    sed -nE 's/^ *"(ands|depth|max_width)": ([0-9]+),?$/\2/p' | paste -sd' '
-}
-
-# table KIND "ARCHITECTURES" "WIDTHS": one row per architecture, one column per width.
-table() {
-  local kind=$1 architectures=$2 widths=$3 arch w file ands depth
-  printf '%-16s' "architecture"
-  for w in $widths; do printf '%16s' "W=$w"; done
-  echo
-  for arch in $architectures; do
-    printf '%-16s' "$arch"
-    for w in $widths; do
-      file="$out/$kind-$arch-$w.aig"
-      "$rnncc" gen "$kind" --bits "$w" --arch "$arch" -o "$file" 2>/dev/null
-      read -r ands depth _ < <(measure "$file")
-      printf '%16s' "$ands / $depth"
-    done
-    echo
-  done
-  echo
-}
-
-echo "Adders (unsigned, W-bit operands, W+1-bit sum): AND nodes / depth in AND levels"
-table adder "ripple sklansky brent-kung kogge-stone ladner-fischer" "8 16 32 64 128 256"
-echo "Multipliers (unsigned, W x W -> 2W bits, Kogge-Stone final adder): AND nodes / depth"
-table multiplier "array wallace dadda" "8 16 32 64"
-echo "Circuits written to $out/ (binary AIGER; try: $rnncc stats $out/multiplier-dadda-64.aig)"
+"$rnncc" growth \
+  --csv "$out/growth.csv" --json "$out/growth.json" \
+  --svg "$out/growth.svg" --html "$out/growth.html"
+echo "Open $out/growth.html in a browser (self-contained, works offline); the plot alone is $out/growth.svg."

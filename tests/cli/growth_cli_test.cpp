@@ -1,0 +1,159 @@
+// `rnncc growth` run as a user runs it: the CSV it writes parsed back and
+// compared with circuits compiled by the library, skipped combinations
+// noted, the analytic depths against compiled ones, and bad input.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "rnncc/arith/format.hpp"
+#include "rnncc/compile/compiler.hpp"
+#include "rnncc/model/model_file.hpp"
+#include "support/abc.hpp"
+#include "support/command.hpp"
+
+using rnncc::test::run_rnncc;
+using rnncc::test::TemporaryDirectory;
+
+namespace {
+
+std::string model_path(const std::string& name) {
+  return std::string(RNNCC_SOURCE_DIR) + "/circuits/models/" + name + ".toml";
+}
+
+/// A CSV without quoted cells: header, then rows as column → cell.
+std::vector<std::map<std::string, std::string>> read_csv(const std::filesystem::path& path,
+                                                         std::vector<std::string>& header) {
+  std::ifstream file(path);
+  std::string line;
+  auto split = [](const std::string& text) {
+    std::vector<std::string> cells;
+    std::stringstream stream(text);
+    std::string cell;
+    while (std::getline(stream, cell, ','))
+      cells.push_back(cell);
+    if (!text.empty() && text.back() == ',') cells.emplace_back();
+    return cells;
+  };
+  std::getline(file, line);
+  header = split(line);
+  std::vector<std::map<std::string, std::string>> rows;
+  while (std::getline(file, line)) {
+    const std::vector<std::string> cells = split(line);
+    REQUIRE(cells.size() == header.size());
+    std::map<std::string, std::string> row;
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      row[header[i]] = cells[i];
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+rnncc::compile::CompiledModel compile_model(const std::string& name, const std::string& format,
+                                            const std::string& schedule, std::size_t length) {
+  const rnncc::model::Model model =
+      rnncc::model::read_model_file(model_path(name), rnncc::arith::parse_format(format));
+  rnncc::compile::CompileOptions options;
+  options.schedule = rnncc::compile::parse_schedule(schedule);
+  options.length = length;
+  return rnncc::compile::compile(model, options);
+}
+
+}  // namespace
+
+TEST_CASE("growth writes one CSV row per series and length, equal to compiled circuits") {
+  TemporaryDirectory directory;
+  const auto csv = directory / "growth.csv";
+  const auto result = run_rnncc("growth '" + model_path("relu_rnn") +
+                                "' --format mod:4 --schedule sequential --schedule scan "
+                                "--schedule table --lengths 16..128 --csv '" +
+                                csv.string() + "'");
+  REQUIRE_MESSAGE(result.exit_status == 0, result.standard_error);
+  // scan does not apply to a nonlinear family: a note, not an error.
+  CHECK(result.standard_output.find("skipped relu_rnn · scan") != std::string::npos);
+  CHECK(result.standard_output.find("wrote " + csv.string()) != std::string::npos);
+  std::vector<std::string> header;
+  const auto rows = read_csv(csv, header);
+  for (const char* column : {"model", "family", "schedule", "format", "T", "ands", "depth",
+                             "arith_depth", "mult_depth", "max_width", "precision_bits"}) {
+    CHECK(std::find(header.begin(), header.end(), column) != header.end());
+  }
+  REQUIRE(rows.size() == 8);  // sequential and table at 16, 32, 64, 128
+  std::size_t index = 0;
+  for (const std::string& schedule : std::vector<std::string>{"sequential", "table"}) {
+    for (std::size_t length : {16, 32, 64, 128}) {
+      const auto& row = rows[index++];
+      CAPTURE(schedule);
+      CAPTURE(length);
+      CHECK(row.at("model") == "relu_rnn");
+      CHECK(row.at("family") == "relu-rnn");
+      CHECK(row.at("schedule") == schedule);
+      CHECK(row.at("format") == "mod:4");
+      CHECK(row.at("T") == std::to_string(length));
+      const auto compiled = compile_model("relu_rnn", "mod:4", schedule, length);
+      CHECK(row.at("ands") == std::to_string(compiled.lowered.aig.and_count()));
+      CHECK(row.at("depth") == std::to_string(compiled.lowered.aig.depth()));
+      CHECK(row.at("precision_bits") == "4");
+      if (schedule == "table") {
+        CHECK(row.at("arith_depth").empty());
+      } else {
+        CHECK(row.at("arith_depth") == std::to_string(compiled.arithmetic->arithmetic_depth()));
+      }
+      // The terminal table prints the same depth on the series' row.
+      CHECK(result.standard_output.find(std::to_string(compiled.lowered.aig.depth())) !=
+            std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("growth --analytic writes depths equal to compiled circuits, and reaches 2^40") {
+  TemporaryDirectory directory;
+  const auto csv = directory / "analytic.csv";
+  const auto result =
+      run_rnncc("growth '" + model_path("deltanet") + "' '" + model_path("relu_rnn") +
+                "' --format mod:8 --schedule scan --schedule sequential --analytic --lengths "
+                "1,2,4,8,16,32,2^40 --csv '" +
+                csv.string() + "'");
+  REQUIRE_MESSAGE(result.exit_status == 0, result.standard_error);
+  CHECK(result.standard_output.find("skipped relu_rnn · scan") != std::string::npos);
+  std::vector<std::string> header;
+  const auto rows = read_csv(csv, header);
+  CHECK(header == std::vector<std::string>{"model", "family", "schedule", "format", "T", "depth"});
+  REQUIRE(rows.size() == 21);  // deltanet scan and sequential, relu_rnn sequential
+  for (const auto& row : rows) {
+    const std::string length = row.at("T");
+    if (length == "1099511627776") continue;
+    CAPTURE(row.at("model"));
+    CAPTURE(row.at("schedule"));
+    CAPTURE(length);
+    const auto compiled =
+        compile_model(row.at("model"), "mod:8", row.at("schedule"), std::stoul(length));
+    CHECK(row.at("depth") == std::to_string(compiled.lowered.aig.depth()));
+  }
+}
+
+TEST_CASE("growth refuses bad input with one line and exit status 2") {
+  std::string relu = "'";
+  relu.append(model_path("relu_rnn")).append("'");
+  std::vector<std::string> cases{"growth /nonexistent/model.toml"};
+  for (const char* options :
+       {" --lengths 0..16", " --lengths 64..16", " --lengths 16,x", " --schedule diagonal",
+        " --format mod:0", " --analytic --html /tmp/never.html", " --schedule scan --lengths 16"}) {
+    cases.push_back("growth " + relu + options);
+  }
+  for (const std::string& arguments : cases) {
+    CAPTURE(arguments);
+    const auto result = run_rnncc(arguments);
+    CHECK(result.exit_status == 2);
+    CHECK(!result.standard_error.empty());
+    CHECK(result.standard_error.find('\n') == result.standard_error.size() - 1);
+  }
+  // --analytic in a format whose widths grow: the series is skipped with a reason.
+  const auto exact = run_rnncc("growth " + relu + " --analytic --lengths 16,32");
+  CHECK(exact.exit_status == 2);
+  CHECK(exact.standard_error.find("fixed-width format") != std::string::npos);
+}
