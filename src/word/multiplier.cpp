@@ -194,11 +194,81 @@ TwoRows reduce_to_two_rows(Aig& aig, BitColumns columns, MultiplierArchitecture 
   return rows;
 }
 
+namespace {
+
+bool is_constant_word(const BitVector& word) {
+  return std::all_of(word.begin(), word.end(), [](Literal bit) { return bit.is_constant(); });
+}
+
+/// Partial products of x · c modulo 2^width for a constant c (its bits in
+/// `constant`), from the non-adjacent form of c mod 2^width: one row x·2^i
+/// per digit +1, one row ~x·2^i plus the constant 2^i per digit -1 (since
+/// -(x·2^i) = (~x)·2^i + 2^i modulo 2^width), so a negative or dense
+/// constant costs about as many rows as its signed digits, not its ones.
+BitColumns constant_partial_products(const BitVector& x, const BitVector& constant,
+                                     Signedness signedness, std::size_t width) {
+  // c mod 2^width as bits, extended by c's signedness.
+  std::vector<int> bits(width + 1, 0);
+  for (std::size_t i = 0; i < width; ++i) {
+    const Literal bit = i < constant.size() ? constant[i]
+                        : signedness == Signedness::signed_ && !constant.empty()
+                            ? constant.back()
+                            : logic::false_literal;
+    bits[i] = bit == logic::true_literal ? 1 : 0;
+  }
+  // Non-adjacent form, least significant digit first.
+  std::vector<int> digits(width + 1, 0);
+  int carry = 0;
+  for (std::size_t i = 0; i <= width; ++i) {
+    const int value = bits[i] + carry;
+    const int next = i + 1 <= width ? bits[i + 1] : 0;
+    if (value == 1) {
+      digits[i] = next == 1 ? -1 : 1;  // ...11 becomes (+1)(-1): carry one up
+      carry = next == 1 ? 1 : 0;
+    } else {
+      digits[i] = 0;
+      carry = value == 2 ? 1 : 0;
+    }
+  }
+  const BitVector extended =
+      width <= x.size() ? BitVector(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(width))
+                        : extend(x, width, signedness);
+  BitColumns columns(width);
+  std::vector<bool> correction(width + 1, false);  // the constants 2^i, summed below
+  for (std::size_t i = 0; i < width; ++i) {
+    if (digits[i] == 0) continue;
+    for (std::size_t j = i; j < width; ++j) {
+      const Literal bit = extended[j - i];
+      columns[j].push_back(digits[i] > 0 ? bit : !bit);
+    }
+    if (digits[i] < 0) {
+      // Add 2^i to the correction (binary addition with carries).
+      std::size_t position = i;
+      while (position < width && correction[position])
+        correction[position++] = false;
+      if (position < width) correction[position] = true;
+    }
+  }
+  for (std::size_t i = 0; i < width; ++i) {
+    if (correction[i]) columns[i].push_back(logic::true_literal);
+  }
+  return columns;
+}
+
+}  // namespace
+
 BitVector multiply(Aig& aig, const BitVector& a, const BitVector& b, Signedness signedness,
                    std::size_t result_width, ArithmeticArchitecture architecture) {
   const std::size_t full_width = a.size() + b.size();
   const std::size_t built_width = std::min(result_width, full_width);
-  BitColumns columns = partial_products(aig, a, b, signedness, built_width);
+  BitColumns columns;
+  if (built_width > 0 && (is_constant_word(a) || is_constant_word(b))) {
+    const bool a_constant = is_constant_word(a);
+    columns =
+        constant_partial_products(a_constant ? b : a, a_constant ? a : b, signedness, built_width);
+  } else {
+    columns = partial_products(aig, a, b, signedness, built_width);
+  }
   TwoRows rows = reduce_to_two_rows(aig, std::move(columns), architecture.multiplier);
   BitVector product = add(aig, rows.first, rows.second, architecture.adder);
   return extend(product, result_width, signedness);
