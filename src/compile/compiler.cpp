@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "rnncc/compile/circuit_description.hpp"
 #include "rnncc/compile/symbol_names.hpp"
 #include "rnncc/error.hpp"
 #include "rnncc/model/families.hpp"
@@ -153,10 +154,12 @@ CompiledModel compile(const model::Model& model, const CompileOptions& options) 
   CompiledModel compiled;
   if (options.schedule.kind == ScheduleKind::table) {
     compiled.lowered = build_table_schedule(model, options);
+    describe_in_comments(model, options, compiled.lowered);
     return compiled;
   }
   compiled.arithmetic.emplace(build_arithmetic_circuit(model, options, &compiled.composition));
   compiled.lowered = arith::lower(*compiled.arithmetic, options.arithmetic);
+  describe_in_comments(model, options, compiled.lowered);
   if (options.reassociate && !arith::is_ring(model.format) &&
       options.schedule.kind != ScheduleKind::sequential) {
     compiled.notes.push_back(fmt::format(

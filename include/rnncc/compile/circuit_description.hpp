@@ -1,0 +1,45 @@
+// What a compiled circuit file says about itself: the model, format,
+// schedule and length it came from, the alphabet, and how each input and
+// output word stores its value. Written into the AIGER comment section so
+// that `rnncc eval --tokens` can encode model inputs onto bits and decode
+// outputs into numbers without the model file.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "rnncc/arith/circuit_lowering.hpp"
+#include "rnncc/arith/format.hpp"
+#include "rnncc/compile/compiler.hpp"
+#include "rnncc/logic/aig.hpp"
+#include "rnncc/model/model.hpp"
+
+namespace rnncc::compile {
+
+/// The description of a compiled model.
+struct CircuitDescription {
+  std::string model_name;
+  std::string family;
+  arith::Format format = arith::ExactFormat{};
+  std::string schedule;
+  std::size_t length = 0;
+  bool all_outputs = false;
+  std::vector<std::string> alphabet;       ///< empty for vector inputs
+  std::vector<arith::LoweredWord> inputs;  ///< bits hold literals of the AIG
+  std::vector<arith::LoweredWord> outputs;
+};
+
+/// Appends to `lowered.aig`'s comments the lines that describe it:
+///   rnncc-model NAME FAMILY FORMAT SCHEDULE T last|all
+///   rnncc-alphabet SYMBOL...                      (token inputs)
+///   rnncc-input|rnncc-output NAME bool|number BITS LOW HIGH DENOMINATOR
+/// (one line per word, in order; symbols and names contain no white space).
+void describe_in_comments(const model::Model& model, const CompileOptions& options,
+                          arith::LoweredCircuit& lowered);
+
+/// Reads those lines back from `aig`'s comments; the words' bits are the
+/// AIG's input literals (and output literals) in order. Throws InputError
+/// naming `source` when the comments are missing or do not match the AIG.
+CircuitDescription read_description(const logic::Aig& aig, const std::string& source);
+
+}  // namespace rnncc::compile

@@ -1,0 +1,95 @@
+#include "rnncc/compile/circuit_description.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <sstream>
+
+#include "rnncc/error.hpp"
+
+namespace rnncc::compile {
+
+void describe_in_comments(const model::Model& model, const CompileOptions& options,
+                          arith::LoweredCircuit& lowered) {
+  std::vector<std::string>& comments = lowered.aig.comments();
+  comments.push_back(fmt::format("rnncc-model {} {} {} {} {} {}", model.name,
+                                 model::name_of(model.family), arith::to_string(model.format),
+                                 to_string(options.schedule), options.length,
+                                 options.all_outputs ? "all" : "last"));
+  if (model.input.is_tokens()) {
+    comments.push_back(fmt::format("rnncc-alphabet {}", fmt::join(model.input.alphabet, " ")));
+  }
+  auto describe = [&](const char* kind, const arith::LoweredWord& word) {
+    comments.push_back(fmt::format("{} {} {} {} {} {} {}", kind, word.name,
+                                   word.is_boolean ? "bool" : "number", word.value.bits.size(),
+                                   word.value.low.get_str(), word.value.high.get_str(),
+                                   word.value.denominator.get_str()));
+  };
+  for (const arith::LoweredWord& word : lowered.inputs)
+    describe("rnncc-input", word);
+  for (const arith::LoweredWord& word : lowered.outputs)
+    describe("rnncc-output", word);
+}
+
+CircuitDescription read_description(const logic::Aig& aig, const std::string& source) {
+  CircuitDescription description;
+  bool has_model = false;
+  std::uint32_t input_bit = 0;
+  std::uint32_t output_bit = 0;
+  auto fail = [&](const std::string& what) -> void {
+    throw InputError(fmt::format("{}: {}", source, what));
+  };
+  for (const std::string& line : aig.comments()) {
+    std::istringstream words(line);
+    std::string kind;
+    words >> kind;
+    if (kind == "rnncc-model") {
+      std::string format;
+      std::string outputs;
+      words >> description.model_name >> description.family >> format >> description.schedule >>
+          description.length >> outputs;
+      if (!words) fail("malformed 'rnncc-model' comment line");
+      description.format = arith::parse_format(format);
+      description.all_outputs = outputs == "all";
+      has_model = true;
+    } else if (kind == "rnncc-alphabet") {
+      std::string symbol;
+      while (words >> symbol)
+        description.alphabet.push_back(symbol);
+    } else if (kind == "rnncc-input" || kind == "rnncc-output") {
+      arith::LoweredWord word;
+      std::string type;
+      std::size_t bits = 0;
+      std::string low, high, denominator;
+      words >> word.name >> type >> bits >> low >> high >> denominator;
+      if (!words) fail(fmt::format("malformed '{}' comment line", kind));
+      word.is_boolean = type == "bool";
+      word.value.low = mpz_class(low, 10);
+      word.value.high = mpz_class(high, 10);
+      word.value.denominator = mpz_class(denominator, 10);
+      const bool is_input = kind == "rnncc-input";
+      for (std::size_t bit = 0; bit < bits; ++bit) {
+        if (is_input) {
+          if (input_bit >= aig.input_count())
+            fail("the comments describe more inputs than the AIG has");
+          word.value.bits.push_back(logic::Literal::of(aig.input_node(input_bit++)));
+        } else {
+          if (output_bit >= aig.output_count())
+            fail("the comments describe more outputs than the AIG has");
+          word.value.bits.push_back(aig.output(output_bit++));
+        }
+      }
+      (is_input ? description.inputs : description.outputs).push_back(std::move(word));
+    }
+  }
+  if (!has_model) {
+    fail("the file carries no rnncc model description (compile it with rnncc compile)");
+  }
+  if (input_bit != aig.input_count() || output_bit != aig.output_count()) {
+    fail(fmt::format("the comments describe {} input and {} output bits; the AIG has {} and {}",
+                     input_bit, output_bit, aig.input_count(), aig.output_count()));
+  }
+  return description;
+}
+
+}  // namespace rnncc::compile
