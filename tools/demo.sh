@@ -5,7 +5,7 @@
 # fixed-width rings under scan; a ReLU RNN and an LSTM under sequential and
 # table), T = 16 .. 4096 (LSTM: .. 2048). It prints the measurements, each
 # series' growth class against the paper's expectation, and the paths of the
-# HTML report and SVG plot it wrote (about a minute and 2 GiB on two cores).
+# HTML report and SVG plot it wrote (about 45 s and 1.5 GiB on two cores).
 #   tools/demo.sh [output directory, default ./out/growth]
 set -euo pipefail
 cd "$(dirname "$0")/.."
