@@ -78,6 +78,8 @@ constexpr DefaultSeries default_set[] = {
 
 constexpr std::uint64_t default_shortest = 16;
 constexpr std::uint64_t default_longest = 4096;
+/// Longest default length of --analytic.
+constexpr std::uint64_t analytic_default_longest = std::uint64_t{1} << 40;
 /// Longest length --analytic accepts.
 constexpr std::uint64_t analytic_longest = std::uint64_t{1} << 62;
 
@@ -189,10 +191,13 @@ std::vector<SeriesPlan> plan_series(const GrowthCommandOptions& options) {
               options.schedules.end()) {
         continue;
       }
-      plans.push_back({directory / series.model,
-                       options.format ? options.format : std::optional<std::string>(series.format),
-                       series.schedule,
-                       lengths ? *lengths : powers_of_two(default_shortest, series.longest)});
+      plans.push_back(
+          {directory / series.model,
+           options.format ? options.format : std::optional<std::string>(series.format),
+           series.schedule,
+           lengths ? *lengths
+                   : powers_of_two(default_shortest,
+                                   options.analytic ? analytic_default_longest : series.longest)});
     }
     return plans;
   }
@@ -204,8 +209,11 @@ std::vector<SeriesPlan> plan_series(const GrowthCommandOptions& options) {
       schedules = {""};
     }
     for (const std::string& schedule : schedules) {
-      plans.push_back({path, options.format, schedule,
-                       lengths ? *lengths : powers_of_two(default_shortest, default_longest)});
+      plans.push_back(
+          {path, options.format, schedule,
+           lengths ? *lengths
+                   : powers_of_two(default_shortest,
+                                   options.analytic ? analytic_default_longest : default_longest)});
     }
   }
   return plans;
@@ -501,7 +509,7 @@ void register_growth(CLI::App& app) {
   command->add_option("models", options->models, "Model files (.toml)");
   command->add_option("--lengths", options->lengths,
                       "A..B (A, 2A, 4A, ... up to B) or a list A,B,C; 2^K allowed (default "
-                      "16..4096)");
+                      "16..4096; with --analytic 16..2^40)");
   command->add_option("--schedule", options->schedules,
                       "sequential, scan, chunked:C or table; repeatable (default: scan for "
                       "linear families, sequential and table for nonlinear ones)");

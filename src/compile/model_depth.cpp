@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <optional>
 
 #include "rnncc/arith/format.hpp"
@@ -91,6 +92,7 @@ ModelDepth::ModelDepth(const model::Model& model, const CompileOptions& options)
     for (std::size_t steps = 16; steps <= longest_sequential_window; steps *= 2) {
       const SequentialWindow window = build_sequential_window(model, options, steps);
       const logic::Aig& aig = window.lowered.aig;
+      const PathLengths paths(aig);
       materialised_.assign(1, 0);
       for (std::size_t k = 1; k <= steps; ++k)
         materialised_.push_back(largest_level(aig, window.outputs[k]));
@@ -109,9 +111,9 @@ ModelDepth::ModelDepth(const model::Model& model, const CompileOptions& options)
         const Bits before = variable_bits(window.state[k - 1]);
         const Bits after = variable_bits(window.state[k]);
         StepMatrices result;
-        result.step.state = internal_depth_matrix(aig, before, after);
-        result.step.fresh = internal_depth_vector(aig, window.inputs[k], after);
-        result.readout = internal_depth_matrix(aig, after, window.outputs[k]);
+        result.step.state = paths.matrix(before, after);
+        result.step.fresh = paths.from_any(window.inputs[k], after);
+        result.readout = paths.matrix(after, window.outputs[k]);
         return result;
       };
       std::optional<StepMatrices> previous;
@@ -145,6 +147,7 @@ ModelDepth::ModelDepth(const model::Model& model, const CompileOptions& options)
   for (std::size_t levels = 5; levels <= deepest_scan_window; ++levels) {
     const ScanWindow window = build_scan_window(model, options, levels);
     const logic::Aig& aig = window.lowered.aig;
+    const PathLengths paths(aig);
     materialised_.clear();
     for (std::size_t l = 0; l <= levels; ++l)
       materialised_.push_back(largest_level(aig, window.outputs[l]));
@@ -158,10 +161,16 @@ ModelDepth::ModelDepth(const model::Model& model, const CompileOptions& options)
     auto matrices = [&](std::size_t l) {
       const Bits after = variable_bits(window.first[l]);
       CombineMatrices result;
-      result.earlier = internal_depth_matrix(aig, variable_bits(window.first[l - 1]), after);
-      result.later = internal_depth_matrix(aig, variable_bits(window.second[l - 1]), after);
-      result.readout = internal_depth_matrix(aig, after, window.outputs[l]);
+      result.earlier = paths.matrix(variable_bits(window.first[l - 1]), after);
+      result.later = paths.matrix(variable_bits(window.second[l - 1]), after);
+      result.readout = paths.matrix(after, window.outputs[l]);
       return result;
+    };
+    std::map<std::size_t, CombineMatrices> computed;
+    auto matrices_at = [&](std::size_t l) -> const CombineMatrices& {
+      auto found = computed.find(l);
+      if (found == computed.end()) found = computed.emplace(l, matrices(l)).first;
+      return found->second;
     };
     for (std::size_t l = 2; l + 2 <= levels; ++l) {
       if (shapes[l - 2] != shapes[l - 1] || shapes[l - 1] != shapes[l]) continue;
@@ -170,8 +179,8 @@ ModelDepth::ModelDepth(const model::Model& model, const CompileOptions& options)
           levels_of(aig, window.second[l - 1]) != levels_of(aig, window.first[l - 1])) {
         continue;
       }
-      const CombineMatrices current = matrices(l);
-      if (!(current == matrices(l - 1))) continue;
+      const CombineMatrices& current = matrices_at(l);
+      if (!(current == matrices_at(l - 1))) continue;
       steady_ = l;
       arrival_ = levels_of(aig, variable_bits(window.first[l]));
       earlier_ = current.earlier;

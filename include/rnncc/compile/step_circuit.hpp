@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -61,19 +62,38 @@ struct ScanWindow {
 ScanWindow build_scan_window(const model::Model& model, const CompileOptions& options,
                              std::size_t levels);
 
-/// entry(i, j) = the longest path, in AND nodes, from the node of `from[i]`
-/// to the node of `to[j]` in `aig` (0 for the same node, no_path when `to[j]`
-/// does not depend on it); the nodes may be internal. Constant literals
-/// have no paths. One forward pass per `from` over the nodes between it and
-/// the last `to` node (nodes are topologically ordered), no recursion.
-report::MaxPlusMatrix internal_depth_matrix(const logic::Aig& aig,
-                                            std::span<const logic::Literal> from,
-                                            std::span<const logic::Literal> to);
+/// Longest paths, in AND nodes, between nodes of one AIG, internal nodes
+/// included. Holds the AIG's fan-out lists (12 bytes per node); each query
+/// visits only the nodes reachable from its sources (in index order, which
+/// is topological), so a query on a small cone of a large window is cheap.
+/// No recursion. Queries reuse scratch space: not for concurrent use.
+class PathLengths {
+ public:
+  /// Builds the fan-out lists of `aig`, which must outlive this object.
+  explicit PathLengths(const logic::Aig& aig);
 
-/// result[j] = the longest path from any node of `from` to the node of
-/// `to[j]` (no_path when none).
-std::vector<report::MaxPlusMatrix::Entry> internal_depth_vector(
-    const logic::Aig& aig, std::span<const logic::Literal> from,
-    std::span<const logic::Literal> to);
+  /// entry(i, j) = the longest path from the node of `from[i]` to the node
+  /// of `to[j]` (0 for the same node, no_path when `to[j]` does not depend
+  /// on it; constant literals have no paths).
+  report::MaxPlusMatrix matrix(std::span<const logic::Literal> from,
+                               std::span<const logic::Literal> to) const;
+
+  /// result[j] = the longest path from any node of `from` to the node of
+  /// `to[j]` (no_path when none).
+  std::vector<report::MaxPlusMatrix::Entry> from_any(std::span<const logic::Literal> from,
+                                                     std::span<const logic::Literal> to) const;
+
+ private:
+  /// Longest paths from `sources` to every node up to `last`, left in
+  /// distance_ (visited_ lists the nodes set).
+  void explore(std::span<const logic::Literal> sources, logic::NodeIndex last) const;
+  void reset() const;
+
+  const logic::Aig& aig_;
+  std::vector<std::uint32_t> fanout_begin_;  ///< node → first index in fanouts_
+  std::vector<logic::NodeIndex> fanouts_;
+  mutable std::vector<report::MaxPlusMatrix::Entry> distance_;
+  mutable std::vector<logic::NodeIndex> visited_;
+};
 
 }  // namespace rnncc::compile
