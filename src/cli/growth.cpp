@@ -410,17 +410,28 @@ void run_growth(const GrowthCommandOptions& options) {
       const Clock::time_point series_start = Clock::now();
       if (options.analytic) {
         AnalyticSeries analytic{series, {}};
+        std::optional<compile::ModelDepth> depth;
         try {
-          const compile::ModelDepth depth(model, compile_options);
-          for (std::uint64_t length : plan.lengths) {
-            progress.update(fmt::format("{} T={}", label, length));
-            analytic.depths.emplace_back(length, depth.depth(length));
-          }
+          depth.emplace(model, compile_options);
         } catch (const InputError& error) {
           context.notes.push_back(fmt::format("skipped {}: {}", label, error.what()));
           progress.finished(fmt::format("{}: skipped", label));
           continue;
         }
+        for (std::uint64_t length : plan.lengths) {
+          progress.update(fmt::format("{} T={}", label, length));
+          try {
+            analytic.depths.emplace_back(length, depth->depth(length));
+          } catch (const LimitError& error) {
+            context.notes.push_back(
+                fmt::format("{} stopped before T = {}: {}", label, length, error.what()));
+            break;
+          } catch (const InputError& error) {
+            context.notes.push_back(
+                fmt::format("{} skips T = {}: {}", label, length, error.what()));
+          }
+        }
+        if (analytic.depths.empty()) continue;
         progress.finished(fmt::format("{}: {} lengths in {:.1f} s", label, analytic.depths.size(),
                                       seconds_since(series_start)));
         all_analytic.push_back(std::move(analytic));

@@ -131,6 +131,7 @@ ModelDepth::ModelDepth(const model::Model& model, const CompileOptions& options)
         arrival_ = levels_of(aig, variable_bits(window.state[k]));
         arrival_.push_back(0);  // the source of later steps' inputs
         step_ = report::chained_step_matrix(current.step);
+        squares_.clear();
         readout_ = current.readout;
         bool agrees = true;
         for (std::size_t length = k + 1; length <= steps && agrees; ++length)
@@ -217,8 +218,16 @@ std::uint64_t ModelDepth::depth(std::uint64_t length) const {
 
 std::uint64_t ModelDepth::sequential_depth(std::uint64_t length) const {
   if (length <= steady_) return materialised_[length];
-  const std::vector<Entry> after =
-      report::propagate(arrival_, report::power(step_, length - steady_));
+  // arrival · step^n by the binary digits of n, with the squares step^(2^i)
+  // kept between calls (powers of one matrix commute).
+  std::vector<Entry> after = arrival_;
+  const std::uint64_t steps = length - steady_;
+  for (std::size_t bit = 0; (steps >> bit) != 0; ++bit) {
+    if (squares_.empty()) squares_.push_back(step_);
+    while (squares_.size() <= bit)
+      squares_.push_back(report::compose(squares_.back(), squares_.back()));
+    if (((steps >> bit) & 1) != 0) after = report::propagate(after, squares_[bit]);
+  }
   return output_depth(std::vector<Entry>(after.begin(), after.end() - 1), readout_);
 }
 

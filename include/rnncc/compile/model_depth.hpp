@@ -40,7 +40,9 @@ class ModelDepth {
   ModelDepth(const model::Model& model, const CompileOptions& options);
 
   /// The depth compile() would give at T = `length` (>= 1; a power of two
-  /// for scan, InputError otherwise; at most 2^62).
+  /// for scan, InputError otherwise; at most 2^62; LimitError when the depth
+  /// exceeds 2^63). Keeps squares of the step matrix between calls: not for
+  /// concurrent use.
   std::uint64_t depth(std::uint64_t length) const;
 
   /// Steps (sequential) or tree levels (scan) materialised before the steady one.
@@ -59,6 +61,8 @@ class ModelDepth {
   std::vector<report::MaxPlusMatrix::Entry> arrival_;
   /// Sequential: the chained step matrix [[state, no_path], [fresh, 0]].
   report::MaxPlusMatrix step_;
+  /// step_^(2^i), computed as lengths need them.
+  mutable std::vector<report::MaxPlusMatrix> squares_;
   /// Scan: the combine's matrices from each operand.
   report::MaxPlusMatrix earlier_, later_;
   /// From the steady point's variable bits to the readout bits.
