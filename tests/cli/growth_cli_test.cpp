@@ -157,3 +157,28 @@ TEST_CASE("growth refuses bad input with one line and exit status 2") {
   CHECK(exact.exit_status == 2);
   CHECK(exact.standard_error.find("fixed-width format") != std::string::npos);
 }
+
+TEST_CASE("growth without models runs the default set, here restricted to its table series") {
+  TemporaryDirectory directory;
+  const auto csv = directory / "default.csv";
+  const auto result =
+      run_rnncc("growth --schedule table --lengths 16..64 --csv '" + csv.string() + "'");
+  REQUIRE_MESSAGE(result.exit_status == 0, result.standard_error);
+  // The LSTM's 64-bit state is refused with the table size it would need.
+  CHECK(result.standard_output.find("skipped lstm · table") != std::string::npos);
+  CHECK(result.standard_output.find("2^64 entries") != std::string::npos);
+  std::vector<std::string> header;
+  const auto rows = read_csv(csv, header);
+  REQUIRE(rows.size() == 3);
+  std::size_t length = 16;
+  for (const auto& row : rows) {
+    CHECK(row.at("model") == "relu_rnn");
+    CHECK(row.at("schedule") == "table");
+    CHECK(row.at("format") == "mod:4");
+    CHECK(row.at("T") == std::to_string(length));
+    const auto compiled = compile_model("relu_rnn", "mod:4", "table", length);
+    CHECK(row.at("depth") == std::to_string(compiled.lowered.aig.depth()));
+    CHECK(row.at("ands") == std::to_string(compiled.lowered.aig.and_count()));
+    length *= 2;
+  }
+}
