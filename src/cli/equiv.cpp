@@ -2,8 +2,6 @@
 // status 0 when they do, 1 with a counterexample when they do not.
 #include <fmt/format.h>
 
-#include <cstdio>
-#include <cstdlib>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -56,10 +54,7 @@ void run_equiv(EquivOptions options) {
                name.empty() ? std::string() : " (" + name + ")", options.first_path,
                result.first_value ? 1 : 0, options.second_path, result.second_value ? 1 : 0);
   }
-  if (!result.equivalent) {
-    std::fflush(stdout);
-    std::exit(check_failed);
-  }
+  if (!result.equivalent) throw CheckFailed{};
 }
 
 }  // namespace
