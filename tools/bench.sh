@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
 cmake --preset release -DRNNCC_BUILD_BENCHMARKS=ON >/dev/null
-cmake --build --preset release --target strash_bench aiger_bench eval_bench >/dev/null
+cmake --build --preset release --target strash_bench aiger_bench eval_bench compile_bench >/dev/null
 work=${1:-/tmp/rnncc-bench}
 mkdir -p "$work"
 abc=berkeley-abc
@@ -70,3 +70,9 @@ print(f"patterns mode: {one:.3f} s on 1 thread = {abc / one:.1f}x ABC sim; 2 thr
 print(f"levels mode, one 64-pattern block: {levels_one:.0f} us on 1 thread, {levels_two:.0f} us on 2, speed-up {levels_one / levels_two:.2f}")
 PY
 "$bin/eval_bench" --benchmark_filter=DeepCircuit --benchmark_counters_tabular=true
+echo "== rnncc: model compilation (one process per benchmark, so each peak memory is its own)"
+for filter in deltanet_scan/256 deltanet_scan/1024 lstm_sequential/256 lstm_sequential/1024; do
+  "$bin/compile_bench" --benchmark_filter="^$filter/" --benchmark_counters_tabular=true | tail -1
+done
+# deltanet_scan/4096 (660 M ANDs, about 13 GB) runs the same way when asked for:
+#   build/release/bench/compile_bench --benchmark_filter='^deltanet_scan/4096/'
