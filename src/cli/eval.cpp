@@ -5,16 +5,20 @@
 
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "commands.hpp"
+#include "rnncc/compile/circuit_description.hpp"
+#include "rnncc/compile/model_patterns.hpp"
 #include "rnncc/error.hpp"
 #include "rnncc/eval/evaluator.hpp"
 #include "rnncc/eval/parallel_report.hpp"
 #include "rnncc/eval/pattern_file.hpp"
 #include "rnncc/eval/random_patterns.hpp"
 #include "rnncc/io/aiger.hpp"
+#include "rnncc/model/input_sequence.hpp"
 
 namespace rnncc::cli {
 
@@ -30,8 +34,43 @@ struct EvalOptions {
   unsigned block_words = 0;
   unsigned repetitions = 1;
   bool json = false;
-  bool report = false;  // --threads given: print the timing report
+  bool report = false;                      // --threads given: print the timing report
+  std::optional<std::string> tokens;        // model-level input: a token string
+  std::optional<std::string> vectors_path;  // model-level input: a vector file
 };
+
+/// `--tokens` / `--vectors`: one model input encoded onto the input bits
+/// by the circuit's own description (the comments rnncc compile writes),
+/// the outputs decoded into numbers of the model's format.
+void run_model_level(const EvalOptions& options, const logic::Aig& aig) {
+  const compile::CircuitDescription description =
+      compile::read_description(aig, options.circuit_path);
+  const model::Model model = compile::input_model(description);
+  const model::InputSequence sequence = options.tokens
+                                            ? model::parse_tokens(model, *options.tokens)
+                                            : model::read_input_file(model, *options.vectors_path);
+  if (sequence.length() != description.length) {
+    throw InputError(fmt::format("{}: the circuit reads {} steps, the input has {}",
+                                 options.circuit_path, description.length, sequence.length()));
+  }
+  const eval::PatternSet inputs =
+      compile::encode_input_sequences(model, description.inputs, {sequence});
+  eval::EvaluationOptions evaluation;
+  evaluation.threads = options.threads.front();
+  const eval::PatternSet outputs =
+      eval::evaluate(aig, inputs, eval::parse_parallel_mode(options.mode), evaluation);
+  const std::vector<mpq_class> values =
+      compile::decode_output_words(description.format, description.outputs, outputs, 0);
+  nlohmann::ordered_json json = nlohmann::ordered_json::object();
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (options.json) {
+      json[description.outputs[i].name] = values[i].get_str();
+    } else {
+      fmt::print("{} {}\n", description.outputs[i].name, values[i].get_str());
+    }
+  }
+  if (options.json) fmt::print("{}\n", json.dump(2));
+}
 
 void print_report(const eval::ParallelismReport& report) {
   fmt::print(stderr, "mode {}, {} patterns, {} words per block, {} value slots per block\n",
@@ -69,10 +108,18 @@ nlohmann::ordered_json report_json(const eval::ParallelismReport& report) {
 }
 
 void run_eval(const EvalOptions& options) {
-  if (options.inputs_path.empty() == (options.random_count == 0)) {
-    throw InputError("eval: give either --inputs FILE or --random N (N >= 1)");
+  const int sources = (options.inputs_path.empty() ? 0 : 1) + (options.random_count == 0 ? 0 : 1) +
+                      (options.tokens ? 1 : 0) + (options.vectors_path ? 1 : 0);
+  if (sources != 1) {
+    throw InputError(
+        "eval: give exactly one of --inputs FILE, --random N (N >= 1), --tokens STRING, "
+        "--vectors FILE");
   }
   const logic::Aig aig = io::read_aiger_file(options.circuit_path);
+  if (options.tokens || options.vectors_path) {
+    run_model_level(options, aig);
+    return;
+  }
   const eval::PatternSet inputs =
       options.inputs_path.empty()
           ? eval::random_patterns(aig.input_count(), options.random_count, options.seed)
@@ -111,6 +158,11 @@ void register_eval(CLI::App& app) {
       "--random", options->random_count,
       "Evaluate N random patterns (splitmix64 from the seed, word by word, input by input)");
   inputs->excludes(random);
+  command->add_option("--tokens", options->tokens,
+                      "A model input as tokens, for circuits from rnncc compile: encoded by the "
+                      "file's own description, outputs printed as numbers");
+  command->add_option("--vectors", options->vectors_path,
+                      "A model input as a vector file (one step per line), likewise");
   command->add_option("--seed", options->seed, "Seed of the random patterns")
       ->capture_default_str();
   command

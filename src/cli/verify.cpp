@@ -93,7 +93,7 @@ int run_verify(const VerifyOptions& options) {
     }
   }
   const eval::PatternSet inputs =
-      compile::encode_input_sequences(model, compiled.lowered, *sequences);
+      compile::encode_input_sequences(model, compiled.lowered.inputs, *sequences);
   eval::EvaluationOptions evaluation;
   evaluation.threads = options.threads;
   const eval::PatternSet outputs =
@@ -106,7 +106,7 @@ int run_verify(const VerifyOptions& options) {
   std::uint64_t compared = 0;
   for (std::uint64_t pattern = 0; pattern < sequences->size(); ++pattern) {
     const std::vector<mpq_class> actual =
-        compile::decode_output_words(model, compiled.lowered, outputs, pattern);
+        compile::decode_output_words(model.format, compiled.lowered.outputs, outputs, pattern);
     const std::vector<mpq_class> expected =
         reference_outputs(model, (*sequences)[pattern], compile_options.all_outputs);
     for (std::size_t i = 0; i < expected.size(); ++i) {

@@ -92,4 +92,21 @@ CircuitDescription read_description(const logic::Aig& aig, const std::string& so
   return description;
 }
 
+model::Model input_model(const CircuitDescription& description) {
+  model::Model model;
+  model.name = description.model_name;
+  model.format = description.format;
+  model.input.alphabet = description.alphabet;
+  if (description.alphabet.empty()) {
+    for (const arith::LoweredWord& word : description.inputs) {
+      if (word.name.rfind("x@1[", 0) != 0) continue;
+      if (model.input.dimension == 0) {
+        model.input.exact_domain = {word.value.low, word.value.high, word.value.denominator};
+      }
+      ++model.input.dimension;
+    }
+  }
+  return model;
+}
+
 }  // namespace rnncc::compile

@@ -20,16 +20,19 @@ std::vector<mpq_class> input_word_values(const model::Model& model,
 }
 
 eval::PatternSet encode_input_sequences(const model::Model& model,
-                                        const arith::LoweredCircuit& lowered,
+                                        const std::vector<arith::LoweredWord>& input_words,
                                         const std::vector<model::InputSequence>& sequences) {
+  std::uint32_t input_bits = 0;
+  for (const arith::LoweredWord& word : input_words)
+    input_bits += word.value.bits.size();
   logic::Aig scratch;
   arith::FormatLowering codec(scratch, model.format, word::ArithmeticArchitecture{});
-  eval::PatternSet patterns(lowered.aig.input_count(), sequences.size());
+  eval::PatternSet patterns(input_bits, sequences.size());
   for (std::uint64_t pattern = 0; pattern < sequences.size(); ++pattern) {
     const std::vector<mpq_class> values = input_word_values(model, sequences[pattern]);
     std::uint32_t signal = 0;
-    for (std::size_t i = 0; i < lowered.inputs.size(); ++i) {
-      const arith::LoweredWord& word = lowered.inputs[i];
+    for (std::size_t i = 0; i < input_words.size(); ++i) {
+      const arith::LoweredWord& word = input_words[i];
       const mpz_class bits = word.is_boolean ? mpz_class(values.at(i).get_num())
                                              : codec.encode(word.value, values.at(i));
       for (std::size_t bit = 0; bit < word.value.bits.size(); ++bit, ++signal) {
@@ -40,14 +43,14 @@ eval::PatternSet encode_input_sequences(const model::Model& model,
   return patterns;
 }
 
-std::vector<mpq_class> decode_output_words(const model::Model& model,
-                                           const arith::LoweredCircuit& lowered,
+std::vector<mpq_class> decode_output_words(const arith::Format& format,
+                                           const std::vector<arith::LoweredWord>& output_words,
                                            const eval::PatternSet& outputs, std::uint64_t pattern) {
   logic::Aig scratch;
-  arith::FormatLowering codec(scratch, model.format, word::ArithmeticArchitecture{});
+  arith::FormatLowering codec(scratch, format, word::ArithmeticArchitecture{});
   std::vector<mpq_class> values;
   std::uint32_t signal = 0;
-  for (const arith::LoweredWord& word : lowered.outputs) {
+  for (const arith::LoweredWord& word : output_words) {
     mpz_class bits = 0;
     for (std::size_t bit = 0; bit < word.value.bits.size(); ++bit, ++signal) {
       if (outputs.bit(signal, pattern)) mpz_setbit(bits.get_mpz_t(), bit);

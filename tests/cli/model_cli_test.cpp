@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "rnncc/io/aiger.hpp"
@@ -86,4 +87,43 @@ TEST_CASE("rnncc verify checks every input when they are few") {
   const auto refused =
       rnncc::test::run_rnncc("verify " + model("mamba") + " --length 4 --schedule scan");
   CHECK(refused.exit_status == 2);
+}
+
+TEST_CASE("rnncc eval --tokens and --vectors decode a compiled model's outputs like rnncc run") {
+  rnncc::test::TemporaryDirectory directory;
+  const std::string circuit = (directory / "pd.aig").string();
+  REQUIRE(rnncc::test::run_rnncc("compile " + model("pd") +
+                                 " --length 6 --schedule scan --outputs all -o " + circuit)
+              .exit_status == 0);
+  const auto evaluated = rnncc::test::run_rnncc("eval " + circuit + " --tokens rsesre");
+  REQUIRE(evaluated.exit_status == 0);
+  const auto interpreted = rnncc::test::run_rnncc("run " + model("pd") + " --tokens rsesre");
+  // run prints "t v0 v1 v2" per step; eval prints "y@t[i] v" per output word.
+  std::string expected;
+  std::istringstream lines(interpreted.standard_output);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::istringstream words(line);
+    std::string step, value;
+    words >> step;
+    for (int i = 0; words >> value; ++i)
+      expected += "y@" + step + "[" + std::to_string(i) + "] " + value + "\n";
+  }
+  CHECK(evaluated.standard_output == expected);
+  const std::string gru = (directory / "gru.aig").string();
+  REQUIRE(rnncc::test::run_rnncc("compile " + model("gru") + " --length 2 -o " + gru).exit_status ==
+          0);
+  std::ofstream(directory / "inputs.txt") << "0.5 -1\n0.25 0.125\n";
+  const auto vectors =
+      rnncc::test::run_rnncc("eval " + gru + " --vectors " + (directory / "inputs.txt").string());
+  const auto reference = rnncc::test::run_rnncc("run " + model("gru") + " --last --input " +
+                                                (directory / "inputs.txt").string());
+  REQUIRE(vectors.exit_status == 0);
+  std::istringstream reference_words(reference.standard_output);
+  std::string step, first, second;
+  reference_words >> step >> first >> second;
+  CHECK(vectors.standard_output == "y@2[0] " + first + "\ny@2[1] " + second + "\n");
+  CHECK(rnncc::test::run_rnncc("eval " + circuit + " --tokens rsx").exit_status == 2);
+  CHECK(rnncc::test::run_rnncc("eval " + circuit + " --tokens rse").exit_status ==
+        2);  // 3 of 6 steps
 }

@@ -12,6 +12,7 @@
 #include "rnncc/arith/format.hpp"
 #include "rnncc/compile/compiler.hpp"
 #include "rnncc/logic/aig.hpp"
+#include "rnncc/model/input_sequence.hpp"
 #include "rnncc/model/model.hpp"
 
 namespace rnncc::compile {
@@ -41,5 +42,9 @@ void describe_in_comments(const model::Model& model, const CompileOptions& optio
 /// AIG's input literals (and output literals) in order. Throws InputError
 /// naming `source` when the comments are missing or do not match the AIG.
 CircuitDescription read_description(const logic::Aig& aig, const std::string& source);
+
+/// A model carrying only what parsing inputs needs (name, format, alphabet
+/// or vector dimension and exact input range), rebuilt from a description.
+model::Model input_model(const CircuitDescription& description);
 
 }  // namespace rnncc::compile

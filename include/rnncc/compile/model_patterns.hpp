@@ -19,15 +19,15 @@ std::vector<mpq_class> input_word_values(const model::Model& model,
                                          const model::InputSequence& inputs);
 
 /// One pattern per sequence: each input word's value encoded in its bits
-/// (the lowered words of `lowered`).
+/// (`input_words`: a lowered circuit's input words, in order).
 eval::PatternSet encode_input_sequences(const model::Model& model,
-                                        const arith::LoweredCircuit& lowered,
+                                        const std::vector<arith::LoweredWord>& input_words,
                                         const std::vector<model::InputSequence>& sequences);
 
 /// The output words' values in pattern `pattern` of `outputs` (Booleans as
 /// 0 or 1), in output order.
-std::vector<mpq_class> decode_output_words(const model::Model& model,
-                                           const arith::LoweredCircuit& lowered,
+std::vector<mpq_class> decode_output_words(const arith::Format& format,
+                                           const std::vector<arith::LoweredWord>& output_words,
                                            const eval::PatternSet& outputs, std::uint64_t pattern);
 
 }  // namespace rnncc::compile
