@@ -36,23 +36,6 @@ struct VerifyOptions {
   unsigned threads = 1;
 };
 
-/// The reference outputs after step T (or every step), flattened as the
-/// circuit orders its output words.
-std::vector<mpq_class> reference_outputs(const model::Model& model,
-                                         const model::InputSequence& inputs, bool all) {
-  std::vector<mpq_class> flat;
-  const std::vector<model::StepOutput> outputs = model::run_reference(model, inputs);
-  for (std::size_t t = 0; t < outputs.size(); ++t) {
-    if (!all && t + 1 != outputs.size()) continue;
-    if (model.readout == model::ReadoutKind::accept) {
-      flat.emplace_back(outputs[t].accept ? 1 : 0);
-    } else {
-      flat.insert(flat.end(), outputs[t].numbers.begin(), outputs[t].numbers.end());
-    }
-  }
-  return flat;
-}
-
 std::string describe_input(const model::Model& model, const model::InputSequence& inputs) {
   std::string text;
   for (std::size_t t = 0; t < inputs.length(); ++t) {
@@ -108,7 +91,7 @@ int run_verify(const VerifyOptions& options) {
     const std::vector<mpq_class> actual =
         compile::decode_output_words(model.format, compiled.lowered.outputs, outputs, pattern);
     const std::vector<mpq_class> expected =
-        reference_outputs(model, (*sequences)[pattern], compile_options.all_outputs);
+        model::reference_output_words(model, (*sequences)[pattern], compile_options.all_outputs);
     for (std::size_t i = 0; i < expected.size(); ++i) {
       ++compared;
       if (actual[i] == expected[i]) continue;

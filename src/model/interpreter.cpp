@@ -25,4 +25,19 @@ std::vector<StepOutput> run_reference(const Model& model, const InputSequence& i
   return outputs;
 }
 
+std::vector<mpq_class> reference_output_words(const Model& model, const InputSequence& inputs,
+                                              bool all_steps) {
+  const std::vector<StepOutput> outputs = run_reference(model, inputs);
+  std::vector<mpq_class> words;
+  for (std::size_t t = 0; t < outputs.size(); ++t) {
+    if (!all_steps && t + 1 != outputs.size()) continue;
+    if (model.readout == ReadoutKind::accept) {
+      words.emplace_back(outputs[t].accept ? 1 : 0);
+    } else {
+      words.insert(words.end(), outputs[t].numbers.begin(), outputs[t].numbers.end());
+    }
+  }
+  return words;
+}
+
 }  // namespace rnncc::model

@@ -5,6 +5,7 @@
 
 #include "rnncc/arith/circuit_evaluation.hpp"
 #include "rnncc/arith/format_lowering.hpp"
+#include "rnncc/compile/model_patterns.hpp"
 #include "rnncc/model/interpreter.hpp"
 #include "support/simulate.hpp"
 
@@ -12,42 +13,12 @@ namespace rnncc::test {
 
 std::vector<mpq_class> expected_outputs(const model::Model& model,
                                         const model::InputSequence& inputs, bool all_outputs) {
-  const std::vector<model::StepOutput> outputs = model::run_reference(model, inputs);
-  std::vector<mpq_class> flat;
-  for (std::size_t t = 0; t < outputs.size(); ++t) {
-    if (!all_outputs && t + 1 != outputs.size()) continue;
-    if (model.readout == model::ReadoutKind::accept) {
-      flat.emplace_back(outputs[t].accept ? 1 : 0);
-    } else {
-      flat.insert(flat.end(), outputs[t].numbers.begin(), outputs[t].numbers.end());
-    }
-  }
-  return flat;
+  return model::reference_output_words(model, inputs, all_outputs);
 }
-
-namespace {
-
-/// The value of every circuit input word for `inputs`, in input order.
-std::vector<mpq_class> input_word_values(const model::Model& model,
-                                         const model::InputSequence& inputs) {
-  std::vector<mpq_class> values;
-  for (std::size_t t = 0; t < inputs.length(); ++t) {
-    if (model.input.is_tokens()) {
-      for (std::size_t bit = 0; bit < model.input.token_bits(); ++bit) {
-        values.emplace_back(static_cast<unsigned long>((inputs.tokens[t] >> bit) & 1U));
-      }
-    } else {
-      values.insert(values.end(), inputs.vectors[t].begin(), inputs.vectors[t].end());
-    }
-  }
-  return values;
-}
-
-}  // namespace
 
 std::vector<mpq_class> evaluate_arithmetic(const model::Model& model, const arith::Circuit& circuit,
                                            const model::InputSequence& inputs) {
-  return arith::evaluate(circuit, input_word_values(model, inputs));
+  return arith::evaluate(circuit, compile::input_word_values(model, inputs));
 }
 
 std::vector<std::vector<mpq_class>> simulate_compiled(
@@ -61,7 +32,8 @@ std::vector<std::vector<mpq_class>> simulate_compiled(
     const std::size_t count = std::min<std::size_t>(64, sequences.size() - first);
     std::vector<std::uint64_t> input_words(lowered.aig.input_count(), 0);
     for (std::size_t pattern = 0; pattern < count; ++pattern) {
-      const std::vector<mpq_class> values = input_word_values(model, sequences[first + pattern]);
+      const std::vector<mpq_class> values =
+          compile::input_word_values(model, sequences[first + pattern]);
       std::size_t position = 0;
       for (std::size_t i = 0; i < lowered.inputs.size(); ++i) {
         const arith::LoweredWord& word = lowered.inputs[i];

@@ -21,4 +21,10 @@ struct StepOutput {
 /// from the initial state; returns the output after every step.
 std::vector<StepOutput> run_reference(const Model& model, const InputSequence& inputs);
 
+/// The outputs of run_reference in the order a compiled circuit's output
+/// words have them: after the last step only, or after every step
+/// (`all_steps`); numbers in order, acceptance as 0 or 1.
+std::vector<mpq_class> reference_output_words(const Model& model, const InputSequence& inputs,
+                                              bool all_steps);
+
 }  // namespace rnncc::model
