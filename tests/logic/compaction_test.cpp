@@ -1,6 +1,7 @@
 // In-place removal of dangling ANDs against the simple simulator and
 // against hand-counted cones; hashing resumes correctly afterwards.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <random>
 
@@ -16,7 +17,7 @@ TEST_CASE("remove_dangling_in_place keeps the outputs' function, levels and inpu
     Aig aig;
     std::vector<Literal> pool;
     for (int i = 0; i < 12; ++i)
-      pool.push_back(aig.create_input("i" + std::to_string(i)));
+      pool.push_back(aig.create_input(fmt::format("i{}", i)));
     for (int i = 0; i < 400; ++i) {
       Literal a = pool[random() % pool.size()] ^ (random() % 2 == 0);
       Literal b = pool[random() % pool.size()] ^ (random() % 2 == 0);
@@ -24,7 +25,7 @@ TEST_CASE("remove_dangling_in_place keeps the outputs' function, levels and inpu
     }
     for (int o = 0; o < 5; ++o)
       aig.create_output(pool[pool.size() - 1 - random() % 200] ^ (o % 2 == 0),
-                        "o" + std::to_string(o));
+                        fmt::format("o{}", o));
     std::vector<std::uint64_t> inputs(aig.input_count());
     for (auto& word : inputs)
       word = random();
