@@ -166,7 +166,8 @@ TEST_CASE("malformed pattern files and bad options: one line, exit status 2") {
   const auto neither = run_rnncc("eval " + quoted(adder));
   CHECK(neither.exit_status == 2);
   CHECK(neither.standard_error ==
-        "rnncc: eval: give either --inputs FILE or --random N (N >= 1)\n");
+        "rnncc: eval: give exactly one of --inputs FILE, --random N (N >= 1), --tokens STRING, "
+        "--vectors FILE\n");
   const auto both =
       run_rnncc("eval " + quoted(adder) + " --random 5 --inputs " + quoted(directory / "p.txt"));
   CHECK(both.exit_status == 2);
