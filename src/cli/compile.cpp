@@ -9,6 +9,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "model_flags.hpp"
 #include "rnncc/arith/format.hpp"
 #include "rnncc/compile/compiler.hpp"
 #include "rnncc/error.hpp"
@@ -22,15 +23,7 @@ namespace rnncc::cli {
 namespace {
 
 struct CompileCommandOptions {
-  std::string model_path;
-  std::size_t length = 0;
-  std::optional<std::string> format;
-  std::string schedule = "sequential";
-  std::string prefix = "sklansky";
-  std::string adder = "kogge-stone";
-  std::string multiplier = "wallace";
-  std::string outputs = "last";
-  bool reassociate = false;
+  ModelFlags model;
   std::string output_path;
 };
 
@@ -47,21 +40,8 @@ void run_compile(const CompileCommandOptions& options) {
     throw InputError(
         fmt::format("{}: the output must end in .aag, .aig or .arith", options.output_path));
   }
-  std::optional<arith::Format> format;
-  if (options.format) format = arith::parse_format(*options.format);
-  const model::Model model = model::read_model_file(options.model_path, format);
-
-  compile::CompileOptions compile_options;
-  compile_options.length = options.length;
-  compile_options.schedule = compile::parse_schedule(options.schedule);
-  compile_options.prefix = word::parse_prefix_architecture(options.prefix);
-  compile_options.arithmetic = {word::parse_prefix_architecture(options.adder),
-                                word::parse_multiplier_architecture(options.multiplier)};
-  if (options.outputs != "last" && options.outputs != "all") {
-    throw InputError(fmt::format("--outputs must be last or all, not '{}'", options.outputs));
-  }
-  compile_options.all_outputs = options.outputs == "all";
-  compile_options.reassociate = options.reassociate;
+  const model::Model model = read_model(options.model);
+  const compile::CompileOptions compile_options = cli::compile_options(options.model);
   compile::check_options(model, compile_options);
 
   std::string summary;
@@ -102,7 +82,7 @@ void run_compile(const CompileCommandOptions& options) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress("");
   fmt::print(stderr, "{}: {} T={} {} {}: {}, {:.2f} s, peak memory {:.1f} MiB\n",
-             options.output_path, model.name, options.length, options.schedule,
+             options.output_path, model.name, options.model.length, options.model.schedule,
              arith::to_string(model.format), summary, seconds,
              static_cast<double>(peak_resident_bytes()) / (1024.0 * 1024.0));
 }
@@ -113,24 +93,7 @@ void register_compile(CLI::App& app) {
   auto options = std::make_shared<CompileCommandOptions>();
   CLI::App* command = app.add_subcommand(
       "compile", "Unroll a model over T steps into an AIGER (.aag/.aig) or .arith circuit file");
-  command->add_option("model", options->model_path, "Model file (.toml)")->required();
-  command->add_option("--length,-T", options->length, "Sequence length T")->required();
-  command->add_option("--format", options->format,
-                      "Number format replacing the model's (exact, mod:W, modp:P, fixed:W.F)");
-  command->add_option("--schedule", options->schedule, "sequential, scan, chunked:C or table")
-      ->capture_default_str();
-  command
-      ->add_option("--prefix", options->prefix,
-                   "Prefix network of a scan with --outputs all: ripple, sklansky, brent-kung, "
-                   "kogge-stone, ladner-fischer")
-      ->capture_default_str();
-  command->add_option("--adder", options->adder, "Adder architecture (a prefix network)")
-      ->capture_default_str();
-  command->add_option("--multiplier", options->multiplier, "array, wallace or dadda")
-      ->capture_default_str();
-  command->add_option("--outputs", options->outputs, "last or all")->capture_default_str();
-  command->add_flag("--reassociate", options->reassociate,
-                    "Allow a scan in a fixed format (its rounding differs from the recurrence)");
+  add_model_flags(command, options->model, "last");
   command->add_option("-o,--output", options->output_path, "Output file (.aag, .aig, .arith)")
       ->required();
   command->callback([options] { run_compile(*options); });

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "model_flags.hpp"
 #include "rnncc/arith/format.hpp"
 #include "rnncc/compile/compiler.hpp"
 #include "rnncc/compile/model_patterns.hpp"
@@ -24,15 +25,10 @@ namespace rnncc::cli {
 namespace {
 
 struct VerifyOptions {
-  std::string model_path;
-  std::size_t length = 0;
-  std::string schedule = "sequential";
-  std::optional<std::string> format;
-  std::string outputs = "all";
+  ModelFlags model;
   std::uint64_t random = 1000;
   std::uint64_t seed = 1;
   std::uint64_t exhaustive_limit = 4096;
-  bool reassociate = false;
   unsigned threads = 1;
 };
 
@@ -53,26 +49,18 @@ std::string describe_input(const model::Model& model, const model::InputSequence
 }
 
 int run_verify(const VerifyOptions& options) {
-  std::optional<arith::Format> format;
-  if (options.format) format = arith::parse_format(*options.format);
-  const model::Model model = model::read_model_file(options.model_path, format);
-  compile::CompileOptions compile_options;
-  compile_options.length = options.length;
-  compile_options.schedule = compile::parse_schedule(options.schedule);
-  if (options.outputs != "last" && options.outputs != "all") {
-    throw InputError(fmt::format("--outputs must be last or all, not '{}'", options.outputs));
-  }
-  compile_options.all_outputs = options.outputs == "all";
-  compile_options.reassociate = options.reassociate;
+  const model::Model model = read_model(options.model);
+  const compile::CompileOptions compile_options = cli::compile_options(options.model);
   const compile::CompiledModel compiled = compile::compile(model, compile_options);
 
   std::optional<std::vector<model::InputSequence>> sequences =
-      model::all_input_sequences(model, options.length, options.exhaustive_limit);
+      model::all_input_sequences(model, options.model.length, options.exhaustive_limit);
   const bool exhaustive = sequences.has_value();
   if (!exhaustive) {
     sequences.emplace();
     for (std::uint64_t i = 0; i < options.random; ++i) {
-      sequences->push_back(model::random_input_sequence(model, options.length, options.seed + i));
+      sequences->push_back(
+          model::random_input_sequence(model, options.model.length, options.seed + i));
     }
   }
   const eval::PatternSet inputs =
@@ -82,7 +70,7 @@ int run_verify(const VerifyOptions& options) {
   const eval::PatternSet outputs =
       eval::evaluate(compiled.lowered.aig, inputs, eval::ParallelMode::patterns, evaluation);
 
-  const bool drift_expected = options.reassociate && !arith::is_ring(model.format) &&
+  const bool drift_expected = options.model.reassociate && !arith::is_ring(model.format) &&
                               compile_options.schedule.kind != compile::ScheduleKind::sequential;
   mpq_class largest_drift = 0;
   std::uint64_t differing = 0;
@@ -100,9 +88,9 @@ int run_verify(const VerifyOptions& options) {
       if (!drift_expected) {
         fmt::print(
             "MISMATCH {} T={} {} {}: input {}\n  output {} ({}): expected {}, circuit gives {}\n",
-            model.name, options.length, options.schedule, arith::to_string(model.format),
-            describe_input(model, (*sequences)[pattern]), i, compiled.lowered.outputs[i].name,
-            expected[i].get_str(), actual[i].get_str());
+            model.name, options.model.length, options.model.schedule,
+            arith::to_string(model.format), describe_input(model, (*sequences)[pattern]), i,
+            compiled.lowered.outputs[i].name, expected[i].get_str(), actual[i].get_str());
         return check_failed;
       }
     }
@@ -110,7 +98,7 @@ int run_verify(const VerifyOptions& options) {
   fmt::print(
       "verified {} T={} {} {}: {} input sequences ({}), {} outputs compared with the "
       "reference interpreter",
-      model.name, options.length, options.schedule, arith::to_string(model.format),
+      model.name, options.model.length, options.model.schedule, arith::to_string(model.format),
       sequences->size(), exhaustive ? "all of them" : "random", compared);
   if (drift_expected) {
     fmt::print("; reassociated: {} differ, largest drift {} (= {:.3g})\n", differing,
@@ -127,12 +115,7 @@ void register_verify(CLI::App& app) {
   auto options = std::make_shared<VerifyOptions>();
   CLI::App* command = app.add_subcommand(
       "verify", "Compile a model and compare the circuit with the reference interpreter");
-  command->add_option("model", options->model_path, "Model file (.toml)")->required();
-  command->add_option("--length,-T", options->length, "Sequence length T")->required();
-  command->add_option("--schedule", options->schedule, "sequential, scan, chunked:C or table")
-      ->capture_default_str();
-  command->add_option("--format", options->format, "Number format replacing the model's");
-  command->add_option("--outputs", options->outputs, "last or all")->capture_default_str();
+  add_model_flags(command, options->model, "all");
   command
       ->add_option("--random", options->random,
                    "Random input sequences when there are too many to try them all")
@@ -143,8 +126,6 @@ void register_verify(CLI::App& app) {
       ->add_option("--exhaustive-limit", options->exhaustive_limit,
                    "Try every input sequence when there are at most this many")
       ->capture_default_str();
-  command->add_flag("--reassociate", options->reassociate,
-                    "Allow a scan in a fixed format and report its drift");
   command->add_option("--threads", options->threads, "Evaluation threads")->capture_default_str();
   command->callback([options] {
     const int status = run_verify(*options);
