@@ -80,16 +80,4 @@ std::size_t Model::readout_source_size() const {
   return state_size;
 }
 
-std::size_t Model::output_count() const {
-  switch (readout) {
-    case ReadoutKind::state:
-      return readout_source_size();
-    case ReadoutKind::linear:
-      return readout_weights.rows;
-    case ReadoutKind::accept:
-      return 1;
-  }
-  return 0;
-}
-
 }  // namespace rnncc::model

@@ -134,12 +134,11 @@ struct Model {
   // --- linear families: features named as in docs/model-spec.md -----------------
   /// diagonal `a`, `b`; pd `a`, `b`; dplr `a`, `u`, `w`, `b`; dense `A`,
   /// `b`; deltanet `k`, `v`, `beta`; gated-deltanet also `alpha`; rwkv7 `w`,
-  /// `kappa`, `a`, `k`, `v`, `lambda`; Mamba-style diagonal `delta`, `b`.
+  /// `kappa`, `a`, `k`, `v`, `lambda`; Mamba-style diagonal `delta`, `b`;
+  /// wfa `A` (each symbol's M transposed: h_t = M_symbolᵀ h_{t-1}) and `b` = 0.
   std::vector<std::pair<std::string, Feature>> features;
   /// pd: σ_symbol(i) for each symbol and row: (A h)_i = a_i · h_{σ(i)}.
   std::vector<std::vector<std::size_t>> permutations;
-  /// wfa: M_symbol (d × d); the step is h_t = M_symbol^T h_{t-1}.
-  std::vector<Matrix> symbol_matrices;
   /// Mamba-style diagonal: a = exp(softplus(delta(x)) · decay), b scaled by
   /// softplus(delta(x)).
   bool mamba = false;
@@ -157,8 +156,6 @@ struct Model {
   std::size_t state_value_count() const;
   /// Number of values in the readout vector r(S).
   std::size_t readout_source_size() const;
-  /// Number of output values per step (1 for accept).
-  std::size_t output_count() const;
 };
 
 }  // namespace rnncc::model
