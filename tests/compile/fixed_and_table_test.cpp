@@ -15,11 +15,9 @@ namespace {
 
 using namespace rnncc;
 
-model::Model load(const std::string& name, std::optional<std::string> format = std::nullopt) {
-  std::optional<arith::Format> parsed;
-  if (format) parsed = arith::parse_format(*format);
-  return model::read_model_file(
-      std::string(RNNCC_SOURCE_DIR) + "/circuits/models/" + name + ".toml", parsed);
+model::Model load(const std::string& name,
+                  const std::optional<std::string>& format = std::nullopt) {
+  return test::load_example_model(name, format);
 }
 
 compile::CompileOptions options_for(std::string_view schedule, std::size_t length, bool all) {

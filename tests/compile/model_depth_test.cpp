@@ -14,15 +14,15 @@
 #include "rnncc/compile/model_depth.hpp"
 #include "rnncc/error.hpp"
 #include "rnncc/model/model_file.hpp"
+#include "support/model_check.hpp"
 
 namespace {
 
 using namespace rnncc;
 
-model::Model load(const std::string& name, const std::string& format) {
-  return model::read_model_file(
-      std::string(RNNCC_SOURCE_DIR) + "/circuits/models/" + name + ".toml",
-      arith::parse_format(format));
+model::Model load(const std::string& name,
+                  const std::optional<std::string>& format = std::nullopt) {
+  return test::load_example_model(name, format);
 }
 
 compile::CompileOptions options_for(const std::string& schedule, std::size_t length = 1) {

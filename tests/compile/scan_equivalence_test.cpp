@@ -17,10 +17,9 @@ namespace {
 
 using namespace rnncc;
 
-model::Model load(const std::string& name, const std::string& format) {
-  return model::read_model_file(
-      std::string(RNNCC_SOURCE_DIR) + "/circuits/models/" + name + ".toml",
-      arith::parse_format(format));
+model::Model load(const std::string& name,
+                  const std::optional<std::string>& format = std::nullopt) {
+  return test::load_example_model(name, format);
 }
 
 compile::CompiledModel compiled(const model::Model& model, std::string_view schedule,

@@ -16,16 +16,11 @@ namespace {
 
 using namespace rnncc;
 
-std::string model_path(const std::string& name) {
-  return std::string(RNNCC_SOURCE_DIR) + "/circuits/models/" + name + ".toml";
-}
-
 void check_family(const std::string& name, const std::vector<std::string>& formats) {
   const std::vector<std::size_t> lengths{1, 2, 3, 7, 16, 33};
   for (const std::string& format_text : formats) {
-    std::optional<arith::Format> format;
-    if (!format_text.empty()) format = arith::parse_format(format_text);
-    const model::Model model = model::read_model_file(model_path(name), format);
+    const model::Model model = test::load_example_model(
+        name, format_text.empty() ? std::nullopt : std::optional<std::string>(format_text));
     std::vector<std::string> schedules{"sequential"};
     if (model::is_linear(model.family)) {
       schedules.push_back("scan");

@@ -7,9 +7,17 @@
 #include "rnncc/arith/format_lowering.hpp"
 #include "rnncc/compile/model_patterns.hpp"
 #include "rnncc/model/interpreter.hpp"
+#include "rnncc/model/model_file.hpp"
 #include "support/simulate.hpp"
 
 namespace rnncc::test {
+
+model::Model load_example_model(const std::string& name, const std::optional<std::string>& format) {
+  std::optional<arith::Format> parsed;
+  if (format) parsed = arith::parse_format(*format);
+  return model::read_model_file(
+      std::string(RNNCC_SOURCE_DIR) + "/circuits/models/" + name + ".toml", parsed);
+}
 
 std::vector<mpq_class> expected_outputs(const model::Model& model,
                                         const model::InputSequence& inputs, bool all_outputs) {

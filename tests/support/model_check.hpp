@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,11 @@
 #include "rnncc/model/model.hpp"
 
 namespace rnncc::test {
+
+/// circuits/models/NAME.toml read with an optional format override (its
+/// spelling, as --format takes it).
+model::Model load_example_model(const std::string& name,
+                                const std::optional<std::string>& format = std::nullopt);
 
 /// The reference interpreter's outputs for `inputs`, flattened in the
 /// compiled circuit's output order (after step T, or after every step).
