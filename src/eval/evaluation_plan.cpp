@@ -1,6 +1,7 @@
 #include "rnncc/eval/evaluation_plan.hpp"
 
 #include <algorithm>
+#include <bit>
 
 namespace rnncc::eval {
 
@@ -21,6 +22,100 @@ std::vector<bool> output_cone(const logic::Aig& aig) {
   return needed;
 }
 
+/// A step is best placed at least this many steps after the steps whose
+/// values it reads (a value just stored reaches the next load late).
+constexpr std::uint32_t interleave_distance = 4;
+/// Computable ANDs looked at for each step, the first in index order.
+constexpr unsigned interleave_candidates = 4;
+/// Words (of 64 ANDs in index order) searched for those candidates.
+constexpr std::uint64_t interleave_search_words = 64;
+
+/// The needed ANDs, close to node index order but interleaved: each next
+/// step is chosen among the first `interleave_candidates` computable ANDs
+/// (fan-ins computed) in index order: the first one whose fan-ins are at
+/// least `interleave_distance` steps old, else the one with the oldest
+/// fan-ins. The first computable AND is always the first not yet placed,
+/// so the order stays near index order (and keeps its locality and live
+/// set), while consecutive steps are mostly independent and the processor
+/// overlaps them; where index order follows one carry chain, the steps of
+/// the next rows of work are woven in.
+std::vector<logic::NodeIndex> interleaved_index_order(const logic::Aig& aig,
+                                                      const std::vector<bool>& needed) {
+  const logic::NodeIndex node_count = aig.node_count();
+  auto is_step = [&](logic::NodeIndex node) { return needed[node] && aig.is_and(node); };
+  // computed_at[v]: 1 + the position of AND v in the order, not_yet before
+  // it is placed; 0 for inputs and the constant (older than any step).
+  constexpr std::uint32_t not_yet = 0xffffffffU;
+  std::vector<std::uint32_t> computed_at(node_count, 0);
+  // The ANDs reading each node: fanouts[fanout_begin[v], fanout_begin[v + 1]).
+  std::vector<std::uint32_t> fanout_begin(std::size_t{node_count} + 1, 0);
+  // waiting[v]: fan-ins of AND v not yet computed.
+  std::vector<std::uint8_t> waiting(node_count, 0);
+  std::uint64_t step_count = 0;
+  for (logic::NodeIndex node = 1; node < node_count; ++node) {
+    if (!is_step(node)) continue;
+    ++step_count;
+    computed_at[node] = not_yet;
+    ++fanout_begin[aig.fanin0(node).node() + 1];
+    ++fanout_begin[aig.fanin1(node).node() + 1];
+  }
+  for (logic::NodeIndex node = 0; node < node_count; ++node)
+    fanout_begin[node + 1] += fanout_begin[node];
+  std::vector<std::uint32_t> fanouts(fanout_begin[node_count]);
+  // computable: bit v % 64 of word v / 64 is set when AND v is not placed
+  // and its fan-ins are computed.
+  std::vector<std::uint64_t> computable((std::size_t{node_count} + 63) / 64, 0);
+  {
+    std::vector<std::uint32_t> next(fanout_begin.begin(), fanout_begin.end() - 1);
+    for (logic::NodeIndex node = 1; node < node_count; ++node) {
+      if (!is_step(node)) continue;
+      for (logic::Literal fanin : {aig.fanin0(node), aig.fanin1(node)}) {
+        fanouts[next[fanin.node()]++] = node;
+        if (aig.is_and(fanin.node())) ++waiting[node];
+      }
+      if (waiting[node] == 0) computable[node / 64] |= std::uint64_t{1} << (node % 64);
+    }
+  }
+  std::vector<logic::NodeIndex> order;
+  order.reserve(step_count);
+  std::uint64_t first_word = 0;  // no computable AND before this word
+  logic::NodeIndex candidates[interleave_candidates];
+  while (order.size() < step_count) {
+    while (computable[first_word] == 0)
+      ++first_word;
+    const std::uint32_t now = static_cast<std::uint32_t>(order.size() + 1);
+    unsigned found = 0;
+    const std::uint64_t end_word =
+        std::min<std::uint64_t>(computable.size(), first_word + interleave_search_words);
+    for (std::uint64_t word = first_word; word < end_word && found < interleave_candidates;
+         ++word) {
+      for (std::uint64_t bits = computable[word]; bits != 0 && found < interleave_candidates;
+           bits &= bits - 1)
+        candidates[found++] = static_cast<logic::NodeIndex>(word * 64 + std::countr_zero(bits));
+    }
+    logic::NodeIndex chosen = candidates[0];
+    std::uint32_t chosen_age = 0;
+    for (unsigned c = 0; c < found; ++c) {
+      const logic::NodeIndex node = candidates[c];
+      const std::uint32_t age = now - std::max(computed_at[aig.fanin0(node).node()],
+                                               computed_at[aig.fanin1(node).node()]);
+      if (age > chosen_age) {
+        chosen = node;
+        chosen_age = age;
+      }
+      if (age >= interleave_distance) break;
+    }
+    order.push_back(chosen);
+    computed_at[chosen] = now;
+    computable[chosen / 64] &= ~(std::uint64_t{1} << (chosen % 64));
+    for (std::uint32_t f = fanout_begin[chosen]; f < fanout_begin[chosen + 1]; ++f) {
+      const logic::NodeIndex reader = fanouts[f];
+      if (--waiting[reader] == 0) computable[reader / 64] |= std::uint64_t{1} << (reader % 64);
+    }
+  }
+  return order;
+}
+
 /// The needed ANDs in execution order and, for each segment g, the
 /// position of its first AND (segment_first[g], with a final entry).
 struct ExecutionOrder {
@@ -32,8 +127,7 @@ ExecutionOrder execution_order(const logic::Aig& aig, const std::vector<bool>& n
                                EvaluationOrder order, std::uint32_t span) {
   ExecutionOrder result;
   if (order == EvaluationOrder::index) {
-    for (logic::NodeIndex node = 1; node < aig.node_count(); ++node)
-      if (needed[node] && aig.is_and(node)) result.nodes.push_back(node);
+    result.nodes = interleaved_index_order(aig, needed);
     for (std::uint64_t first = 0; first < result.nodes.size();
          first += EvaluationPlan::index_segment_steps)
       result.segment_first.push_back(first);

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -41,11 +42,14 @@ template <std::size_t W>
   }
 }
 
-// On x86-64 the compiler builds run_steps twice, for AVX2 (4 words per
-// instruction) and for the baseline (SSE2, 2 words), and the loader picks
-// one for the processor it runs on.
+// On x86-64 the compiler builds run_steps three times, for AVX-512 (8
+// words per instruction; a complement mask is broadcast from a general
+// register and the xor and the and of a fan-in fuse into one ternary-logic
+// instruction), for AVX2 (4 words) and for the baseline (SSE2, 2 words),
+// and the loader picks one for the processor it runs on. All three compute
+// the same bits.
 #if defined(__x86_64__) && defined(__GNUC__)
-#define RNNCC_EVAL_TARGET_CLONES __attribute__((target_clones("avx2", "default")))
+#define RNNCC_EVAL_TARGET_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
 #define RNNCC_EVAL_TARGET_CLONES
 #endif
@@ -67,6 +71,22 @@ void run_steps(const AndStep* first, const AndStep* last, std::uint64_t* values,
       return run_steps_of_width<32>(first, last, values);
   }
 }
+
+/// The value slots of one block, each slot starting on a 64-byte line (so
+/// that a slot of 8 or more words spans whole cache lines).
+class ValueSlots {
+ public:
+  explicit ValueSlots(std::size_t words) : storage_(words + line_words - 1) {}
+  std::uint64_t* data() {
+    const std::size_t misalignment =
+        (reinterpret_cast<std::uintptr_t>(storage_.data()) / sizeof(std::uint64_t)) % line_words;
+    return storage_.data() + (line_words - misalignment) % line_words;
+  }
+
+ private:
+  static constexpr std::size_t line_words = 64 / sizeof(std::uint64_t);
+  std::vector<std::uint64_t> storage_;
+};
 
 /// One block: words [first_word, first_word + used_words) of every signal,
 /// held in `width` words per slot (used_words <= width).
@@ -105,11 +125,17 @@ void run_copies(const EvaluationPlan& plan, const PlanSegment& segment, const Bl
 void run_block_serially(const EvaluationPlan& plan, const PatternSet& inputs, const Block& block,
                         std::uint64_t* values, PatternSet& outputs) {
   load_inputs(plan, inputs, block, values);
+  // Segments follow one another, so the steps between two segments that
+  // copy outputs run in one call.
   const AndStep* steps = plan.steps().data();
+  std::uint64_t steps_run = 0;
   for (const PlanSegment& segment : plan.segments()) {
+    if (segment.first_copy == segment.end_copy) continue;
+    run_steps(steps + steps_run, steps + segment.first_step, values, block.width);
+    steps_run = segment.first_step;
     run_copies(plan, segment, block, values, outputs);
-    run_steps(steps + segment.first_step, steps + segment.end_step, values, block.width);
   }
+  run_steps(steps + steps_run, steps + plan.steps().size(), values, block.width);
 }
 
 Block block_at(std::uint64_t index, unsigned width, std::uint64_t word_count) {
@@ -124,19 +150,19 @@ void evaluate_pattern_blocks(const EvaluationPlan& plan, const PatternSet& input
   const std::uint64_t block_count = (inputs.word_count() + width - 1) / width;
   const std::size_t value_words = std::size_t{plan.slot_count()} * width;
   if (threads == 1 || block_count == 1) {
-    std::vector<std::uint64_t> values(value_words);
+    ValueSlots values(value_words);
     for (std::uint64_t b = 0; b < block_count; ++b)
       run_block_serially(plan, inputs, block_at(b, width, inputs.word_count()), values.data(),
                          outputs);
     return;
   }
-  tbb::enumerable_thread_specific<std::vector<std::uint64_t>> thread_values(
-      [value_words] { return std::vector<std::uint64_t>(value_words); });
+  tbb::enumerable_thread_specific<ValueSlots> thread_values(
+      [value_words] { return ValueSlots(value_words); });
   tbb::task_arena arena(static_cast<int>(threads));
   arena.execute([&] {
     tbb::parallel_for(tbb::blocked_range<std::uint64_t>(0, block_count, 1),
                       [&](const tbb::blocked_range<std::uint64_t>& range) {
-                        std::vector<std::uint64_t>& values = thread_values.local();
+                        ValueSlots& values = thread_values.local();
                         for (std::uint64_t b = range.begin(); b != range.end(); ++b)
                           run_block_serially(plan, inputs, block_at(b, width, inputs.word_count()),
                                              values.data(), outputs);
@@ -219,7 +245,7 @@ class LevelRunner {
 void evaluate_levels(const EvaluationPlan& plan, const PatternSet& inputs, unsigned width,
                      unsigned threads, PatternSet& outputs) {
   const std::uint64_t block_count = (inputs.word_count() + width - 1) / width;
-  std::vector<std::uint64_t> values(std::size_t{plan.slot_count()} * width);
+  ValueSlots values(std::size_t{plan.slot_count()} * width);
   if (threads == 1) {
     for (std::uint64_t b = 0; b < block_count; ++b)
       run_block_serially(plan, inputs, block_at(b, width, inputs.word_count()), values.data(),
@@ -255,11 +281,13 @@ Evaluator::Evaluator(const logic::Aig& aig, ParallelMode mode)
 
 unsigned Evaluator::block_words_for(std::uint64_t pattern_count, unsigned threads) const {
   const std::uint64_t word_count = std::max<std::uint64_t>(1, (pattern_count + 63) / 64);
-  const std::uint64_t cache_bytes = mode_ == ParallelMode::patterns ? 128 * 1024 : 1024 * 1024;
-  const std::uint64_t words_per_thread = mode_ == ParallelMode::patterns
-                                             ? std::max<std::uint64_t>(1, word_count / threads)
-                                             : word_count;
-  unsigned width = 32;
+  // Patterns mode: at 16 words a step's loads and stores already
+  // outweigh its decoding, and wider blocks only crowd the cache.
+  const bool patterns = mode_ == ParallelMode::patterns;
+  const std::uint64_t cache_bytes = patterns ? 256 * 1024 : 1024 * 1024;
+  const std::uint64_t words_per_thread =
+      patterns ? std::max<std::uint64_t>(1, word_count / threads) : word_count;
+  unsigned width = patterns ? 16 : 32;
   while (width > 1 &&
          (std::uint64_t{plan_.slot_count()} * width * 8 > cache_bytes || width > words_per_thread))
     width /= 2;

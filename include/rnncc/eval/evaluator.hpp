@@ -43,9 +43,10 @@ class Evaluator {
   PatternSet evaluate(const PatternSet& inputs, const EvaluationOptions& options = {}) const;
 
   /// The block width used when options.block_words is 0: the largest
-  /// power of two <= 32 words whose live values fit in a per-thread cache
-  /// budget (128 KiB for patterns, 1 MiB for levels), and — in patterns
-  /// mode — that still gives every thread a block.
+  /// power of two <= 16 words (patterns) or 32 words (levels) whose live
+  /// values fit in a per-thread cache budget (256 KiB for patterns, 1 MiB
+  /// for levels), and — in patterns mode — that still gives every thread a
+  /// block.
   unsigned block_words_for(std::uint64_t pattern_count, unsigned threads) const;
 
   ParallelMode mode() const { return mode_; }
