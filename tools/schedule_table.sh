@@ -29,7 +29,7 @@ for model in circuits/models/*.toml; do
     local ands depth composition
     ands=$(sed -E 's/.*: ([0-9]+) ANDs, depth ([0-9]+).*/\1/' <<<"$line")
     depth=$(sed -E 's/.*: ([0-9]+) ANDs, depth ([0-9]+).*/\2/' <<<"$line")
-    composition=$(sed -nE 's/.*composed ([a-z-]+).*/\1/p' <<<"$line")
+    composition=$(sed -nE 's/.*composed ([a-z -]+),.*/\1/p' <<<"$line")
     echo "$ands|$depth|${composition:-—}"
   }
   sequential=$(summary sequential)
