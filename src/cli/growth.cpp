@@ -295,7 +295,7 @@ class ModelCache {
 /// The schedules a plan stands for (its own, or the defaults for the family).
 std::vector<std::string> schedules_for(const SeriesPlan& plan, const model::Model& model) {
   if (!plan.schedule.empty()) return {plan.schedule};
-  if (model::is_linear(model.family)) return {"scan"};
+  if (model::supports_scan(model)) return {"scan"};
   return {"sequential", "table"};
 }
 

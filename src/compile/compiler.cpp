@@ -1,6 +1,9 @@
 #include "rnncc/compile/compiler.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include "rnncc/compile/circuit_description.hpp"
 #include "rnncc/compile/symbol_names.hpp"
@@ -27,7 +30,15 @@ void check_options(const model::Model& model, const CompileOptions& options) {
   }
   const ScheduleKind kind = options.schedule.kind;
   if ((kind == ScheduleKind::scan || kind == ScheduleKind::chunked) &&
-      !model::is_linear(model.family)) {
+      model.family == model::Family::network && !model::supports_scan(model)) {
+    throw InputError(fmt::format(
+        "{}: schedule {} scans each sublayer's heads, and this network has a nonlinear head "
+        "(its step h_t = f(h_{{t-1}}, x_t) has no associative composition); use --schedule "
+        "table for a parallel schedule of a small state, or sequential",
+        model.name, to_string(options.schedule)));
+  }
+  if ((kind == ScheduleKind::scan || kind == ScheduleKind::chunked) &&
+      !model::supports_scan(model)) {
     throw InputError(fmt::format(
         "{}: schedule {} needs an associative composition of steps, and family {} has none "
         "(its step h_t = f(h_{{t-1}}, x_t) is nonlinear); use --schedule table for a parallel "
@@ -44,30 +55,29 @@ void check_options(const model::Model& model, const CompileOptions& options) {
   if (kind == ScheduleKind::table) check_table_schedule(model);
 }
 
-arith::Circuit build_arithmetic_circuit(const model::Model& model, const CompileOptions& options,
-                                        std::string* composition) {
-  arith::Circuit circuit(model.format);
-  CircuitDomain domain(circuit);
-  const std::size_t length = options.length;
-  const std::vector<model::StepInput<CircuitDomain>> inputs =
-      create_step_inputs(model, circuit, 1, length);
-  const State initial = model::constants(domain, model.initial_state);
+namespace {
 
-  auto emit = [&](std::size_t step, const State& state) {
-    model::ReadoutValue<CircuitDomain> value = model::readout(domain, model, state);
-    if (model.readout == model::ReadoutKind::accept) {
-      circuit.create_output(value.accept, accept_name(step));
-      return;
-    }
-    for (std::size_t i = 0; i < value.numbers.size(); ++i) {
-      circuit.create_output(value.numbers[i], output_value_name(step, i));
-    }
-  };
+/// The states after each step (every_step) or after the last one, under a
+/// sequential, scan or chunked schedule (scan and chunked for linear
+/// families only). Records the representation a scan composed in.
+std::vector<State> schedule_states(CircuitDomain& domain, const model::Model& model,
+                                   const std::vector<model::StepInput<CircuitDomain>>& inputs,
+                                   const State& initial, const CompileOptions& options,
+                                   bool every_step, std::string* composition) {
+  const std::size_t length = inputs.size();
+  std::vector<State> states;
   auto combine = [&](const Map& later, const Map& earlier) {
     return model::compose(domain, later, earlier);
   };
   auto note_structure = [&](const Map& map) {
     if (composition != nullptr) *composition = std::string(model::name_of(map.structure));
+  };
+  auto transitions = [&]() {
+    std::vector<Map> maps;
+    maps.reserve(length);
+    for (std::size_t t = 0; t < length; ++t)
+      maps.push_back(model::linear_transition(domain, model, inputs[t]));
+    return maps;
   };
 
   switch (options.schedule.kind) {
@@ -75,27 +85,22 @@ arith::Circuit build_arithmetic_circuit(const model::Model& model, const Compile
       State state = initial;
       for (std::size_t t = 0; t < length; ++t) {
         state = model::step(domain, model, state, inputs[t]);
-        if (options.all_outputs || t + 1 == length) emit(t + 1, state);
+        if (every_step || t + 1 == length) states.push_back(state);
       }
       break;
     }
     case ScheduleKind::scan: {
-      std::vector<Map> maps;
-      maps.reserve(length);
-      for (std::size_t t = 0; t < length; ++t) {
-        maps.push_back(model::linear_transition(domain, model, inputs[t]));
-      }
-      if (options.all_outputs) {
+      std::vector<Map> maps = transitions();
+      if (every_step) {
         std::vector<Map> prefixes =
             word::inclusive_prefix(std::move(maps), combine, options.prefix);
         note_structure(prefixes.back());
-        for (std::size_t t = 0; t < length; ++t) {
-          emit(t + 1, model::apply_map(domain, prefixes[t], initial));
-        }
+        for (std::size_t t = 0; t < length; ++t)
+          states.push_back(model::apply_map(domain, prefixes[t], initial));
       } else {
         Map total = word::balanced_reduce(std::move(maps), combine);
         note_structure(total);
-        emit(length, model::apply_map(domain, total, initial));
+        states.push_back(model::apply_map(domain, total, initial));
       }
       break;
     }
@@ -105,11 +110,7 @@ arith::Circuit build_arithmetic_circuit(const model::Model& model, const Compile
       // sequentially from it.
       const std::size_t chunk = options.schedule.chunk;
       const std::size_t chunk_count = (length + chunk - 1) / chunk;
-      std::vector<Map> maps;
-      maps.reserve(length);
-      for (std::size_t t = 0; t < length; ++t) {
-        maps.push_back(model::linear_transition(domain, model, inputs[t]));
-      }
+      std::vector<Map> maps = transitions();
       const std::size_t needed_chunks = chunk_count - 1;  // the last chunk's map is never used
       std::vector<Map> chunk_maps;
       for (std::size_t j = 0; j < needed_chunks; ++j) {
@@ -121,7 +122,7 @@ arith::Circuit build_arithmetic_circuit(const model::Model& model, const Compile
       }
       std::vector<State> starts(chunk_count, initial);
       if (!chunk_maps.empty()) {
-        if (options.all_outputs) {
+        if (every_step) {
           std::vector<Map> prefixes =
               word::inclusive_prefix(std::move(chunk_maps), combine, options.prefix);
           note_structure(prefixes.back());
@@ -134,11 +135,11 @@ arith::Circuit build_arithmetic_circuit(const model::Model& model, const Compile
           starts[chunk_count - 1] = model::apply_map(domain, total, initial);
         }
       }
-      for (std::size_t j = options.all_outputs ? 0 : chunk_count - 1; j < chunk_count; ++j) {
+      for (std::size_t j = every_step ? 0 : chunk_count - 1; j < chunk_count; ++j) {
         State state = starts[j];
         for (std::size_t t = j * chunk; t < std::min(length, (j + 1) * chunk); ++t) {
           state = model::apply_map(domain, maps[t], state);
-          if (options.all_outputs || t + 1 == length) emit(t + 1, state);
+          if (every_step || t + 1 == length) states.push_back(state);
         }
       }
       break;
@@ -146,6 +147,90 @@ arith::Circuit build_arithmetic_circuit(const model::Model& model, const Compile
     case ScheduleKind::table:
       throw std::logic_error("the table schedule has no arithmetic circuit");
   }
+  return states;
+}
+
+/// A network under a scan or chunked schedule, sublayer after sublayer:
+/// each head's states for every step come from its own scan over the
+/// stream below it. Returns the top sublayer's x_t for every step.
+std::vector<State> network_streams(CircuitDomain& domain, const model::Model& network,
+                                   const std::vector<model::StepInput<CircuitDomain>>& inputs,
+                                   const CompileOptions& options, std::string* composition) {
+  const std::size_t length = inputs.size();
+  std::vector<State> streams;
+  streams.reserve(length);
+  for (std::size_t t = 0; t < length; ++t)
+    streams.push_back(model::embed(domain, network, inputs[t]));
+  std::vector<std::string> compositions;
+  std::size_t offset = 0;
+  for (const model::Sublayer& sublayer : network.sublayers) {
+    if (sublayer.kind == model::SublayerKind::feedforward) {
+      for (State& stream : streams)
+        stream = model::feedforward(domain, sublayer, stream);
+      continue;
+    }
+    std::vector<model::StepInput<CircuitDomain>> head_inputs;
+    head_inputs.reserve(length);
+    for (const State& stream : streams)
+      head_inputs.push_back({{}, stream});
+    std::vector<State> outputs(length);
+    for (const model::Model& head : sublayer.heads) {
+      const std::size_t count = head.state_value_count();
+      const State initial = model::constants(
+          domain, std::vector<mpq_class>(
+                      network.initial_state.begin() + static_cast<std::ptrdiff_t>(offset),
+                      network.initial_state.begin() + static_cast<std::ptrdiff_t>(offset + count)));
+      offset += count;
+      std::string structure;
+      const std::vector<State> states =
+          schedule_states(domain, head, head_inputs, initial, options, true, &structure);
+      if (std::find(compositions.begin(), compositions.end(), structure) == compositions.end())
+        compositions.push_back(structure);
+      for (std::size_t t = 0; t < length; ++t) {
+        const State output = model::head_output(domain, head, head_inputs[t],
+                                                t == 0 ? initial : states[t - 1], states[t]);
+        outputs[t].insert(outputs[t].end(), output.begin(), output.end());
+      }
+    }
+    for (std::size_t t = 0; t < length; ++t)
+      streams[t] = model::add_head_outputs(domain, sublayer, streams[t], outputs[t]);
+  }
+  if (composition != nullptr) *composition = fmt::format("{}", fmt::join(compositions, " and "));
+  return streams;
+}
+
+}  // namespace
+
+arith::Circuit build_arithmetic_circuit(const model::Model& model, const CompileOptions& options,
+                                        std::string* composition) {
+  arith::Circuit circuit(model.format);
+  CircuitDomain domain(circuit);
+  const std::size_t length = options.length;
+  const std::vector<model::StepInput<CircuitDomain>> inputs =
+      create_step_inputs(model, circuit, 1, length);
+
+  auto emit = [&](std::size_t step, model::ReadoutValue<CircuitDomain> value) {
+    if (model.readout == model::ReadoutKind::accept) {
+      circuit.create_output(value.accept, accept_name(step));
+      return;
+    }
+    for (std::size_t i = 0; i < value.numbers.size(); ++i) {
+      circuit.create_output(value.numbers[i], output_value_name(step, i));
+    }
+  };
+
+  if (model.family == model::Family::network && options.schedule.kind != ScheduleKind::sequential) {
+    const std::vector<State> streams = network_streams(domain, model, inputs, options, composition);
+    for (std::size_t t = options.all_outputs ? 0 : length - 1; t < length; ++t)
+      emit(t + 1, model::readout_of_source(domain, model, streams[t]));
+    return circuit;
+  }
+  const std::vector<State> states =
+      schedule_states(domain, model, inputs, model::constants(domain, model.initial_state), options,
+                      options.all_outputs, composition);
+  const std::size_t first_step = options.all_outputs ? 1 : length;
+  for (std::size_t k = 0; k < states.size(); ++k)
+    emit(first_step + k, model::readout(domain, model, states[k]));
   return circuit;
 }
 

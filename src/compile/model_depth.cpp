@@ -86,6 +86,12 @@ ModelDepth::ModelDepth(const model::Model& model, const CompileOptions& options)
   CompileOptions checked = options;
   checked.length = 1;
   check_options(model, checked);
+  if (kind == ScheduleKind::scan && model.family == model::Family::network) {
+    throw InputError(fmt::format(
+        "{}: --analytic covers the scan of a single recurrence; a network scans each sublayer "
+        "in turn (drop --analytic to measure it)",
+        model.name));
+  }
   scan_ = kind == ScheduleKind::scan;
 
   if (!scan_) {

@@ -9,7 +9,7 @@ namespace rnncc::model {
 
 namespace {
 
-constexpr std::array<std::pair<Family, std::string_view>, 13> family_names{{
+constexpr std::array<std::pair<Family, std::string_view>, 14> family_names{{
     {Family::relu_rnn, "relu-rnn"},
     {Family::mlp_rnn, "mlp-rnn"},
     {Family::elman, "elman"},
@@ -23,6 +23,7 @@ constexpr std::array<std::pair<Family, std::string_view>, 13> family_names{{
     {Family::rwkv7, "rwkv7"},
     {Family::dense, "dense"},
     {Family::wfa, "wfa"},
+    {Family::network, "network"},
 }};
 
 }  // namespace
@@ -46,10 +47,19 @@ bool is_linear(Family family) {
     case Family::elman:
     case Family::gru:
     case Family::lstm:
+    case Family::network:
       return false;
     default:
       return true;
   }
+}
+
+bool supports_scan(const Model& model) {
+  if (model.family != Family::network) return is_linear(model.family);
+  for (const Sublayer& sublayer : model.sublayers)
+    for (const Model& head : sublayer.heads)
+      if (!is_linear(head.family)) return false;
+  return true;
 }
 
 std::size_t InputSpec::token_bits() const {
@@ -68,16 +78,28 @@ std::size_t Model::layer_count() const {
 }
 
 std::size_t Model::state_value_count() const {
+  if (family == Family::network) {
+    std::size_t count = width;
+    for (const Sublayer& sublayer : sublayers)
+      for (const Model& head : sublayer.heads)
+        count += head.state_value_count();
+    return count;
+  }
   if (is_linear(family)) return state_size * state_columns;
   const std::size_t per_layer = family == Family::lstm ? 2 * state_size : state_size;
   return per_layer * layer_count();
 }
 
 std::size_t Model::readout_source_size() const {
+  if (family == Family::network) return width;
   if (is_linear(family) || family == Family::relu_rnn || family == Family::mlp_rnn) {
     return state_value_count();
   }
   return state_size;
+}
+
+std::size_t Model::head_output_size() const {
+  return is_linear(family) ? state_columns : state_size;
 }
 
 }  // namespace rnncc::model

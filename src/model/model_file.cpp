@@ -29,14 +29,44 @@ struct RawTensor {
   std::string origin;  ///< "FILE:LINE" or "FILE (tensor NAME)" for messages
 };
 
+/// Where a head's weights come from: the network's sources, under the
+/// head's name prefix.
+struct RandomSource {
+  std::uint64_t seed = 0;
+  mpz_class low, high, denominator;
+};
+
 class ModelFileReader {
  public:
   ModelFileReader(const std::filesystem::path& path, const std::optional<arith::Format>& override)
       : path_(path), format_override_(override) {}
 
+  /// Reads the whole file.
   Model read();
 
  private:
+  /// A reader of the head `table` of a network: its weights are `raw` (the
+  /// network's tensors under `prefix`, the prefix removed), its input the
+  /// network's stream of `width` values.
+  ModelFileReader(const std::filesystem::path& path, const arith::Format& format,
+                  const toml::table& table, std::string prefix, std::size_t width,
+                  std::map<std::string, RawTensor> raw, std::optional<RandomSource> random)
+      : path_(path),
+        format_override_(format),
+        document_(&table),
+        raw_(std::move(raw)),
+        random_(std::move(random)),
+        prefix_(std::move(prefix)),
+        head_width_(width) {}
+
+  /// Reads document_ (the file, or a head's table).
+  Model read_document();
+  /// Reads a network's sublayers and their heads.
+  void read_network(Model& model);
+  /// Adds the tensors of `weights` (a [weights] table, nested tables
+  /// joined with '.') to raw_, their names prefixed by `prefix`.
+  void add_inline_weights(const toml::table& weights, const std::string& prefix);
+
   [[noreturn]] void fail_at(const toml::node* node, const std::string& message) const {
     if (node != nullptr && node->source().begin.line > 0) {
       throw InputError(
@@ -57,7 +87,10 @@ class ModelFileReader {
                std::vector<mpq_class>& values) const;
 
   void read_input(const toml::table* table, Model& model) const;
+  void read_readout(Model& model) const;
   void read_raw_tensors();
+  /// The [safetensors] file and the [random] source (the file's top level).
+  void read_shared_sources();
   const RawTensor& tensor(const TensorSpecification& specification);
   std::vector<mpq_class> converted(const TensorSpecification& specification, const Model& model);
   void build(Model& model);
@@ -65,16 +98,15 @@ class ModelFileReader {
 
   std::filesystem::path path_;
   std::optional<arith::Format> format_override_;
-  toml::table document_;
+  toml::table parsed_;                     ///< the file (the top-level reader only)
+  const toml::table* document_ = nullptr;  ///< the table read: the file's, or a head's
   std::map<std::string, RawTensor> raw_;
   std::map<std::string, RawTensor> generated_;
   std::vector<TensorSpecification> specifications_;
   std::set<std::string> used_;
-  struct RandomSource {
-    std::uint64_t seed = 0;
-    mpz_class low, high, denominator;
-  };
   std::optional<RandomSource> random_;
+  std::string prefix_;          ///< a head's "sublayer.L.head.H.", empty otherwise
+  std::size_t head_width_ = 0;  ///< a head's input width, 0 outside networks
 };
 
 void ModelFileReader::check_keys(const toml::table& table, std::string_view where,
@@ -199,15 +231,30 @@ void ModelFileReader::read_input(const toml::table* table, Model& model) const {
 }
 
 void ModelFileReader::read_raw_tensors() {
-  if (const toml::table* weights = document_["weights"].as_table()) {
-    for (const auto& [key, node] : *weights) {
-      RawTensor raw;
-      flatten(node, 0, raw.shape, raw.values);
-      raw.origin = fmt::format("{}:{}", path_.string(), node.source().begin.line);
-      raw_.emplace(std::string(key.str()), std::move(raw));
+  if (const toml::table* weights = (*document_)["weights"].as_table()) {
+    add_inline_weights(*weights, "");
+  }
+  if (prefix_.empty()) read_shared_sources();
+}
+
+void ModelFileReader::add_inline_weights(const toml::table& weights, const std::string& prefix) {
+  for (const auto& [key, node] : weights) {
+    const std::string name = prefix + std::string(key.str());
+    if (const toml::table* nested = node.as_table()) {
+      add_inline_weights(*nested, name + ".");
+      continue;
+    }
+    RawTensor raw;
+    flatten(node, 0, raw.shape, raw.values);
+    raw.origin = fmt::format("{}:{}", path_.string(), node.source().begin.line);
+    if (!raw_.emplace(name, std::move(raw)).second) {
+      fail_at(&node, fmt::format("weight '{}' is given twice", name));
     }
   }
-  if (const toml::table* source = document_["safetensors"].as_table()) {
+}
+
+void ModelFileReader::read_shared_sources() {
+  if (const toml::table* source = (*document_)["safetensors"].as_table()) {
     check_keys(*source, "[safetensors]", {"file"});
     std::filesystem::path file = string_value(*source, "file", std::nullopt);
     if (file.is_relative()) file = path_.parent_path() / file;
@@ -218,7 +265,7 @@ void ModelFileReader::read_raw_tensors() {
       raw_.emplace(tensor.name, std::move(raw));
     }
   }
-  if (const toml::table* random = document_["random"].as_table()) {
+  if (const toml::table* random = (*document_)["random"].as_table()) {
     check_keys(*random, "[random]", {"seed", "low", "high", "denominator"});
     RandomSource source;
     const toml::node* seed = random->get("seed");
@@ -266,8 +313,8 @@ const RawTensor& ModelFileReader::tensor(const TensorSpecification& specificatio
     const bool same_shape = raw.shape == specification.shape || free_rows ||
                             (specification.any_shape_with_count && raw_count == count);
     if (!same_shape) {
-      throw InputError(fmt::format("{}: weight '{}' has shape [{}], expected [{}]", raw.origin,
-                                   specification.name, fmt::join(raw.shape, ", "),
+      throw InputError(fmt::format("{}: weight '{}{}' has shape [{}], expected [{}]", raw.origin,
+                                   prefix_, specification.name, fmt::join(raw.shape, ", "),
                                    fmt::join(specification.shape, ", ")));
     }
     return raw;
@@ -283,15 +330,15 @@ const RawTensor& ModelFileReader::tensor(const TensorSpecification& specificatio
     }
     if (random_ && (specification.required || specification.random_when_optional)) {
       generated->second.values =
-          random_tensor_values(random_->seed, specification.name, count, random_->low,
+          random_tensor_values(random_->seed, prefix_ + specification.name, count, random_->low,
                                random_->high, random_->denominator);
       generated->second.origin =
-          fmt::format("{} ([random] tensor '{}')", path_.string(), specification.name);
+          fmt::format("{} ([random] tensor '{}{}')", path_.string(), prefix_, specification.name);
     } else if (specification.required) {
       fail(
-          fmt::format("missing weight '{}' of shape [{}]: give it under [weights], in the "
+          fmt::format("missing weight '{}{}' of shape [{}]: give it under [weights], in the "
                       "[safetensors] file, or add a [random] table",
-                      specification.name, fmt::join(specification.shape, ", ")));
+                      prefix_, specification.name, fmt::join(specification.shape, ", ")));
     } else {
       generated->second.values.assign(count, mpq_class(0));
       generated->second.origin = path_.string();
@@ -314,8 +361,8 @@ std::vector<mpq_class> ModelFileReader::converted(const TensorSpecification& spe
     }
     std::optional<mpq_class> member = fit_into_format(format, value);
     if (!member) {
-      throw InputError(fmt::format("{}: weight '{}' element {} = {} does not fit in {}", raw.origin,
-                                   specification.name, i, value.get_str(),
+      throw InputError(fmt::format("{}: weight '{}{}' element {} = {} does not fit in {}",
+                                   raw.origin, prefix_, specification.name, i, value.get_str(),
                                    arith::to_string(format)));
     }
     values.push_back(*member);
@@ -484,11 +531,38 @@ void ModelFileReader::build(Model& model) {
       model.features = {{"A", std::move(transposed)}, {"b", std::move(zero)}};
       break;
     }
+    case Family::network: {
+      model.embedding = model.feature("embedding");
+      model.features.clear();
+      for (std::size_t index = 0; index < model.sublayers.size(); ++index) {
+        Sublayer& sublayer = model.sublayers[index];
+        const std::string prefix = fmt::format("sublayer.{}.", index);
+        if (sublayer.kind == SublayerKind::heads) {
+          const std::size_t outputs = find(prefix + "output").shape[1];
+          sublayer.output = matrix_of(model.width, outputs, values(prefix + "output"));
+        } else {
+          const std::size_t hidden = sublayer.up.rows;
+          sublayer.up = matrix_of(hidden, model.width, values(prefix + "up.weight"));
+          sublayer.up_bias = values(prefix + "up.bias");
+          sublayer.down = matrix_of(model.width, hidden, values(prefix + "down.weight"));
+          sublayer.down_bias = values(prefix + "down.bias");
+        }
+      }
+      break;
+    }
     default:
       break;
   }
 
-  model.initial_state = values("initial");
+  if (model.family == Family::network) {
+    for (const Sublayer& sublayer : model.sublayers)
+      for (const Model& head : sublayer.heads)
+        model.initial_state.insert(model.initial_state.end(), head.initial_state.begin(),
+                                   head.initial_state.end());
+    model.initial_state.resize(model.state_value_count(), mpq_class(0));
+  } else {
+    model.initial_state = values("initial");
+  }
   if (model.readout != ReadoutKind::state) {
     const std::string name = model.family == Family::wfa ? "final" : "readout";
     const std::size_t source = model.readout_source_size();
@@ -502,40 +576,76 @@ void ModelFileReader::build(Model& model) {
       std::vector<std::string> expected;
       for (const TensorSpecification& specification : specifications_)
         expected.push_back(specification.name);
+      for (std::string& expected_name : expected)
+        expected_name = prefix_ + expected_name;
       throw InputError(
-          fmt::format("{}: weight '{}' is not a parameter of this {} model (expected: {})",
-                      raw.origin, name, name_of(model.family), fmt::join(expected, ", ")));
+          fmt::format("{}: weight '{}{}' is not a parameter of this {} {} (expected: {})",
+                      raw.origin, prefix_, name, name_of(model.family),
+                      model.is_head ? "head" : "model", fmt::join(expected, ", ")));
     }
   }
 }
 
 Model ModelFileReader::read() {
   try {
-    document_ = toml::parse_file(path_.string());
+    parsed_ = toml::parse_file(path_.string());
+    document_ = &parsed_;
   } catch (const toml::parse_error& error) {
     throw InputError(
         fmt::format("{}:{}: {}", path_.string(), error.source().begin.line, error.description()));
   }
-  check_keys(document_, "the model file",
-             {"name", "family", "format", "state", "key", "value", "layers", "activation", "hidden",
-              "parameterization", "input", "readout", "weights", "safetensors", "random"});
-  Model model;
-  model.name = string_value(document_, "name", path_.stem().string());
-  const std::string family_name = string_value(document_, "family", std::nullopt);
+  return read_document();
+}
+
+Model ModelFileReader::read_document() {
+  const bool head = !prefix_.empty();
+  const std::string where = head ? fmt::format("head {}", prefix_) : "the model file";
+  const std::string family_name = string_value(*document_, "family", std::nullopt);
   const std::optional<Family> family = parse_family(family_name);
   if (!family) {
-    fail_at(document_.get("family"),
+    fail_at(document_->get("family"),
             fmt::format("unknown family '{}' (expected relu-rnn, mlp-rnn, elman, gru, lstm, "
-                        "diagonal, pd, dplr, deltanet, gated-deltanet, rwkv7, dense or wfa)",
+                        "diagonal, pd, dplr, deltanet, gated-deltanet, rwkv7, dense, wfa or "
+                        "network)",
                         family_name));
   }
+  if (head) {
+    check_keys(*document_, where,
+               {"family", "state", "key", "value", "layers", "activation", "hidden",
+                "parameterization", "query", "weights"});
+    if (*family == Family::network || *family == Family::pd || *family == Family::wfa) {
+      fail_at(document_->get("family"),
+              fmt::format("a head of a network cannot be of family {}: {}", family_name,
+                          *family == Family::network
+                              ? "networks do not nest"
+                              : "its matrices are chosen per symbol, and heads read the "
+                                "network's vectors"));
+    }
+  } else if (*family == Family::network) {
+    check_keys(*document_, where,
+               {"name", "family", "format", "width", "input", "readout", "sublayer", "weights",
+                "safetensors", "random"});
+  } else {
+    check_keys(
+        *document_, where,
+        {"name", "family", "format", "state", "key", "value", "layers", "activation", "hidden",
+         "parameterization", "input", "readout", "weights", "safetensors", "random"});
+  }
+  Model model;
+  model.name = head ? prefix_.substr(0, prefix_.size() - 1)
+                    : string_value(*document_, "name", path_.stem().string());
   model.family = *family;
+  model.is_head = head;
   try {
     model.format = format_override_
                        ? *format_override_
-                       : arith::parse_format(string_value(document_, "format", "exact"));
+                       : arith::parse_format(string_value(*document_, "format", "exact"));
   } catch (const InputError& error) {
-    fail_at(document_.get("format"), error.what());
+    fail_at(document_->get("format"), error.what());
+  }
+  if (model.family == Family::network) {
+    read_network(model);
+    return model;
   }
 
   const bool matrix_state = model.family == Family::deltanet ||
@@ -543,29 +653,29 @@ Model ModelFileReader::read() {
   const std::vector<std::string> misplaced_keys =
       matrix_state ? std::vector<std::string>{"state"} : std::vector<std::string>{"key", "value"};
   for (const std::string& key : misplaced_keys) {
-    if (const toml::node* node = document_.get(key)) {
+    if (const toml::node* node = document_->get(key)) {
       fail_at(node,
               fmt::format("'{}' does not apply to family {} (it takes {})", key,
                           name_of(model.family), matrix_state ? "'key' and 'value'" : "'state'"));
     }
   }
   if (matrix_state) {
-    model.state_size = size_value(document_, "key", std::nullopt, 1);
-    model.state_columns = size_value(document_, "value", std::nullopt, 1);
+    model.state_size = size_value(*document_, "key", std::nullopt, 1);
+    model.state_columns = size_value(*document_, "value", std::nullopt, 1);
   } else {
-    model.state_size = size_value(document_, "state", std::nullopt, 1);
+    model.state_size = size_value(*document_, "state", std::nullopt, 1);
   }
   const bool stacked =
       model.family == Family::elman || model.family == Family::gru || model.family == Family::lstm;
-  if (document_.get("layers") != nullptr && !stacked) {
-    fail_at(document_.get("layers"), "'layers' applies to elman, gru and lstm only");
+  if (document_->get("layers") != nullptr && !stacked) {
+    fail_at(document_->get("layers"), "'layers' applies to elman, gru and lstm only");
   }
-  const std::size_t layers = size_value(document_, "layers", 1, 1);
+  const std::size_t layers = size_value(*document_, "layers", 1, 1);
   if (stacked) model.recurrent_layers.resize(layers);  // filled by build()
-  if (const toml::node* activation = document_.get("activation")) {
+  if (const toml::node* activation = document_->get("activation")) {
     if (model.family != Family::elman) fail_at(activation, "'activation' applies to elman only");
     try {
-      model.activation = arith::parse_activation(string_value(document_, "activation", "tanh"));
+      model.activation = arith::parse_activation(string_value(*document_, "activation", "tanh"));
     } catch (const InputError& error) {
       fail_at(activation, error.what());
     }
@@ -576,7 +686,7 @@ Model ModelFileReader::read() {
       fail_at(activation, "elman's activation must be tanh, relu, hardtanh or sign");
     }
   }
-  if (const toml::node* hidden = document_.get("hidden")) {
+  if (const toml::node* hidden = document_->get("hidden")) {
     if (model.family != Family::mlp_rnn) fail_at(hidden, "'hidden' applies to mlp-rnn only");
     if (!hidden->is_array()) fail_at(hidden, "'hidden' must be an array of layer widths");
     for (const toml::node& width : *hidden->as_array()) {
@@ -588,8 +698,8 @@ Model ModelFileReader::read() {
           DenseLayer{Matrix{static_cast<std::size_t>(width.as_integer()->get()), 0, {}}, {}});
     }
   }
-  if (const toml::node* parameterization = document_.get("parameterization")) {
-    const std::string kind = string_value(document_, "parameterization", "direct");
+  if (const toml::node* parameterization = document_->get("parameterization")) {
+    const std::string kind = string_value(*document_, "parameterization", "direct");
     if (model.family != Family::diagonal || (kind != "direct" && kind != "mamba")) {
       fail_at(parameterization,
               "'parameterization' applies to diagonal only and is \"direct\" or \"mamba\"");
@@ -597,32 +707,28 @@ Model ModelFileReader::read() {
     model.mamba = kind == "mamba";
   }
 
-  read_input(document_["input"].as_table(), model);
+  if (head) {
+    model.input.dimension = head_width_;
+    if (const toml::node* query = document_->get("query")) {
+      const std::string reads = string_value(*document_, "query", "previous");
+      if (!is_linear(model.family) || (reads != "previous" && reads != "current")) {
+        fail_at(query,
+                "'query' applies to linear heads and is \"previous\" (q_t^T S_{t-1}, the "
+                "paper's head output) or \"current\" (q_t^T S_t)");
+      }
+      model.query_reads_previous = reads == "previous";
+    }
+  } else {
+    read_input((*document_)["input"].as_table(), model);
+  }
   if ((model.family == Family::pd || model.family == Family::wfa) && !model.input.is_tokens()) {
-    fail_at(document_.get("input"),
+    fail_at(document_->get("input"),
             fmt::format("family {} needs token inputs ([input] alphabet): its matrices are "
                         "chosen per symbol",
                         name_of(model.family)));
   }
 
-  if (const toml::table* readout = document_["readout"].as_table()) {
-    check_keys(*readout, "[readout]", {"kind"});
-    const std::string kind =
-        string_value(*readout, "kind", model.family == Family::wfa ? "linear" : "state");
-    if (kind == "state") {
-      model.readout = ReadoutKind::state;
-    } else if (kind == "linear") {
-      model.readout = ReadoutKind::linear;
-    } else if (kind == "accept") {
-      model.readout = ReadoutKind::accept;
-    } else {
-      fail_at(readout->get("kind"), fmt::format("unknown readout kind '{}' (expected state, "
-                                                "linear or accept)",
-                                                kind));
-    }
-  } else if (model.family == Family::wfa) {
-    model.readout = ReadoutKind::linear;
-  }
+  read_readout(model);
 
   // Transcendental functions exist only in fixed formats.
   const bool transcendental =
@@ -642,6 +748,93 @@ Model ModelFileReader::read() {
   read_raw_tensors();
   build(model);
   return model;
+}
+
+void ModelFileReader::read_readout(Model& model) const {
+  if (const toml::table* readout = (*document_)["readout"].as_table()) {
+    check_keys(*readout, "[readout]", {"kind"});
+    const std::string kind =
+        string_value(*readout, "kind", model.family == Family::wfa ? "linear" : "state");
+    if (kind == "state") {
+      model.readout = ReadoutKind::state;
+    } else if (kind == "linear") {
+      model.readout = ReadoutKind::linear;
+    } else if (kind == "accept") {
+      model.readout = ReadoutKind::accept;
+    } else {
+      fail_at(readout->get("kind"), fmt::format("unknown readout kind '{}' (expected state, "
+                                                "linear or accept)",
+                                                kind));
+    }
+  } else if (model.family == Family::wfa) {
+    model.readout = ReadoutKind::linear;
+  }
+}
+
+void ModelFileReader::read_network(Model& model) {
+  model.width = size_value(*document_, "width", std::nullopt, 1);
+  read_input((*document_)["input"].as_table(), model);
+  read_readout(model);
+  read_raw_tensors();
+  const toml::node* sublayers_node = document_->get("sublayer");
+  const toml::array* sublayers = sublayers_node != nullptr ? sublayers_node->as_array() : nullptr;
+  if (sublayers == nullptr || sublayers->empty()) {
+    fail_at(sublayers_node,
+            "a network needs at least one [[sublayer]] (kind = \"heads\" or \"feedforward\")");
+  }
+  for (std::size_t index = 0; index < sublayers->size(); ++index) {
+    const toml::node& node = (*sublayers)[index];
+    const toml::table* table = node.as_table();
+    if (table == nullptr) fail_at(&node, "each sublayer must be a table ([[sublayer]])");
+    const std::string prefix = fmt::format("sublayer.{}.", index);
+    const std::string where = fmt::format("sublayer {}", index);
+    const toml::node* kind_node = table->get("kind");
+    if (kind_node == nullptr || !kind_node->is_string()) {
+      fail_at(kind_node != nullptr ? kind_node : &node,
+              fmt::format("{} needs kind = \"heads\" or \"feedforward\"", where));
+    }
+    const std::string kind(kind_node->as_string()->get());
+    Sublayer sublayer;
+    if (kind == "heads") {
+      check_keys(*table, where, {"kind", "head", "weights"});
+    } else if (kind == "feedforward") {
+      check_keys(*table, where, {"kind", "hidden", "weights"});
+      sublayer.kind = SublayerKind::feedforward;
+      sublayer.up.rows = size_value(*table, "hidden", std::nullopt, 1);
+    } else {
+      fail_at(kind_node,
+              fmt::format("unknown sublayer kind '{}' (expected heads or feedforward)", kind));
+    }
+    if (const toml::table* weights = (*table)["weights"].as_table()) {
+      add_inline_weights(*weights, prefix);
+    }
+    if (sublayer.kind == SublayerKind::heads) {
+      const toml::node* heads_node = table->get("head");
+      const toml::array* heads = heads_node != nullptr ? heads_node->as_array() : nullptr;
+      if (heads == nullptr || heads->empty()) {
+        fail_at(&node, fmt::format("{} of kind heads needs at least one [[sublayer.head]]", where));
+      }
+      for (std::size_t number = 0; number < heads->size(); ++number) {
+        const toml::table* head = (*heads)[number].as_table();
+        if (head == nullptr) fail_at(&(*heads)[number], "each head must be a table");
+        const std::string head_prefix = fmt::format("{}head.{}.", prefix, number);
+        std::map<std::string, RawTensor> head_raw;
+        for (auto it = raw_.begin(); it != raw_.end();) {
+          if (it->first.rfind(head_prefix, 0) == 0) {
+            head_raw.emplace(it->first.substr(head_prefix.size()), std::move(it->second));
+            it = raw_.erase(it);
+          } else {
+            ++it;
+          }
+        }
+        ModelFileReader reader(path_, model.format, *head, head_prefix, model.width,
+                               std::move(head_raw), random_);
+        sublayer.heads.push_back(reader.read_document());
+      }
+    }
+    model.sublayers.push_back(std::move(sublayer));
+  }
+  build(model);
 }
 
 /// FNV-1a, 64 bits.

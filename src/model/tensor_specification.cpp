@@ -134,7 +134,28 @@ std::vector<TensorSpecification> tensor_specifications(const Model& model) {
     case Family::wfa:
       plain("M", {model.input.alphabet.size(), d, d}, true);
       break;
+    case Family::network: {
+      add_feature(specifications, model, "embedding", {model.width});
+      for (std::size_t index = 0; index < model.sublayers.size(); ++index) {
+        const Sublayer& sublayer = model.sublayers[index];
+        const std::string prefix = fmt::format("sublayer.{}.", index);
+        if (sublayer.kind == SublayerKind::heads) {
+          std::size_t outputs = 0;
+          for (const Model& head : sublayer.heads)
+            outputs += head.head_output_size();
+          plain(prefix + "output", {model.width, outputs}, true);
+        } else {
+          const std::size_t hidden = sublayer.up.rows;
+          plain(prefix + "up.weight", {hidden, model.width}, true);
+          plain(prefix + "up.bias", {hidden}, false);
+          plain(prefix + "down.weight", {model.width, hidden}, true);
+          plain(prefix + "down.bias", {model.width}, false);
+        }
+      }
+      break;
+    }
   }
+  if (model.is_head && is_linear(model.family)) add_feature(specifications, model, "query", {d});
   TensorSpecification initial{"initial",
                               {model.state_value_count()},
                               model.family == Family::wfa,
@@ -144,7 +165,8 @@ std::vector<TensorSpecification> tensor_specifications(const Model& model) {
                               "",
                               0,
                               TensorRole::plain};
-  specifications.push_back(initial);
+  if (model.family != Family::network) specifications.push_back(initial);  // heads have their own
+  if (model.is_head) return specifications;
   const std::size_t source = model.readout_source_size();
   if (model.family == Family::wfa) {
     if (model.readout != ReadoutKind::state) plain("final", {source}, true);

@@ -89,6 +89,18 @@ TEST_CASE("rnncc verify checks every input when they are few") {
   CHECK(refused.exit_status == 2);
 }
 
+TEST_CASE("a network compiles sublayer by sublayer under scan and verifies on every input") {
+  const auto result = rnncc::test::run_rnncc("verify " + model("network") +
+                                             " --length 5 --schedule scan --format mod:6");
+  CHECK(result.exit_status == 0);
+  CHECK(result.standard_output.find("32 input sequences (all of them)") != std::string::npos);
+  CHECK(result.standard_output.find("all equal") != std::string::npos);
+  const auto analytic = rnncc::test::run_rnncc("growth " + model("network") +
+                                               " --lengths 16..32 --schedule scan --analytic");
+  CHECK(analytic.exit_status == 2);
+  CHECK(analytic.standard_error.find("a network scans each sublayer") != std::string::npos);
+}
+
 TEST_CASE("rnncc eval --tokens and --vectors decode a compiled model's outputs like rnncc run") {
   rnncc::test::TemporaryDirectory directory;
   const std::string circuit = (directory / "pd.aig").string();

@@ -36,7 +36,8 @@ compile::CompiledModel compiled(const model::Model& model, std::string_view sche
 TEST_CASE("scan and chunked circuits are equivalent to the sequential one (SAT miter)") {
   const std::vector<std::pair<std::string, std::string>> cases{
       {"diagonal", "mod:4"},       {"pd", "mod:4"},    {"dplr", "mod:3"},  {"deltanet", "mod:4"},
-      {"gated_deltanet", "mod:3"}, {"rwkv7", "mod:3"}, {"dense", "mod:4"}, {"wfa", "mod:3"}};
+      {"gated_deltanet", "mod:3"}, {"rwkv7", "mod:3"}, {"dense", "mod:4"}, {"wfa", "mod:3"},
+      {"network", "mod:3"}};
   verify::EquivalenceOptions options;
   options.random_patterns = 0;  // decide by structure and SAT only
   for (const auto& [name, format] : cases) {

@@ -22,7 +22,7 @@ void check_family(const std::string& name, const std::vector<std::string>& forma
     const model::Model model = test::load_example_model(
         name, format_text.empty() ? std::nullopt : std::optional<std::string>(format_text));
     std::vector<std::string> schedules{"sequential"};
-    if (model::is_linear(model.family)) {
+    if (model::supports_scan(model)) {
       schedules.push_back("scan");
       schedules.push_back("chunked:3");
     }
@@ -80,4 +80,7 @@ TEST_CASE("dense: circuits equal the reference under every schedule") {
 }
 TEST_CASE("wfa: circuits equal the reference under every schedule") {
   check_family("wfa", {"", "mod:8", "modp:13"});
+}
+TEST_CASE("network: circuits equal the reference under every schedule") {
+  check_family("network", {"", "modp:13"});
 }

@@ -233,16 +233,143 @@ std::vector<typename Domain::Number> nonlinear_step(
   return next;
 }
 
+template <class Domain>
+std::vector<typename Domain::Number> network_step(Domain& domain, const Model& model,
+                                                  const std::vector<typename Domain::Number>& state,
+                                                  const StepInput<Domain>& input);
+
 /// One step of any family: S_t from S_{t-1} and x_t (linear families apply
 /// their affine map).
 template <class Domain>
 std::vector<typename Domain::Number> step(Domain& domain, const Model& model,
                                           const std::vector<typename Domain::Number>& state,
                                           const StepInput<Domain>& input) {
+  if (model.family == Family::network) return network_step(domain, model, state, input);
   if (is_linear(model.family)) {
     return apply_map(domain, linear_transition(domain, model, input), state);
   }
   return nonlinear_step(domain, model, state, input);
+}
+
+/// The readout vector r(S) of state S: the whole state for linear families,
+/// relu-rnn and mlp-rnn, the last layer's h for stacked ones, the top
+/// sublayer's x for a network.
+template <class Domain>
+std::vector<typename Domain::Number> readout_source(
+    const Model& model, const std::vector<typename Domain::Number>& state) {
+  std::size_t begin = 0;
+  if (model.family == Family::network) {
+    begin = state.size() - model.width;
+  } else if (!is_linear(model.family) && model.family != Family::relu_rnn &&
+             model.family != Family::mlp_rnn) {
+    const std::size_t per_layer =
+        model.family == Family::lstm ? 2 * model.state_size : model.state_size;
+    begin = (model.layer_count() - 1) * per_layer;
+  }
+  const std::size_t size = model.readout_source_size();
+  return std::vector<typename Domain::Number>(
+      state.begin() + static_cast<std::ptrdiff_t>(begin),
+      state.begin() + static_cast<std::ptrdiff_t>(begin + size));
+}
+
+// --- networks (PAPER.md "Layers"; docs/model-spec.md "Networks") ------------------
+
+/// x^0_t: the network's embedding of the input.
+template <class Domain>
+std::vector<typename Domain::Number> embed(Domain& domain, const Model& network,
+                                           const StepInput<Domain>& input) {
+  return evaluate_feature(domain, network.embedding, input);
+}
+
+/// A head's output at a step, from its state before (`previous`) and after
+/// (`current`) reading the stream value in `input`: q_tᵀ S for a linear
+/// head (y_j = Σ_i q_i S_ij, S the previous or current state as the head
+/// says), the last layer's h_t for a nonlinear one.
+template <class Domain>
+std::vector<typename Domain::Number> head_output(
+    Domain& domain, const Model& head, const StepInput<Domain>& input,
+    const std::vector<typename Domain::Number>& previous,
+    const std::vector<typename Domain::Number>& current) {
+  using Number = typename Domain::Number;
+  if (!is_linear(head.family)) return readout_source<Domain>(head, current);
+  const std::vector<Number> query = evaluate_feature(domain, head.feature("query"), input);
+  const std::vector<Number>& state = head.query_reads_previous ? previous : current;
+  const std::size_t m = head.state_columns;
+  std::vector<Number> output;
+  for (std::size_t j = 0; j < m; ++j) {
+    std::vector<Number> column;
+    for (std::size_t i = 0; i < head.state_size; ++i)
+      column.push_back(state[i * m + j]);
+    output.push_back(dot(domain, query, column));
+  }
+  return output;
+}
+
+/// A heads sublayer's residual update x + O · ⟨y_1, ..., y_h⟩ from the
+/// concatenated head outputs.
+template <class Domain>
+std::vector<typename Domain::Number> add_head_outputs(
+    Domain& domain, const Sublayer& sublayer, const std::vector<typename Domain::Number>& stream,
+    const std::vector<typename Domain::Number>& head_outputs) {
+  std::vector<typename Domain::Number> mixed =
+      multiply_constant_matrix(domain, sublayer.output, head_outputs);
+  for (std::size_t i = 0; i < mixed.size(); ++i)
+    mixed[i] = domain.add(stream[i], mixed[i]);
+  return mixed;
+}
+
+/// A feed-forward sublayer: x + W · relu(U x + u) + w.
+template <class Domain>
+std::vector<typename Domain::Number> feedforward(
+    Domain& domain, const Sublayer& sublayer, const std::vector<typename Domain::Number>& stream) {
+  std::vector<typename Domain::Number> hidden =
+      multiply_constant_matrix(domain, sublayer.up, stream);
+  for (std::size_t i = 0; i < hidden.size(); ++i) {
+    hidden[i] = domain.apply(arith::Activation::relu,
+                             domain.add(hidden[i], domain.constant(sublayer.up_bias[i])));
+  }
+  std::vector<typename Domain::Number> result =
+      multiply_constant_matrix(domain, sublayer.down, hidden);
+  for (std::size_t i = 0; i < result.size(); ++i) {
+    result[i] =
+        domain.add(stream[i], domain.add(result[i], domain.constant(sublayer.down_bias[i])));
+  }
+  return result;
+}
+
+/// One step of a network, sublayer after sublayer: every head steps on the
+/// stream value it reads, and the new state is every head's state followed
+/// by the top sublayer's x_t (what the readout reads).
+template <class Domain>
+std::vector<typename Domain::Number> network_step(Domain& domain, const Model& model,
+                                                  const std::vector<typename Domain::Number>& state,
+                                                  const StepInput<Domain>& input) {
+  using Number = typename Domain::Number;
+  std::vector<Number> stream = embed(domain, model, input);
+  std::vector<Number> next;
+  std::size_t offset = 0;
+  for (const Sublayer& sublayer : model.sublayers) {
+    if (sublayer.kind == SublayerKind::feedforward) {
+      stream = feedforward(domain, sublayer, stream);
+      continue;
+    }
+    const StepInput<Domain> head_input{{}, stream};
+    std::vector<Number> outputs;
+    for (const Model& head : sublayer.heads) {
+      const std::size_t count = head.state_value_count();
+      const std::vector<Number> previous(
+          state.begin() + static_cast<std::ptrdiff_t>(offset),
+          state.begin() + static_cast<std::ptrdiff_t>(offset + count));
+      std::vector<Number> current = step(domain, head, previous, head_input);
+      std::vector<Number> output = head_output(domain, head, head_input, previous, current);
+      outputs.insert(outputs.end(), output.begin(), output.end());
+      next.insert(next.end(), current.begin(), current.end());
+      offset += count;
+    }
+    stream = add_head_outputs(domain, sublayer, stream, outputs);
+  }
+  next.insert(next.end(), stream.begin(), stream.end());
+  return next;
 }
 
 /// The readout's value after a step: the numbers of the readout (state or
@@ -253,23 +380,12 @@ struct ReadoutValue {
   typename Domain::Boolean accept{};
 };
 
-/// The readout of state S: r(S) is the whole state for linear families and
-/// the last layer's h for nonlinear ones.
+/// The readout of a readout vector r (readout_source): r itself, O · r, or
+/// for acceptance o^T r > 0.
 template <class Domain>
-ReadoutValue<Domain> readout(Domain& domain, const Model& model,
-                             const std::vector<typename Domain::Number>& state) {
+ReadoutValue<Domain> readout_of_source(Domain& domain, const Model& model,
+                                       std::vector<typename Domain::Number> source) {
   using Number = typename Domain::Number;
-  std::vector<Number> source;
-  if (is_linear(model.family) || model.family == Family::relu_rnn ||
-      model.family == Family::mlp_rnn) {
-    source = state;
-  } else {
-    const std::size_t d = model.state_size;
-    const std::size_t per_layer = model.family == Family::lstm ? 2 * d : d;
-    const std::size_t begin = (model.layer_count() - 1) * per_layer;
-    source.assign(state.begin() + static_cast<std::ptrdiff_t>(begin),
-                  state.begin() + static_cast<std::ptrdiff_t>(begin + d));
-  }
   ReadoutValue<Domain> value;
   switch (model.readout) {
     case ReadoutKind::state:
@@ -285,6 +401,13 @@ ReadoutValue<Domain> readout(Domain& domain, const Model& model,
     }
   }
   return value;
+}
+
+/// The readout of state S (readout_of_source of readout_source(S)).
+template <class Domain>
+ReadoutValue<Domain> readout(Domain& domain, const Model& model,
+                             const std::vector<typename Domain::Number>& state) {
+  return readout_of_source(domain, model, readout_source<Domain>(model, state));
 }
 
 }  // namespace rnncc::model

@@ -17,8 +17,9 @@
 
 namespace rnncc::model {
 
-/// The model families of PAPER.md. The first five are nonlinear, the rest
-/// linear (S_t = A_t S_{t-1} + b_t).
+/// The model families of PAPER.md. The first five are nonlinear, the next
+/// eight linear (S_t = A_t S_{t-1} + b_t); `network` stacks heads of the
+/// others.
 enum class Family {
   relu_rnn,
   mlp_rnn,
@@ -33,18 +34,20 @@ enum class Family {
   rwkv7,
   dense,
   wfa,
+  network,  ///< a stack of sublayers of heads and feed-forward networks (PAPER.md "Layers")
 };
 
 /// The spelling in model files: "relu-rnn", "mlp-rnn", "elman", "gru",
 /// "lstm", "diagonal", "pd", "dplr", "deltanet", "gated-deltanet", "rwkv7",
-/// "dense", "wfa".
+/// "dense", "wfa", "network".
 std::string_view name_of(Family family);
 
 /// The family spelled `name`, or std::nullopt.
 std::optional<Family> parse_family(std::string_view name);
 
 /// True for the linear families: their step is an affine map of the state
-/// whose coefficients depend on the input only, so a scan applies.
+/// whose coefficients depend on the input only, so a scan applies. False
+/// for `network` (see supports_scan).
 bool is_linear(Family family);
 
 /// An input-dependent parameter p(x) with `rows` entries. Token inputs give
@@ -106,6 +109,28 @@ struct DenseLayer {
   std::vector<mpq_class> bias;
 };
 
+struct Model;
+
+/// The two kinds of sublayer of a network (PAPER.md Defs 7 and 8).
+enum class SublayerKind {
+  heads,        ///< x ↦ x + O · ⟨y_1, ..., y_h⟩, the heads reading x
+  feedforward,  ///< x ↦ x + W · relu(U x + u) + w
+};
+
+/// One sublayer of a network. Heads are models of the other families with
+/// vector inputs of the network's width; a linear head outputs q_tᵀ S
+/// (model.hpp's Model::query_reads_previous says which S), a nonlinear
+/// head its (last layer's) h_t.
+struct Sublayer {
+  SublayerKind kind = SublayerKind::heads;
+  std::vector<Model> heads;          ///< heads: in order; their outputs are concatenated
+  Matrix output;                     ///< heads: O [width × Σ head outputs]
+  Matrix up;                         ///< feedforward: U [hidden × width]
+  std::vector<mpq_class> up_bias;    ///< feedforward: u [hidden]
+  Matrix down;                       ///< feedforward: W [width × hidden]
+  std::vector<mpq_class> down_bias;  ///< feedforward: w [width]
+};
+
 /// A model ready to be interpreted or compiled.
 struct Model {
   std::string name;  ///< the file's stem, or `name = ...`
@@ -120,7 +145,8 @@ struct Model {
   /// gated-deltanet and rwkv7; 1 otherwise).
   std::size_t state_columns = 1;
 
-  /// The initial state, row-major (nonlinear: per layer h, then c for lstm).
+  /// The initial state, row-major (nonlinear: per layer h, then c for lstm;
+  /// network: each head's state in order, then the top sublayer's x).
   std::vector<mpq_class> initial_state;
 
   // --- nonlinear families -----------------------------------------------------
@@ -144,6 +170,19 @@ struct Model {
   bool mamba = false;
   std::vector<mpq_class> decay;
 
+  // --- networks -------------------------------------------------------------
+  /// The width d of the residual stream x.
+  std::size_t width = 0;
+  /// x^0_t: the embedding of the input (a token's row, or E x + e).
+  Feature embedding;
+  std::vector<Sublayer> sublayers;
+
+  // --- a head inside a network ------------------------------------------------
+  bool is_head = false;
+  /// A linear head outputs q_tᵀ S_{t-1} (true, PAPER.md / the paper's §2.4)
+  /// or q_tᵀ S_t (false), q_t = Q x_t + q being its feature `query`.
+  bool query_reads_previous = true;
+
   // --- readout -------------------------------------------------------------
   ReadoutKind readout = ReadoutKind::state;
   Matrix readout_weights;  ///< linear: O; accept: o as a 1-row matrix
@@ -154,8 +193,15 @@ struct Model {
   std::size_t layer_count() const;
   /// Number of values in the state (see initial_state).
   std::size_t state_value_count() const;
-  /// Number of values in the readout vector r(S).
+  /// Number of values in the readout vector r(S): for a network the width.
   std::size_t readout_source_size() const;
+  /// Number of values a head outputs: the state's columns for a linear
+  /// head, the hidden size for a nonlinear one.
+  std::size_t head_output_size() const;
 };
+
+/// True when a scan applies: a linear family, or a network all of whose
+/// heads are linear (each sublayer is then scanned in turn).
+bool supports_scan(const Model& model);
 
 }  // namespace rnncc::model
