@@ -7,6 +7,7 @@
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
 #include <tbb/task_arena.h>
+#include <tbb/task_group.h>
 
 #include <algorithm>
 #include <atomic>
@@ -121,21 +122,33 @@ void run_copies(const EvaluationPlan& plan, const PlanSegment& segment, const Bl
   }
 }
 
+/// Segments [first_segment, end_segment) of one block, in order: each
+/// segment's output copies (when `with_copies`), then its steps, within
+/// steps [first_step, end_step). Segments follow one another, so the steps
+/// between two segments that copy outputs run in one call.
+void run_segments(const EvaluationPlan& plan, std::uint32_t first_segment,
+                  std::uint32_t end_segment, bool with_copies, std::uint64_t first_step,
+                  std::uint64_t end_step, const Block& block, std::uint64_t* values,
+                  PatternSet& outputs) {
+  const AndStep* steps = plan.steps().data();
+  std::uint64_t steps_run = first_step;
+  for (std::uint32_t s = first_segment; with_copies && s < end_segment; ++s) {
+    const PlanSegment& segment = plan.segments()[s];
+    if (segment.first_copy == segment.end_copy) continue;
+    const std::uint64_t copy_point = std::max(segment.first_step, first_step);
+    run_steps(steps + steps_run, steps + copy_point, values, block.width);
+    steps_run = copy_point;
+    run_copies(plan, segment, block, values, outputs);
+  }
+  run_steps(steps + steps_run, steps + end_step, values, block.width);
+}
+
 /// Every segment of one block on the calling thread.
 void run_block_serially(const EvaluationPlan& plan, const PatternSet& inputs, const Block& block,
                         std::uint64_t* values, PatternSet& outputs) {
   load_inputs(plan, inputs, block, values);
-  // Segments follow one another, so the steps between two segments that
-  // copy outputs run in one call.
-  const AndStep* steps = plan.steps().data();
-  std::uint64_t steps_run = 0;
-  for (const PlanSegment& segment : plan.segments()) {
-    if (segment.first_copy == segment.end_copy) continue;
-    run_steps(steps + steps_run, steps + segment.first_step, values, block.width);
-    steps_run = segment.first_step;
-    run_copies(plan, segment, block, values, outputs);
-  }
-  run_steps(steps + steps_run, steps + plan.steps().size(), values, block.width);
+  run_segments(plan, 0, static_cast<std::uint32_t>(plan.segments().size()), true, 0,
+               plan.steps().size(), block, values, outputs);
 }
 
 Block block_at(std::uint64_t index, unsigned width, std::uint64_t word_count) {
@@ -170,13 +183,17 @@ void evaluate_pattern_blocks(const EvaluationPlan& plan, const PatternSet& input
   });
 }
 
-/// A part of one segment's steps run by one thread in levels mode; the
-/// first part of a segment also does the segment's output copies.
+/// Work for one thread in levels mode: a part of one wide segment's steps
+/// (the first part also does the segment's output copies), or a run of
+/// narrow segments, each with its copies and all its steps, in order.
 struct LevelChunk {
-  std::uint32_t segment;
+  std::uint32_t first_segment;
+  std::uint32_t end_segment;
   bool does_copies;
   std::uint64_t first_step;
   std::uint64_t end_step;
+  /// Chunks done before this one may start: those of earlier segments.
+  std::uint64_t wait_for;
 };
 
 /// Fewest word-ANDs worth a chunk of its own (about the cost of handing a
@@ -185,23 +202,33 @@ constexpr std::uint64_t min_chunk_word_ands = 64;
 
 /// Levels mode, for one block: threads claim chunks in order from a shared
 /// counter and start a chunk only when every chunk of the earlier segments
-/// is done (the barrier between levels). A thread that is late only leaves
-/// more chunks to the others, so the scheme finishes even when the arena
-/// runs fewer threads than asked.
+/// is done (the barrier between levels). Consecutive narrow segments (too
+/// few word-ANDs to split) form one chunk, so a thread runs them without a
+/// barrier between them: a long recurrence of narrow levels does not pay
+/// one hand-over per level. A thread that is late only leaves more chunks
+/// to the others, so the scheme finishes even when the arena runs fewer
+/// threads than asked.
 class LevelRunner {
  public:
   LevelRunner(const EvaluationPlan& plan, unsigned width, unsigned threads)
       : plan_(plan), threads_(threads) {
+    bool last_is_narrow = false;
     for (std::uint32_t s = 0; s < plan.segments().size(); ++s) {
       const PlanSegment& segment = plan.segments()[s];
-      segment_first_chunk_.push_back(chunks_.size());
       const std::uint64_t steps = segment.end_step - segment.first_step;
       const std::uint64_t parts =
           std::clamp<std::uint64_t>(steps * width / min_chunk_word_ands, 1, threads);
-      for (std::uint64_t part = 0; part < parts; ++part) {
-        chunks_.push_back(LevelChunk{s, part == 0, segment.first_step + steps * part / parts,
-                                     segment.first_step + steps * (part + 1) / parts});
+      if (parts == 1 && last_is_narrow) {
+        chunks_.back().end_segment = s + 1;
+        chunks_.back().end_step = segment.end_step;
+        continue;
       }
+      const std::uint64_t wait_for = chunks_.size();
+      for (std::uint64_t part = 0; part < parts; ++part) {
+        chunks_.push_back(LevelChunk{s, s + 1, part == 0, segment.first_step + steps * part / parts,
+                                     segment.first_step + steps * (part + 1) / parts, wait_for});
+      }
+      last_is_narrow = parts == 1;
     }
   }
 
@@ -210,26 +237,30 @@ class LevelRunner {
     load_inputs(plan_, inputs, block, values);
     next_chunk_.store(0);
     done_chunks_.store(0);
+    // The calling thread works at once; a helper task that no thread has
+    // started by the time the chunks are taken is run (and finds nothing
+    // to do) by the calling thread's wait, instead of being waited for.
     arena.execute([&] {
-      tbb::parallel_for(
-          0U, threads_, [&](unsigned) { work(block, values, outputs); }, tbb::static_partitioner());
+      tbb::task_group helpers;
+      for (unsigned t = 1; t < threads_; ++t)
+        helpers.run([&] { work(block, values, outputs); });
+      work(block, values, outputs);
+      helpers.wait();
     });
   }
 
  private:
   void work(const Block& block, std::uint64_t* values, PatternSet& outputs) {
-    const AndStep* steps = plan_.steps().data();
     for (;;) {
       const std::uint64_t c = next_chunk_.fetch_add(1, std::memory_order_relaxed);
       if (c >= chunks_.size()) return;
       const LevelChunk& chunk = chunks_[c];
-      const std::uint64_t earlier = segment_first_chunk_[chunk.segment];
-      for (unsigned spins = 0; done_chunks_.load(std::memory_order_acquire) < earlier; ++spins) {
+      for (unsigned spins = 0; done_chunks_.load(std::memory_order_acquire) < chunk.wait_for;
+           ++spins) {
         if (spins > 256) std::this_thread::yield();
       }
-      if (chunk.does_copies)
-        run_copies(plan_, plan_.segments()[chunk.segment], block, values, outputs);
-      run_steps(steps + chunk.first_step, steps + chunk.end_step, values, block.width);
+      run_segments(plan_, chunk.first_segment, chunk.end_segment, chunk.does_copies,
+                   chunk.first_step, chunk.end_step, block, values, outputs);
       done_chunks_.fetch_add(1, std::memory_order_acq_rel);
     }
   }
@@ -237,7 +268,6 @@ class LevelRunner {
   const EvaluationPlan& plan_;
   unsigned threads_;
   std::vector<LevelChunk> chunks_;
-  std::vector<std::uint64_t> segment_first_chunk_;
   alignas(64) std::atomic<std::uint64_t> next_chunk_{0};
   alignas(64) std::atomic<std::uint64_t> done_chunks_{0};
 };
