@@ -43,6 +43,13 @@ std::vector<logic::NodeIndex> interleaved_index_order(const logic::Aig& aig,
                                                       const std::vector<bool>& needed) {
   const logic::NodeIndex node_count = aig.node_count();
   auto is_step = [&](logic::NodeIndex node) { return needed[node] && aig.is_and(node); };
+  if (node_count > 0x7fffffffU) {
+    // Fan-out offsets below are 32-bit (two per AND): plain index order.
+    std::vector<logic::NodeIndex> order;
+    for (logic::NodeIndex node = 1; node < node_count; ++node)
+      if (is_step(node)) order.push_back(node);
+    return order;
+  }
   // computed_at[v]: 1 + the position of AND v in the order, not_yet before
   // it is placed; 0 for inputs and the constant (older than any step).
   constexpr std::uint32_t not_yet = 0xffffffffU;

@@ -12,7 +12,11 @@ namespace rnncc::eval {
 
 /// The order in which a plan computes the ANDs.
 enum class EvaluationOrder {
-  index,  ///< node index order, segments of `index_segment_steps` steps
+  /// node index order, locally interleaved so that a step rarely reads a
+  /// value made in the last few steps (each step is one of the first few
+  /// computable ANDs in index order); segments of `index_segment_steps`
+  /// steps
+  index,
   /// layer by layer, one segment per layer (its steps are independent):
   /// D layers (D = the depth), each AND in the latest layer its fan-outs
   /// allow (D minus its longest path to an output), so that values are
