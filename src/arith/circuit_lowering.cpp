@@ -183,7 +183,8 @@ void remove_dangling_ands(LoweredCircuit& lowered) {
   }
 }
 
-LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture architecture) {
+LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture architecture,
+                     const std::vector<std::optional<LoweredValue>>* output_shapes) {
   LoweredCircuit result;
   FormatLowering lowering(result.aig, circuit.format(), architecture);
 
@@ -217,7 +218,11 @@ LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture archit
 
   for (std::uint32_t i = 0; i < circuit.output_count(); ++i) {
     NodeId node = circuit.output_node(i);
-    const LoweredValue& value = *values[node];
+    LoweredValue value = *values[node];
+    if (output_shapes != nullptr && (*output_shapes)[i] && !circuit.is_boolean(node)) {
+      if (std::optional<LoweredValue> conformed = lowering.conform(value, *(*output_shapes)[i]))
+        value = std::move(*conformed);
+    }
     for (std::size_t bit = 0; bit < value.bits.size(); ++bit) {
       result.aig.create_output(value.bits[bit], fmt::format("{}[{}]", circuit.output_name(i), bit));
     }

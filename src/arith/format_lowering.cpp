@@ -589,6 +589,29 @@ LoweredValue FormatLowering::apply(Activation activation, const LoweredValue& a)
 
 // --- reading and writing patterns ----------------------------------------------
 
+std::optional<LoweredValue> FormatLowering::conform(const LoweredValue& value,
+                                                    const LoweredValue& shape) {
+  if (!std::holds_alternative<ExactFormat>(format_)) {
+    throw std::logic_error("conform applies to exact values only");
+  }
+  LoweredValue scaled = value;
+  if (shape.denominator % value.denominator == 0) {
+    scaled =
+        scale_exact_numerator(aig_, value, shape.denominator / value.denominator, architecture_);
+  } else {
+    const mpz_class ratio = value.denominator / shape.denominator;
+    if (value.denominator % shape.denominator != 0 || mpz_popcount(ratio.get_mpz_t()) != 1) {
+      return std::nullopt;
+    }
+    const std::size_t shift = bit_length(ratio) - 1;
+    if (scaled.bits.size() <= shift) return std::nullopt;
+    scaled.bits.erase(scaled.bits.begin(),
+                      scaled.bits.begin() + static_cast<std::ptrdiff_t>(shift));
+  }
+  const std::size_t width = signed_width(shape.low, shape.high);
+  return LoweredValue{resize_signed(scaled.bits, width), shape.low, shape.high, shape.denominator};
+}
+
 mpq_class FormatLowering::decode(const LoweredValue& value, const mpz_class& pattern) const {
   if (is_finite(format_)) return arith::decode(format_, pattern);
   mpz_class integer = pattern;

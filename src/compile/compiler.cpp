@@ -234,6 +234,45 @@ arith::Circuit build_arithmetic_circuit(const model::Model& model, const Compile
   return circuit;
 }
 
+namespace {
+
+/// Lowers an exact circuit with every output in the representation the
+/// sequential schedule gives it (its interval and denominator, sound for
+/// every schedule since all compute one function), so that circuits of
+/// different schedules have the same output words bit for bit.
+void conform_to_sequential(const model::Model& model, const CompileOptions& options,
+                           CompiledModel& compiled) {
+  CompileOptions sequential = options;
+  sequential.schedule = Schedule{};
+  // Intervals do not depend on the adders and multipliers: the cheapest do.
+  const word::ArithmeticArchitecture cheapest{word::PrefixArchitecture::ripple,
+                                              word::MultiplierArchitecture::array};
+  std::vector<std::optional<arith::LoweredValue>> shapes;
+  {
+    arith::LoweredCircuit reference =
+        arith::lower(build_arithmetic_circuit(model, sequential), cheapest);
+    for (arith::LoweredWord& word : reference.outputs) {
+      word.value.bits.clear();
+      shapes.emplace_back(std::move(word.value));
+    }
+  }
+  compiled.lowered = arith::lower(*compiled.arithmetic, options.arithmetic, &shapes);
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < shapes.size(); ++i) {
+    const arith::LoweredWord& word = compiled.lowered.outputs[i];
+    if (!word.is_boolean && word.value.denominator != shapes[i]->denominator) ++kept;
+  }
+  if (kept > 0) {
+    compiled.notes.push_back(fmt::format(
+        "{} of {} exact outputs keep this schedule's own denominator (it does not relate to the "
+        "sequential one by an integer factor or a power of two), so their widths may differ from "
+        "the sequential circuit's",
+        kept, shapes.size()));
+  }
+}
+
+}  // namespace
+
 CompiledModel compile(const model::Model& model, const CompileOptions& options) {
   check_options(model, options);
   CompiledModel compiled;
@@ -243,7 +282,12 @@ CompiledModel compile(const model::Model& model, const CompileOptions& options) 
     return compiled;
   }
   compiled.arithmetic.emplace(build_arithmetic_circuit(model, options, &compiled.composition));
-  compiled.lowered = arith::lower(*compiled.arithmetic, options.arithmetic);
+  if (std::holds_alternative<arith::ExactFormat>(model.format) &&
+      options.schedule.kind != ScheduleKind::sequential) {
+    conform_to_sequential(model, options, compiled);
+  } else {
+    compiled.lowered = arith::lower(*compiled.arithmetic, options.arithmetic);
+  }
   describe_in_comments(model, options, compiled.lowered);
   if (options.reassociate && !arith::is_ring(model.format) &&
       options.schedule.kind != ScheduleKind::sequential) {

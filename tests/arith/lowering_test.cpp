@@ -519,3 +519,56 @@ TEST_CASE("modp products keep logarithmic depth (Barrett), not a chain of n subt
     CHECK(reduced <= 4 * plain);
   }
 }
+
+TEST_CASE("exact values conform to a wider, narrower or rescaled representation") {
+  const ExactDomain small{-8, 7, 1};
+  auto shape = [](long low, long high, long denominator) {
+    return LoweredValue{{}, mpz_class(low), mpz_class(high), mpz_class(denominator)};
+  };
+  auto conformed = [](FormatLowering& lowering, const LoweredValue& value,
+                      const LoweredValue& target) {
+    std::optional<LoweredValue> result = lowering.conform(value, target);
+    REQUIRE(result);
+    CHECK(result->bits.size() == signed_width(target.low, target.high));
+    CHECK(result->denominator == target.denominator);
+    return LoweredResult{*result};
+  };
+  auto identity = [](const Format&, const std::vector<mpq_class>& values) { return values[0]; };
+  const std::vector<OperationUnderTest> operations{
+      {"wider interval",
+       [&](FormatLowering& lowering, const std::vector<LoweredValue>& operands) {
+         return conformed(lowering, operands[0], shape(-1000, 1000, 1));
+       },
+       identity},
+      {"narrower interval (x + x - x truncated back to [-8, 7])",
+       [&](FormatLowering& lowering, const std::vector<LoweredValue>& operands) {
+         const LoweredValue wide =
+             lowering.subtract(lowering.add(operands[0], operands[0]), operands[0]);
+         REQUIRE(wide.bits.size() > 4);
+         return conformed(lowering, wide, shape(-8, 7, 1));
+       },
+       identity},
+      {"denominator 1 to 3",
+       [&](FormatLowering& lowering, const std::vector<LoweredValue>& operands) {
+         return conformed(lowering, operands[0], shape(-24, 21, 3));
+       },
+       identity},
+      {"denominator 4 to 1 ((x + 1/4) - 1/4 shifted back)",
+       [&](FormatLowering& lowering, const std::vector<LoweredValue>& operands) {
+         const LoweredValue quarter = lowering.constant(mpq_class(1, 4));
+         const LoweredValue scaled = lowering.subtract(lowering.add(operands[0], quarter), quarter);
+         REQUIRE(scaled.denominator == 4);
+         return conformed(lowering, scaled, shape(-8, 7, 1));
+       },
+       identity},
+  };
+  CHECK(check_operations(ExactFormat{}, operations, singles(domain_values(small)), {small}) > 0);
+
+  rnncc::logic::Aig aig;
+  FormatLowering exact(aig, ExactFormat{}, {});
+  rnncc::word::BitVector bits;
+  for (int bit = 0; bit < 4; ++bit)
+    bits.push_back(aig.create_input());
+  const LoweredValue thirds = exact.input(bits, ExactDomain{-8, 7, 3});
+  CHECK_FALSE(exact.conform(thirds, shape(-8, 7, 2)));  // 3 and 2: neither divides the other
+}

@@ -90,3 +90,34 @@ TEST_CASE("ABC's cec agrees: a DeltaNet scan is equivalent to its sequential cir
   io::write_aiger_file(compiled(changed, "scan", 4, true).lowered.aig, directory / "changed.aig");
   CHECK_FALSE(test::abc_equivalent(directory / "sequential.aig", directory / "changed.aig"));
 }
+
+TEST_CASE("in exact, every schedule has the sequential circuit's output words, so they match") {
+  // Each schedule's own bounds would give other widths (deltanet, T = 5,
+  // all outputs: 142 sequential, 130 scan, 136 chunked:2 output bits); the
+  // outputs take the sequential representation instead.
+  verify::EquivalenceOptions options;
+  options.random_patterns = 0;
+  // (Models and lengths where the schedules' own widths differ.)
+  for (const char* name : {"deltanet", "dplr", "rwkv7", "gated_deltanet"}) {
+    const model::Model model = load(name, "exact");
+    for (std::size_t length : {4, 5}) {
+      const compile::CompiledModel sequential = compiled(model, "sequential", length, true);
+      for (const char* schedule : {"scan", "chunked:2"}) {
+        CAPTURE(name);
+        CAPTURE(length);
+        CAPTURE(schedule);
+        const compile::CompiledModel other = compiled(model, schedule, length, true);
+        CHECK(other.notes.empty());
+        REQUIRE(other.lowered.outputs.size() == sequential.lowered.outputs.size());
+        for (std::size_t i = 0; i < other.lowered.outputs.size(); ++i) {
+          CHECK(other.lowered.outputs[i].value.bits.size() ==
+                sequential.lowered.outputs[i].value.bits.size());
+          CHECK(other.lowered.outputs[i].value.denominator ==
+                sequential.lowered.outputs[i].value.denominator);
+        }
+        CHECK(verify::check_equivalence(sequential.lowered.aig, other.lowered.aig, options)
+                  .equivalent);
+      }
+    }
+  }
+}

@@ -4,6 +4,7 @@
 
 #include <gmpxx.h>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,7 +43,13 @@ struct LoweredCircuit {
 /// word::lookup circuits over every pattern of their operand (at most
 /// 2^max_table_input_width patterns, LimitError beyond). For every
 /// admissible input, decoding the outputs gives evaluate()'s values.
-LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture architecture);
+/// With `output_shapes` (exact only: one entry per circuit output), every
+/// number output with a shape is conformed to it (FormatLowering::conform),
+/// the caller promising that the shape holds every value the output takes;
+/// an output whose denominator does not relate to its shape's keeps its
+/// own representation.
+LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture architecture,
+                     const std::vector<std::optional<LoweredValue>>* output_shapes = nullptr);
 
 /// Drops the AND nodes no output depends on (operations may build gates they
 /// end up not using), keeping inputs and outputs in order, and renumbers the

@@ -125,6 +125,16 @@ class FormatLowering {
   /// build_activation_table, built once per activation and reused.
   LoweredValue apply(Activation activation, const LoweredValue& a);
 
+  /// Exact only: `value` restated in the representation of `shape` (its
+  /// interval and denominator; its bits are ignored), when every number
+  /// `value` can hold at the caller's admissible inputs is known to fit
+  /// there. The numerator is multiplied by shape.denominator / denominator
+  /// when that is an integer, shifted right when the inverse ratio is a
+  /// power of two (dropping bits that are zero for such numbers), then
+  /// sign-extended or truncated to the shape's width. std::nullopt when
+  /// the denominators relate in neither way.
+  std::optional<LoweredValue> conform(const LoweredValue& value, const LoweredValue& shape);
+
   /// The number stored in `value` when its bits hold the unsigned pattern
   /// `pattern` (0 <= pattern < 2^bits.size()).
   mpq_class decode(const LoweredValue& value, const mpz_class& pattern) const;
