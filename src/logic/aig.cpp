@@ -23,7 +23,7 @@ void Aig::reserve(std::size_t additional_nodes) {
   }
   nodes_.reserve(wanted);
   if (hash_table_stale_) {
-    hash_table_->rebuild_for(additional_nodes + and_count(), wanted, nodes_);
+    hash_table_->release();  // the reservation below rebuilds it from the nodes
     hash_table_stale_ = false;
   }
   hash_table_->reserve(additional_nodes + and_count(), wanted, nodes_);
@@ -55,9 +55,8 @@ Literal Aig::create_and(Literal a, Literal b) {
     hash_table_stale_ = false;
   }
   if (hash_table_->full() || !hash_table_->holds(node_count())) {
-    // Room for node indices up to twice today's count, so that index bits
-    // rarely force a rebuild of their own.
-    hash_table_->grow(2 * (std::uint64_t{node_count()} + 1), nodes_);
+    // The table adds room for the node indices it takes before growing again.
+    hash_table_->grow(std::uint64_t{node_count()} + 1, nodes_);
   }
   NodeIndex existing = hash_table_->find(a.code, b.code, nodes_);
   if (existing != 0) return Literal::of(existing);

@@ -68,7 +68,6 @@ void StructuralHashTable::insert(NodeIndex node, std::uint32_t a, std::uint32_t 
   recent_slots_[slot] = static_cast<std::uint16_t>(node - first_recent_ + 1);
   ++recent_count_;
   ++entry_count_;
-  filter_[filter_word(hash_value)] |= filter_mask(hash_value);
 }
 
 void StructuralHashTable::insert_in_main_table(NodeIndex node, std::uint64_t hash_value,
@@ -107,34 +106,48 @@ void StructuralHashTable::clear_recent(NodeIndex first_recent) {
   first_recent_ = first_recent;
 }
 
-void StructuralHashTable::flush_recent(NodeIndex end, const NodeStore& nodes) {
+std::size_t StructuralHashTable::flush_recent(NodeIndex end, const NodeStore& nodes) {
   // The recent nodes are the AND nodes from first_recent_ up to `end`; their
-  // keys are known in advance, so main-table slots are prefetched ahead.
+  // keys are known in advance, so main-table slots and filter words are
+  // prefetched ahead.
+  std::size_t and_count = 0;
   for (NodeIndex node = first_recent_; node < end; ++node) {
     if (node + prefetch_distance < end) {
       const NodeRecord& ahead = nodes[node + prefetch_distance];
       if (!ahead.is_input()) {
-        __builtin_prefetch(bytes_.data() + home(ahead.fanin0, ahead.fanin1) * slot_width_);
+        const std::uint64_t ahead_hash = hash(ahead.fanin0, ahead.fanin1);
+        __builtin_prefetch(slot_address(home_of_hash(ahead_hash)));
+        __builtin_prefetch(&filter_[filter_word(ahead_hash)]);
       }
     }
     const NodeRecord& record = nodes[node];
     if (record.is_input()) continue;
-    insert_in_main_table(node, hash(record.fanin0, record.fanin1), nodes);
+    const std::uint64_t hash_value = hash(record.fanin0, record.fanin1);
+    filter_[filter_word(hash_value)] |= filter_mask(hash_value);
+    insert_in_main_table(node, hash_value, nodes);
+    ++and_count;
   }
   clear_recent(end);
+  return and_count;
+}
+
+std::size_t StructuralHashTable::slots_for(std::size_t entry_count, std::uint64_t node_index_limit,
+                                           bool compact) const {
+  const unsigned index_bits =
+      std::max(index_bits_, static_cast<unsigned>(std::bit_width(node_index_limit - 1)));
+  return entry_count * 20 / max_load_twentieths_for(slot_bits_for(index_bits, compact)) + 1;
 }
 
 void StructuralHashTable::reserve(std::size_t entry_count, std::uint64_t node_index_limit,
                                   const NodeStore& nodes) {
-  std::size_t wanted = std::max(minimum_slot_count, entry_count * 20 / 17 + 1);
+  std::size_t wanted = std::max(minimum_slot_count, slots_for(entry_count, node_index_limit, true));
   if (wanted > slot_count_ || !holds(static_cast<NodeIndex>(node_index_limit - 1))) {
-    rebuild(std::max(wanted, slot_count_), node_index_limit, nodes);
+    rebuild(std::max(wanted, slot_count_), node_index_limit, true, nodes);
   }
 }
 
 void StructuralHashTable::release() {
-  bytes_.clear();
-  bytes_.shrink_to_fit();
+  bytes_.release();
   slot_count_ = 0;
   entry_count_ = 0;
   filter_.assign(1, 0);
@@ -143,45 +156,42 @@ void StructuralHashTable::release() {
 
 void StructuralHashTable::rebuild_for(std::size_t entry_count, std::uint64_t node_index_limit,
                                       const NodeStore& nodes) {
-  rebuild(std::max(minimum_slot_count, entry_count * 20 / 17 + 1), node_index_limit, nodes);
+  rebuild(std::max(minimum_slot_count, slots_for(entry_count, node_index_limit, false)),
+          node_index_limit, false, nodes);
 }
 
 void StructuralHashTable::grow(std::uint64_t node_index_limit, const NodeStore& nodes) {
   std::size_t wanted = std::max(minimum_slot_count, 2 * slot_count_);
   if (!full()) wanted = std::max(slot_count_, minimum_slot_count);  // only indices outgrew
-  rebuild(wanted, node_index_limit, nodes);
+  // Room for the node indices the new size takes before it must grow again
+  // (and an eighth more for inputs), so that index bits rarely force a
+  // rebuild of their own.
+  const std::uint64_t capacity = wanted * max_load_twentieths_for(slot_bits_) / 20;
+  const std::uint64_t headroom = capacity - std::min<std::uint64_t>(capacity, entry_count_);
+  rebuild(wanted, node_index_limit + headroom + headroom / 8, false, nodes);
 }
 
 void StructuralHashTable::rebuild(std::size_t slot_count, std::uint64_t node_index_limit,
-                                  const NodeStore& nodes) {
+                                  bool compact, const NodeStore& nodes) {
   // Node indices get the bits the index limit needs; the rest of the slot
   // holds distances.
   index_bits_ = std::max(index_bits_, static_cast<unsigned>(std::bit_width(node_index_limit - 1)));
-  slot_width_ = index_bits_ <= 20 ? 3 : 4;  // keep >= 4 distance bits beyond 2^20 nodes
-  const unsigned distance_bits = static_cast<unsigned>(8 * slot_width_) - index_bits_;
-  slot_mask_ = slot_width_ == 4 ? 0xffffffffU : 0xffffffU;
+  slot_bits_ = slot_bits_for(index_bits_, compact);
+  max_load_twentieths_ = max_load_twentieths_for(slot_bits_);
+  const unsigned distance_bits = static_cast<unsigned>(slot_bits_) - index_bits_;
+  slot_mask_ = slot_bits_ == 32 ? 0xffffffffU : (1U << slot_bits_) - 1;
   index_mask_ = index_bits_ == 32 ? 0xffffffffU : (1U << index_bits_) - 1;
   max_distance_code_ = distance_bits == 0 ? 0 : (std::uint64_t{1} << distance_bits) - 1;
   // The old table is freed first, so growing never holds both tables; every
   // node, recent ones included, is reinserted from the node store.
-  bytes_.clear();
-  bytes_.shrink_to_fit();
+  bytes_.release();
   slot_count_ = slot_count;
-  bytes_.assign(slot_count_ * slot_width_ + 1, 0);
+  bytes_.assign_zeroed((slot_count_ * slot_bits_ + 7) / 8 + sizeof(std::uint64_t));
   const std::size_t filter_words =
       std::min(maximum_filter_words, std::bit_ceil(std::max<std::size_t>(slot_count / 8, 1)));
   filter_.assign(filter_words, 0);
-  entry_count_ = 0;
   first_recent_ = 1;
-  flush_recent(static_cast<NodeIndex>(nodes.size()), nodes);
-  for (NodeIndex node = 1; node < nodes.size(); ++node) {
-    if (!nodes[node].is_input()) {
-      const NodeRecord& record = nodes[node];
-      const std::uint64_t hash_value = hash(record.fanin0, record.fanin1);
-      filter_[filter_word(hash_value)] |= filter_mask(hash_value);
-      ++entry_count_;
-    }
-  }
+  entry_count_ = flush_recent(static_cast<NodeIndex>(nodes.size()), nodes);
 }
 
 }  // namespace rnncc::logic
