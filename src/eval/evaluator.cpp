@@ -1,11 +1,7 @@
 #include "rnncc/eval/evaluator.hpp"
 
 #include <fmt/format.h>
-#include <tbb/blocked_range.h>
-#include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
-#include <tbb/parallel_for.h>
-#include <tbb/partitioner.h>
 #include <tbb/task_arena.h>
 #include <tbb/task_group.h>
 
@@ -169,17 +165,29 @@ void evaluate_pattern_blocks(const EvaluationPlan& plan, const PatternSet& input
                          outputs);
     return;
   }
-  tbb::enumerable_thread_specific<ValueSlots> thread_values(
-      [value_words] { return ValueSlots(value_words); });
+  // Threads take blocks one at a time from a shared counter, so a thread
+  // the system deschedules holds up at most the block it is on. The calling
+  // thread starts at once; a helper task no thread has started by the time
+  // the blocks are taken is run (and finds nothing to do) by the calling
+  // thread's wait, instead of being waited for.
+  std::atomic<std::uint64_t> next_block{0};
+  auto work = [&] {
+    std::optional<ValueSlots> values;
+    for (;;) {
+      const std::uint64_t b = next_block.fetch_add(1, std::memory_order_relaxed);
+      if (b >= block_count) return;
+      if (!values) values.emplace(value_words);
+      run_block_serially(plan, inputs, block_at(b, width, inputs.word_count()), values->data(),
+                         outputs);
+    }
+  };
   tbb::task_arena arena(static_cast<int>(threads));
   arena.execute([&] {
-    tbb::parallel_for(tbb::blocked_range<std::uint64_t>(0, block_count, 1),
-                      [&](const tbb::blocked_range<std::uint64_t>& range) {
-                        ValueSlots& values = thread_values.local();
-                        for (std::uint64_t b = range.begin(); b != range.end(); ++b)
-                          run_block_serially(plan, inputs, block_at(b, width, inputs.word_count()),
-                                             values.data(), outputs);
-                      });
+    tbb::task_group helpers;
+    for (unsigned t = 1; t < threads; ++t)
+      helpers.run(work);
+    work();
+    helpers.wait();
   });
 }
 
