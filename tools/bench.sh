@@ -71,8 +71,10 @@ print(f"levels mode, one 64-pattern block: {levels_one:.0f} us on 1 thread, {lev
 PY
 "$bin/eval_bench" --benchmark_filter=DeepCircuit --benchmark_counters_tabular=true
 echo "== rnncc: model compilation (one process per benchmark, so each peak memory is its own)"
-for filter in deltanet_scan/256 deltanet_scan/1024 lstm_sequential/256 lstm_sequential/1024; do
+for filter in deltanet_scan/256 deltanet_scan/1024 lstm_sequential/256 lstm_sequential/1024 \
+  lstm_sequential_ripple/256 lstm_sequential_ripple/1024; do
   "$bin/compile_bench" --benchmark_filter="^$filter/" --benchmark_counters_tabular=true | tail -1
 done
-# deltanet_scan/4096 (660 M ANDs, about 13 GB) runs the same way when asked for:
+# deltanet_scan/4096 (660 M ANDs, about 13 GB) and lstm_sequential_ripple/4096
+# (about 830 M ANDs, 16 GB) run the same way when asked for:
 #   build/release/bench/compile_bench --benchmark_filter='^deltanet_scan/4096/'
