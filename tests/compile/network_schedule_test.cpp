@@ -2,12 +2,10 @@
 // the reference interpreter; scans are refused with the reason.
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <string>
 
 #include "rnncc/error.hpp"
 #include "rnncc/model/model_file.hpp"
-#include "support/abc.hpp"
 #include "support/model_check.hpp"
 
 namespace {
@@ -43,10 +41,7 @@ hidden = 3
 )";
 
 model::Model read_text(const std::string& text) {
-  test::TemporaryDirectory directory;
-  const std::filesystem::path path = directory / "mixed.toml";
-  std::ofstream(path) << text;
-  return model::read_model_file(path);
+  return test::read_model_text(text, "mixed.toml");
 }
 
 }  // namespace

@@ -13,17 +13,15 @@
 #include "rnncc/model/number_text.hpp"
 #include "rnncc/random.hpp"
 #include "support/abc.hpp"
+#include "support/model_check.hpp"
 
 namespace {
 
 using namespace rnncc;
 
 std::string error_of(const std::string& text) {
-  test::TemporaryDirectory directory;
-  const std::filesystem::path path = directory / "model.toml";
-  std::ofstream(path) << text;
   try {
-    model::read_model_file(path);
+    test::read_model_text(text);
   } catch (const InputError& error) {
     const std::string message = error.what();
     CHECK(message.find('\n') == std::string::npos);

@@ -3,14 +3,13 @@
 // refused.
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "rnncc/error.hpp"
 #include "rnncc/model/interpreter.hpp"
 #include "rnncc/model/model_file.hpp"
-#include "support/abc.hpp"
+#include "support/model_check.hpp"
 
 namespace {
 
@@ -66,10 +65,7 @@ down.bias = [0, 1]
 )";
 
 model::Model read_text(const std::string& text) {
-  test::TemporaryDirectory directory;
-  const std::filesystem::path path = directory / "network.toml";
-  std::ofstream(path) << text;
-  return model::read_model_file(path);
+  return test::read_model_text(text, "network.toml");
 }
 
 /// The network above evaluated directly from the paper's equations.

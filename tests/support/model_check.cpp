@@ -3,14 +3,24 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <fstream>
+
 #include "rnncc/arith/circuit_evaluation.hpp"
 #include "rnncc/arith/format_lowering.hpp"
 #include "rnncc/compile/model_patterns.hpp"
 #include "rnncc/model/interpreter.hpp"
 #include "rnncc/model/model_file.hpp"
+#include "support/abc.hpp"
 #include "support/simulate.hpp"
 
 namespace rnncc::test {
+
+model::Model read_model_text(const std::string& text, const std::string& file_name) {
+  TemporaryDirectory directory;
+  const std::filesystem::path path = directory / file_name;
+  std::ofstream(path) << text;
+  return model::read_model_file(path);
+}
 
 model::Model load_example_model(const std::string& name, const std::optional<std::string>& format) {
   std::optional<arith::Format> parsed;

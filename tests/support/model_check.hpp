@@ -18,6 +18,10 @@ namespace rnncc::test {
 model::Model load_example_model(const std::string& name,
                                 const std::optional<std::string>& format = std::nullopt);
 
+/// `text` written to a fresh temporary directory as `file_name`, then read
+/// by read_model_file (messages name that file).
+model::Model read_model_text(const std::string& text, const std::string& file_name = "model.toml");
+
 /// The reference interpreter's outputs for `inputs`, flattened in the
 /// compiled circuit's output order (after step T, or after every step).
 std::vector<mpq_class> expected_outputs(const model::Model& model,
