@@ -105,8 +105,9 @@ class ModelFileReader {
   std::vector<TensorSpecification> specifications_;
   std::set<std::string> used_;
   std::optional<RandomSource> random_;
-  std::string prefix_;          ///< a head's "sublayer.L.head.H.", empty otherwise
-  std::size_t head_width_ = 0;  ///< a head's input width, 0 outside networks
+  std::string prefix_;             ///< a head's "sublayer.L.head.H.", empty otherwise
+  std::size_t head_width_ = 0;     ///< a head's input width, 0 outside networks
+  std::size_t element_total_ = 0;  ///< elements of the tensors converted so far
 };
 
 void ModelFileReader::check_keys(const toml::table& table, std::string_view where,
@@ -294,7 +295,21 @@ void ModelFileReader::read_shared_sources() {
   }
 }
 
+/// Most elements a model's tensors may hold together: each is an exact
+/// rational (at least 32 bytes), so 2^26 of them take 2 GiB or more.
+constexpr std::size_t max_tensor_elements = std::size_t{1} << 26;
+
 const RawTensor& ModelFileReader::tensor(const TensorSpecification& specification) {
+  long double wanted = 1;
+  for (std::size_t extent : specification.shape)
+    wanted *= static_cast<long double>(std::max<std::size_t>(extent, 1));
+  if (wanted > static_cast<long double>(max_tensor_elements - element_total_)) {
+    throw LimitError(fmt::format(
+        "{}: weight '{}{}' of shape [{}] would bring the model to {:.3g} parameters; at most "
+        "{} (2^26) are allowed, each an exact rational",
+        path_.string(), prefix_, specification.name, fmt::join(specification.shape, ", "),
+        wanted + static_cast<long double>(element_total_), max_tensor_elements));
+  }
   std::size_t count = 1;
   for (std::size_t extent : specification.shape)
     count *= extent;
@@ -350,6 +365,7 @@ const RawTensor& ModelFileReader::tensor(const TensorSpecification& specificatio
 std::vector<mpq_class> ModelFileReader::converted(const TensorSpecification& specification,
                                                   const Model& model) {
   const RawTensor& raw = tensor(specification);
+  element_total_ += raw.values.size();
   std::vector<mpq_class> values;
   values.reserve(raw.values.size());
   const arith::Format& format = model.format;

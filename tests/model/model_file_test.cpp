@@ -90,6 +90,11 @@ TEST_CASE("example models compute their documented functions") {
 }
 
 TEST_CASE("bad model files give one line naming the file and the problem") {
+  // 2^20 × 2^20 × 2 drawn entries: refused before anything is allocated.
+  CHECK(error_of("family = \"dense\"\nstate = 1048576\n[input]\nalphabet = \"ab\"\n"
+                 "[random]\nseed = 1\n")
+            .find("weight 'A' of shape [2, 1048576, 1048576] would bring the model to 2.2e+12 "
+                  "parameters") != std::string::npos);
   CHECK(error_of("family = \"lstmm\"\nstate = 2\n").find("unknown family 'lstmm'") !=
         std::string::npos);
   CHECK(error_of("family = \"diagonal\"\nstate = 2\ncolour = 3\n[input]\nalphabet = \"ab\"\n")
