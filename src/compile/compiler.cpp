@@ -29,24 +29,19 @@ void check_options(const model::Model& model, const CompileOptions& options) {
         fmt::format("--length must be in [1, {}], not {}", max_length, options.length));
   }
   const ScheduleKind kind = options.schedule.kind;
-  if ((kind == ScheduleKind::scan || kind == ScheduleKind::chunked) &&
-      model.family == model::Family::network && !model::supports_scan(model)) {
+  const bool parallel = kind == ScheduleKind::scan || kind == ScheduleKind::chunked;
+  if (parallel && !model::supports_scan(model)) {
+    const std::string what =
+        model.family == model::Family::network
+            ? "scans each sublayer's heads, and this network has a nonlinear head"
+            : fmt::format("needs an associative composition of steps, and family {} has none",
+                          model::name_of(model.family));
     throw InputError(fmt::format(
-        "{}: schedule {} scans each sublayer's heads, and this network has a nonlinear head "
-        "(its step h_t = f(h_{{t-1}}, x_t) has no associative composition); use --schedule "
+        "{}: schedule {} {} (its step h_t = f(h_{{t-1}}, x_t) is nonlinear); use --schedule "
         "table for a parallel schedule of a small state, or sequential",
-        model.name, to_string(options.schedule)));
+        model.name, to_string(options.schedule), what));
   }
-  if ((kind == ScheduleKind::scan || kind == ScheduleKind::chunked) &&
-      !model::supports_scan(model)) {
-    throw InputError(fmt::format(
-        "{}: schedule {} needs an associative composition of steps, and family {} has none "
-        "(its step h_t = f(h_{{t-1}}, x_t) is nonlinear); use --schedule table for a parallel "
-        "schedule of a small state, or sequential",
-        model.name, to_string(options.schedule), model::name_of(model.family)));
-  }
-  if ((kind == ScheduleKind::scan || kind == ScheduleKind::chunked) &&
-      !arith::is_ring(model.format) && !options.reassociate) {
+  if (parallel && !arith::is_ring(model.format) && !options.reassociate) {
     throw InputError(fmt::format(
         "{}: a {} in {} reassociates rounding, so it computes a different function from the "
         "sequential recurrence; pass --reassociate to build it anyway",
