@@ -47,6 +47,7 @@ void set_counters(benchmark::State& state, const Evaluator& evaluator, std::uint
                          benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
   state.counters["block_words"] = block_words;
   state.counters["value_slots"] = evaluator.plan().slot_count();
+  state.counters["held_steps"] = static_cast<double>(evaluator.plan().held_steps());
 }
 
 void BM_MultiplierPatterns(benchmark::State& state) {

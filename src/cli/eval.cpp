@@ -178,7 +178,7 @@ void register_eval(CLI::App& app) {
       ->check(CLI::IsMember({"patterns", "levels"}))
       ->capture_default_str();
   command->add_option("--block-words", options->block_words,
-                      "64-pattern words per block: 1, 2, 4, 8, 16, 32 (default: automatic)");
+                      "64-pattern words per block: 1, 2, 4, 8, 16, 32, 64 (default: automatic)");
   command
       ->add_option("--repeat", options->repetitions, "Time each thread count as the best of R runs")
       ->check(CLI::PositiveNumber);

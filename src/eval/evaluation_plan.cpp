@@ -124,20 +124,70 @@ std::vector<logic::NodeIndex> interleaved_index_order(const logic::Aig& aig,
 }
 
 /// The needed ANDs in execution order and, for each segment g, the
-/// position of its first AND (segment_first[g], with a final entry).
+/// position of its first AND (segment_first[g], with a final entry);
+/// held[v]: AND v is fused into the step after it (index order only).
 struct ExecutionOrder {
   std::vector<logic::NodeIndex> nodes;
   std::vector<std::uint64_t> segment_first;
+  std::vector<bool> held;
 };
+
+/// Fuses pairs in `order`: an AND read by exactly one needed AND (and by no
+/// output) is moved to just before its reader and marked held, when the
+/// reader fuses no other AND and is not itself held (pairs, not chains).
+/// Moving an AND later keeps the order topological: its fan-ins come
+/// earlier still. Each fused pair saves the store and the load of the
+/// held value.
+void fuse_single_readers(const logic::Aig& aig, const std::vector<bool>& needed,
+                         std::vector<logic::NodeIndex>& order, std::vector<bool>& held) {
+  // readers[v]: needed ANDs reading v plus outputs of v, saturated at 2.
+  std::vector<std::uint8_t> readers(aig.node_count(), 0);
+  auto add_reader = [&](logic::NodeIndex node) {
+    if (readers[node] < 2) ++readers[node];
+  };
+  for (logic::NodeIndex node : order) {
+    add_reader(aig.fanin0(node).node());
+    add_reader(aig.fanin1(node).node());
+  }
+  for (std::uint32_t i = 0; i < aig.output_count(); ++i)
+    add_reader(aig.output(i).node());
+  held.assign(aig.node_count(), false);
+  // fuses[v]: AND v is the reader of a held AND.
+  std::vector<bool> fuses(aig.node_count(), false);
+  for (logic::NodeIndex reader : order) {
+    for (logic::Literal fanin : {aig.fanin0(reader), aig.fanin1(reader)}) {
+      const logic::NodeIndex node = fanin.node();
+      if (!aig.is_and(node) || !needed[node] || readers[node] != 1 || fuses[node]) continue;
+      held[node] = true;
+      fuses[reader] = true;
+      break;
+    }
+  }
+  // In place: every held AND is skipped before its reader writes it back,
+  // so the write position never passes the read position.
+  std::size_t write = 0;
+  for (std::size_t read = 0; read < order.size(); ++read) {
+    const logic::NodeIndex node = order[read];
+    if (held[node]) continue;
+    if (fuses[node]) {
+      const logic::NodeIndex fanin0 = aig.fanin0(node).node();
+      order[write++] = held[fanin0] ? fanin0 : aig.fanin1(node).node();
+    }
+    order[write++] = node;
+  }
+}
 
 ExecutionOrder execution_order(const logic::Aig& aig, const std::vector<bool>& needed,
                                EvaluationOrder order, std::uint32_t span) {
   ExecutionOrder result;
   if (order == EvaluationOrder::index) {
     result.nodes = interleaved_index_order(aig, needed);
+    fuse_single_readers(aig, needed, result.nodes, result.held);
     for (std::uint64_t first = 0; first < result.nodes.size();
-         first += EvaluationPlan::index_segment_steps)
+         first += EvaluationPlan::index_segment_steps) {
+      if (first > 0 && result.held[result.nodes[first - 1]]) ++first;  // not inside a pair
       result.segment_first.push_back(first);
+    }
     result.segment_first.push_back(result.nodes.size());
     return result;
   }
@@ -210,6 +260,12 @@ EvaluationPlan::EvaluationPlan(const logic::Aig& aig, EvaluationOrder order)
       last_use[aig.fanin1(node).node()] = step_time(segment, position);
     }
   }
+  auto is_held = [&](logic::NodeIndex node) {
+    return !execution.held.empty() && execution.held[node];
+  };
+  // A held value has no slot to release.
+  for (logic::NodeIndex node : execution.nodes)
+    if (is_held(node)) last_use[node] = freed;
   // An output is copied in the segment after the one computing it (inputs
   // and the constant: segment 0), and its value lives until then.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> copy_order;  // (segment, output)
@@ -265,13 +321,23 @@ EvaluationPlan::EvaluationPlan(const logic::Aig& aig, EvaluationOrder order)
       for (std::uint64_t position = execution.segment_first[segment];
            position < execution.segment_first[segment + 1]; ++position) {
         const logic::NodeIndex node = execution.nodes[position];
-        const logic::Literal fanin0 = aig.fanin0(node);
-        const logic::Literal fanin1 = aig.fanin1(node);
-        AndStep step{slot_literal(fanin0), slot_literal(fanin1), 0};
+        logic::Literal fanin0 = aig.fanin0(node);
+        logic::Literal fanin1 = aig.fanin1(node);
+        // A fused reader reads the held value as its fanin0.
+        if (is_held(fanin1.node())) std::swap(fanin0, fanin1);
+        AndStep step{is_held(fanin0.node())
+                         ? held_slot * 2 + static_cast<std::uint32_t>(fanin0.is_complemented())
+                         : slot_literal(fanin0),
+                     slot_literal(fanin1), 0};
         use(fanin0.node(), step_time(segment, position));
         use(fanin1.node(), step_time(segment, position));
-        step.result = allocate();
-        segment_or_slot[node] = step.result;
+        if (is_held(node)) {
+          step.result = held_result;
+          ++held_steps_;
+        } else {
+          step.result = allocate();
+          segment_or_slot[node] = step.result;
+        }
         steps_.push_back(step);
       }
     }

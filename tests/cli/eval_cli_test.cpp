@@ -175,5 +175,6 @@ TEST_CASE("malformed pattern files and bad options: one line, exit status 2") {
   CHECK(bad_mode.exit_status == 2);
   const auto bad_width = run_rnncc("eval " + quoted(adder) + " --random 5 --block-words 3");
   CHECK(bad_width.exit_status == 2);
-  CHECK(bad_width.standard_error == "rnncc: block width 3 words: expected 1, 2, 4, 8, 16 or 32\n");
+  CHECK(bad_width.standard_error ==
+        "rnncc: block width 3 words: expected 1, 2, 4, 8, 16, 32 or 64\n");
 }

@@ -24,14 +24,14 @@ namespace {
 constexpr ParallelMode both_modes[] = {ParallelMode::patterns, ParallelMode::levels};
 
 /// Checks every mode, thread count 1-3 and block width (automatic and
-/// 1..32 words) against the simple simulator; returns the failures.
+/// 1..64 words) against the simple simulator; returns the failures.
 std::string check_all_ways(const Aig& aig, const PatternSet& inputs, const std::string& name) {
   const PatternSet expected = simple_outputs(aig, inputs);
   std::string failures;
   for (ParallelMode mode : both_modes) {
     Evaluator evaluator(aig, mode);
     for (unsigned threads = 1; threads <= 3; ++threads) {
-      for (unsigned width : {0U, 1U, 2U, 4U, 8U, 16U, 32U}) {
+      for (unsigned width : {0U, 1U, 2U, 4U, 8U, 16U, 32U, 64U}) {
         PatternSet outputs = evaluator.evaluate(inputs, EvaluationOptions{threads, width});
         if (!(outputs == expected)) {
           failures += fmt::format("{}: mode {} threads {} width {} differs\n", name,

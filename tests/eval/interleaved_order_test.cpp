@@ -33,7 +33,7 @@ std::string check_patterns_mode(const Aig& aig, const std::string& name, std::ui
         rnncc::eval::random_patterns(aig.input_count(), patterns, seed + patterns);
     const PatternSet expected = simple_outputs(aig, inputs);
     for (unsigned threads : {1U, 2U}) {
-      for (unsigned width : {0U, 8U, 16U, 32U}) {
+      for (unsigned width : {0U, 8U, 16U, 32U, 64U}) {
         if (!(evaluator.evaluate(inputs, EvaluationOptions{threads, width}) == expected)) {
           failures += fmt::format("{}: {} patterns, threads {}, width {} differ\n", name, patterns,
                                   threads, width);
@@ -99,4 +99,39 @@ TEST_CASE("two chains built one after the other are woven together") {
   CHECK(reads_previous <= 2);
   // Two chains alive at once need only a few more slots than one.
   CHECK(evaluator.plan().slot_count() <= 10);
+}
+
+TEST_CASE("an AND read by one AND only is fused into its reader, in pairs") {
+  using rnncc::eval::EvaluationPlan;
+  // Hand-derived: in one chain of 1000 ANDs, link k is read by link k + 1
+  // only (the last is an output); pairs are taken in order, (0, 1), (2, 3),
+  // ..., and a reader is not itself held, so 500 links are held.
+  {
+    const Evaluator evaluator(separate_chains(1, 1000), ParallelMode::patterns);
+    const auto& steps = evaluator.plan().steps();
+    CHECK(evaluator.plan().held_steps() == 500);
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      const bool held = steps[i].result == EvaluationPlan::held_result;
+      const bool reads_held = steps[i].fanin0 / 2 == EvaluationPlan::held_slot;
+      CHECK(reads_held == (i > 0 && steps[i - 1].result == EvaluationPlan::held_result));
+      CHECK(steps[i].fanin1 / 2 != EvaluationPlan::held_slot);
+      if (held) CHECK(i + 1 < steps.size());
+    }
+  }
+  // The same chain with every link also an output: no AND has a single
+  // reader, so none is held.
+  {
+    Aig aig = separate_chains(1, 1000);
+    for (Literal link = aig.output(0); aig.is_and(link.node());) {
+      aig.create_output(link);
+      const Literal fanin0 = aig.fanin0(link.node());
+      link = aig.is_and(fanin0.node()) ? fanin0 : aig.fanin1(link.node());
+    }
+    const Evaluator evaluator(aig, ParallelMode::patterns);
+    CHECK(evaluator.plan().held_steps() == 0);
+    const PatternSet inputs = rnncc::eval::random_patterns(aig.input_count(), 1000, 5);
+    CHECK(evaluator.evaluate(inputs, EvaluationOptions{1, 0}) == simple_outputs(aig, inputs));
+  }
+  // Levels mode holds nothing: a pair spans two levels.
+  CHECK(Evaluator(separate_chains(1, 1000), ParallelMode::levels).plan().held_steps() == 0);
 }

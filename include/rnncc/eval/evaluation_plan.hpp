@@ -14,8 +14,10 @@ namespace rnncc::eval {
 enum class EvaluationOrder {
   /// node index order, locally interleaved so that a step rarely reads a
   /// value made in the last few steps (each step is one of the first few
-  /// computable ANDs in index order); segments of `index_segment_steps`
-  /// steps
+  /// computable ANDs in index order); an AND read by one AND only (and not
+  /// an output) is, where its reader fuses no other, moved to just before
+  /// its reader and not stored (see held_result); segments of about
+  /// `index_segment_steps` steps, never between a fused pair
   index,
   /// layer by layer, one segment per layer (its steps are independent):
   /// D layers (D = the depth), each AND in the latest layer its fan-outs
@@ -27,7 +29,10 @@ enum class EvaluationOrder {
 /// A value slot read with an optional complement: slot * 2 + complement.
 using SlotLiteral = std::uint32_t;
 
-/// One AND: slot `result` = fanin0 ∧ fanin1.
+/// One AND: slot `result` = fanin0 ∧ fanin1. When `result` is
+/// EvaluationPlan::held_result the value is not stored: the next step reads
+/// it as its fanin0 (slot EvaluationPlan::held_slot, with its own
+/// complement bit), and the two run as one.
 struct AndStep {
   SlotLiteral fanin0;
   SlotLiteral fanin1;
@@ -64,6 +69,12 @@ class EvaluationPlan {
   static constexpr std::uint32_t constant_slot = 0;
   /// Marks an input no output depends on (it gets no slot).
   static constexpr std::uint32_t no_slot = 0xffffffffU;
+  /// The result of a step whose value only the next step reads (index
+  /// order: an AND with one fan-out, fused into its reader).
+  static constexpr std::uint32_t held_result = 0xffffffffU;
+  /// The slot a fused reader's fanin0 names: the value held from the step
+  /// before.
+  static constexpr std::uint32_t held_slot = 0x7fffffffU;
 
   EvaluationPlan(const logic::Aig& aig, EvaluationOrder order);
 
@@ -74,6 +85,8 @@ class EvaluationPlan {
   std::uint32_t slot_count() const { return slot_count_; }
   /// Work: the number of steps (ANDs some output depends on).
   std::uint64_t work() const { return steps_.size(); }
+  /// Steps whose value is held for the next step instead of stored.
+  std::uint64_t held_steps() const { return held_steps_; }
   /// Span: the largest level of an output (the AIG's depth).
   std::uint32_t span() const { return span_; }
 
@@ -92,6 +105,7 @@ class EvaluationPlan {
   std::uint32_t output_count_ = 0;
   std::uint32_t slot_count_ = 1;
   std::uint32_t span_ = 0;
+  std::uint64_t held_steps_ = 0;
   std::vector<std::uint32_t> input_slots_;
   std::vector<AndStep> steps_;
   std::vector<OutputCopy> copies_;

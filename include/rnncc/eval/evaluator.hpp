@@ -25,7 +25,7 @@ ParallelMode parse_parallel_mode(std::string_view name);
 struct EvaluationOptions {
   /// Threads of the oneTBB arena (>= 1; 1 runs on the calling thread only).
   unsigned threads = 1;
-  /// 64-pattern words per block: 1, 2, 4, 8, 16 or 32; 0 lets
+  /// 64-pattern words per block: 1, 2, 4, 8, 16, 32 or 64; 0 lets
   /// Evaluator::block_words_for choose.
   unsigned block_words = 0;
 };
@@ -43,10 +43,9 @@ class Evaluator {
   PatternSet evaluate(const PatternSet& inputs, const EvaluationOptions& options = {}) const;
 
   /// The block width used when options.block_words is 0: the largest
-  /// power of two <= 16 words (patterns) or 32 words (levels) whose live
-  /// values fit in a per-thread cache budget (256 KiB for patterns, 1 MiB
-  /// for levels), and — in patterns mode — that still gives every thread a
-  /// block.
+  /// power of two <= 32 words whose live values fit in a per-thread cache
+  /// budget (512 KiB for patterns, 1 MiB for levels), and — in patterns
+  /// mode — that still gives every thread a block.
   unsigned block_words_for(std::uint64_t pattern_count, unsigned threads) const;
 
   ParallelMode mode() const { return mode_; }
