@@ -206,21 +206,9 @@ LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture archit
   }
 
   std::vector<std::optional<LoweredValue>> values(circuit.node_count());
-  // Every 1/64 of the nodes, the ANDs so far extrapolated to all nodes
-  // (plus an eighth) tell the AIG how large its hash table should grow
-  // when it next must: a recurrence makes about as many ANDs per node all
-  // along, so the table grows a few times instead of doubling from small.
-  const NodeId hint_interval = std::max<NodeId>(1, circuit.node_count() / 64);
-  NodeId next_hint = hint_interval;
   sweep_live_nodes(
       circuit,
       [&](NodeId node) {
-        if (node >= next_hint) {
-          next_hint = node + hint_interval;
-          const double per_node = static_cast<double>(result.aig.and_count()) / node;
-          result.aig.expect_and_count(static_cast<std::uint64_t>(std::min(
-              per_node * circuit.node_count() * 9 / 8, double{logic::Aig::max_node_count})));
-        }
         values[node] = lower_node(circuit, node, lowering, values, result.inputs);
         if (!circuit.is_boolean(node)) {
           result.widest_value_bits = std::max(result.widest_value_bits, values[node]->bits.size());

@@ -56,7 +56,7 @@ Literal Aig::create_and(Literal a, Literal b) {
   }
   if (hash_table_->full() || !hash_table_->holds(node_count())) {
     // The table adds room for the node indices it takes before growing again.
-    hash_table_->grow(std::uint64_t{node_count()} + 1, expected_and_count_, nodes_);
+    hash_table_->grow(std::uint64_t{node_count()} + 1, nodes_);
   }
   NodeIndex existing = hash_table_->find(a.code, b.code, nodes_);
   if (existing != 0) return Literal::of(existing);

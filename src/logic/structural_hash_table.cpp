@@ -160,16 +160,8 @@ void StructuralHashTable::rebuild_for(std::size_t entry_count, std::uint64_t nod
           node_index_limit, false, nodes);
 }
 
-void StructuralHashTable::grow(std::uint64_t node_index_limit, std::uint64_t expected_entries,
-                               const NodeStore& nodes) {
+void StructuralHashTable::grow(std::uint64_t node_index_limit, const NodeStore& nodes) {
   std::size_t wanted = std::max(minimum_slot_count, 2 * slot_count_);
-  if (full() && expected_entries > entry_count_) {
-    // Room for the expected entries in the layout their node indices need,
-    // but at most eight times the present ones: a wild guess costs memory
-    // only within that bound.
-    const std::uint64_t entries = std::min<std::uint64_t>(expected_entries, 8 * entry_count_);
-    wanted = std::max(wanted, slots_for(entries, std::max(node_index_limit, entries + 1), false));
-  }
   if (!full()) wanted = std::max(slot_count_, minimum_slot_count);  // only indices outgrew
   // Room for the node indices the new size takes before it must grow again
   // (and an eighth more for inputs), so that index bits rarely force a

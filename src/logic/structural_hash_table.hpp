@@ -49,10 +49,9 @@ class StructuralHashTable {
   /// `node_index_limit` without further growth, in the compact layout (a
   /// reserved size is a final size, where memory counts most).
   void reserve(std::size_t entry_count, std::uint64_t node_index_limit, const NodeStore& nodes);
-  /// Doubles (or takes a minimum size, or room for `expected_entries`
-  /// when that is more) so that node indices below `node_index_limit` fit,
-  /// and reinserts every entry.
-  void grow(std::uint64_t node_index_limit, std::uint64_t expected_entries, const NodeStore& nodes);
+  /// Doubles (or takes a minimum size) so that node indices below
+  /// `node_index_limit` fit, and reinserts every entry.
+  void grow(std::uint64_t node_index_limit, const NodeStore& nodes);
   /// Forgets every entry and frees the slots (a later reserve or grow
   /// rebuilds from the node store).
   void release();

@@ -172,29 +172,3 @@ TEST_CASE("structural hashing agrees with a reference map in reserved tables of 
     CHECK(checker.aig().and_count() == checker.reference_size());
   }
 }
-
-TEST_CASE("structural hashing agrees with a reference map under size hints, right or wrong") {
-  // A hint only changes how far the table grows when it must; hints far
-  // too high, too low and changing mid-way keep every lookup exact.
-  StrashChecker checker(7);
-  checker.aig().expect_and_count(50'000'000);  // far too high: capped at 8x
-  CHECK(checker.run_until(100'000) == 0);
-  checker.aig().expect_and_count(10);  // too low: plain doubling
-  CHECK(checker.run_until(300'000) == 0);
-  checker.aig().expect_and_count(1'200'000);  // about right
-  CHECK(checker.run_until(1'100'000) == 0);
-  CHECK(checker.aig().and_count() == checker.reference_size());
-}
-
-TEST_CASE("a size hint makes the table grow to it at once, at most eight times its entries") {
-  // Hand-derived: the smallest table (1,024 slots of 24 bits, at most 60%
-  // full) is full at 614 entries. The hinted table then grows to room for
-  // 8 * 614 = 4,912 entries (8,187 slots, 24,561 bytes, and a filter of
-  // 1,024 words), enough for the 2,000 ANDs; the plain one doubles to
-  // 4,096 slots (12,288 bytes, a filter of 512 words): 16,369 bytes less.
-  StrashChecker plain(11), hinted(11);
-  hinted.aig().expect_and_count(1'000'000);
-  CHECK(plain.run_until(2'256) == 0);
-  CHECK(hinted.run_until(2'256) == 0);
-  CHECK(hinted.aig().memory_bytes() >= plain.aig().memory_bytes() + 12 * 1024);
-}

@@ -32,12 +32,6 @@ class Aig {
   /// building them does not reallocate (throws LimitError, before
   /// allocating, if the circuit would exceed the largest node count).
   void reserve(std::size_t additional_nodes);
-  /// A hint, updatable at any time, that the circuit is expected to reach
-  /// about `and_count` ANDs: when the hash table must grow it then grows to
-  /// that size at once (at least doubling), instead of doubling again and
-  /// again, each time reinserting every AND. Changes no result; a wrong
-  /// hint only costs memory (too high) or rebuilds (too low).
-  void expect_and_count(std::uint64_t and_count) { expected_and_count_ = and_count; }
 
   /// A new primary input; `name` may be empty.
   Literal create_input(std::string name = {});
@@ -120,7 +114,6 @@ class Aig {
   std::vector<std::string> comments_;
   std::unique_ptr<StructuralHashTable> hash_table_;
   bool hash_table_stale_ = false;  // nodes appended without hashing
-  std::uint64_t expected_and_count_ = 0;
 };
 
 }  // namespace rnncc::logic
