@@ -125,7 +125,7 @@ std::vector<logic::NodeIndex> interleaved_index_order(const logic::Aig& aig,
 
 /// The needed ANDs in execution order and, for each segment g, the
 /// position of its first AND (segment_first[g], with a final entry);
-/// held[v]: AND v is fused into the step after it (index order only).
+/// held[v]: AND v is fused into the step after it (never in level order).
 struct ExecutionOrder {
   std::vector<logic::NodeIndex> nodes;
   std::vector<std::uint64_t> segment_first;
@@ -205,6 +205,7 @@ ExecutionOrder execution_order(const logic::Aig& aig, const std::vector<bool>& n
       layer[fanin.node()] = std::max(layer[fanin.node()], layer[node] + 1);
     layer[node] = span - layer[node];
   }
+  result.held.assign(aig.node_count(), false);
   std::vector<std::uint64_t> layer_count(span + 2, 0);
   for (logic::NodeIndex node = 1; node < aig.node_count(); ++node)
     if (needed[node] && aig.is_and(node)) ++layer_count[layer[node]];
@@ -260,9 +261,7 @@ EvaluationPlan::EvaluationPlan(const logic::Aig& aig, EvaluationOrder order)
       last_use[aig.fanin1(node).node()] = step_time(segment, position);
     }
   }
-  auto is_held = [&](logic::NodeIndex node) {
-    return !execution.held.empty() && execution.held[node];
-  };
+  auto is_held = [&](logic::NodeIndex node) { return execution.held[node]; };
   // A held value has no slot to release.
   for (logic::NodeIndex node : execution.nodes)
     if (is_held(node)) last_use[node] = freed;

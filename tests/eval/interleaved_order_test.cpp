@@ -1,7 +1,8 @@
 // The interleaved step order of patterns mode: outputs equal the
 // one-node-at-a-time simulator of tests/support on circuits where the
 // interleaving moves steps the most, for pattern counts that are not
-// multiples of the block width; and independent chains are woven together.
+// multiples of the block width; independent chains are woven together;
+// and an AND read by one AND only is fused into its reader, in pairs.
 #include <doctest/doctest.h>
 
 #include <fmt/format.h>
