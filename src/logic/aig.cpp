@@ -54,10 +54,7 @@ Literal Aig::create_and(Literal a, Literal b) {
     hash_table_->rebuild_for(and_count() + 1, 2 * (std::uint64_t{node_count()} + 1), nodes_);
     hash_table_stale_ = false;
   }
-  if (hash_table_->full() || !hash_table_->holds(node_count())) {
-    // The table adds room for the node indices it takes before growing again.
-    hash_table_->grow(std::uint64_t{node_count()} + 1, nodes_);
-  }
+  if (hash_table_->needs_growth(node_count())) hash_table_->grow(node_count(), nodes_);
   NodeIndex existing = hash_table_->find(a.code, b.code, nodes_);
   if (existing != 0) return Literal::of(existing);
   std::uint32_t level = 1 + std::max(nodes_[a.node()].level, nodes_[b.node()].level);

@@ -7,18 +7,22 @@ namespace rnncc::logic {
 
 namespace {
 constexpr std::size_t minimum_slot_count = 1024;
-// Filter words: about one byte per entry, at most 512 KiB so that it stays
+// Filter words: about one byte per slot, at most 512 KiB so that it stays
 // in cache; beyond that size it simply passes more lookups through.
 constexpr std::size_t maximum_filter_words = std::size_t{1} << 16;
 // How many nodes ahead a bulk insertion prefetches main-table slots.
 constexpr NodeIndex prefetch_distance = 16;
+// A growing circuit's table splits into regions of 2^20 node indices once
+// it holds 2^21 nodes.
+constexpr unsigned region_bits = 20;
+constexpr std::uint64_t split_node_count = std::uint64_t{1} << (region_bits + 1);
 }  // namespace
 
-StructuralHashTable::StructuralHashTable() : filter_(1, 0) {}
+StructuralHashTable::StructuralHashTable() : tables_(1), filter_(1, 0) {}
 
 NodeIndex StructuralHashTable::find(std::uint32_t a, std::uint32_t b,
                                     const NodeStore& nodes) const {
-  const std::uint64_t hash_value = hash(a, b);
+  const std::uint64_t hash_value = fanin_hash(a, b);
   for (std::size_t slot = hash_value & (recent_slot_count - 1);;
        slot = (slot + 1) & (recent_slot_count - 1)) {
     std::uint16_t offset = recent_slots_[slot];
@@ -30,27 +34,10 @@ NodeIndex StructuralHashTable::find(std::uint32_t a, std::uint32_t b,
   // An AND is created after its fan-ins: with a fan-in among the recent
   // nodes (b >= a, so b's node is the newer), the AND can only be recent.
   if ((b >> 1) >= first_recent_ && recent_count_ > 0) return 0;
-  if (slot_count_ == 0 || !may_be_in_main_table(hash_value)) return 0;
-  return find_in_main_table(a, b, hash_value, nodes);
-}
-
-NodeIndex StructuralHashTable::find_in_main_table(std::uint32_t a, std::uint32_t b,
-                                                  std::uint64_t hash_value,
-                                                  const NodeStore& nodes) const {
-  std::size_t slot = home_of_hash(hash_value);
-  for (std::uint64_t distance = 0;; ++distance, slot = next(slot)) {
-    std::uint32_t value = load(slot);
-    if (value == 0) return 0;
-    std::uint64_t resident = resident_distance(slot, value, nodes);
-    // Robin Hood invariant: entries sit in the order of their home slots, so
-    // a resident closer to its home than the probe means the key is absent.
-    if (resident < distance) return 0;
-    if (resident == distance) {
-      NodeIndex node = node_of(value);
-      const NodeRecord& record = nodes[node];
-      if (record.fanin0 == a && record.fanin1 == b) return node;
-    }
-  }
+  if (!may_be_in_main_table(hash_value)) return 0;
+  const std::size_t table = table_of(b);
+  if (table >= tables_.size()) return 0;
+  return tables_[table].find(a, b, hash_value, nodes);
 }
 
 void StructuralHashTable::insert(NodeIndex node, std::uint32_t a, std::uint32_t b,
@@ -59,45 +46,13 @@ void StructuralHashTable::insert(NodeIndex node, std::uint32_t a, std::uint32_t 
     clear_recent(node);
   } else if (recent_count_ == recent_capacity || node - first_recent_ >= 0xffff) {
     flush_recent(node, nodes);
-    clear_recent(node);
   }
-  const std::uint64_t hash_value = hash(a, b);
+  const std::uint64_t hash_value = fanin_hash(a, b);
   std::size_t slot = hash_value & (recent_slot_count - 1);
   while (recent_slots_[slot] != 0)
     slot = (slot + 1) & (recent_slot_count - 1);
   recent_slots_[slot] = static_cast<std::uint16_t>(node - first_recent_ + 1);
   ++recent_count_;
-  ++entry_count_;
-}
-
-void StructuralHashTable::insert_in_main_table(NodeIndex node, std::uint64_t hash_value,
-                                               const NodeStore& nodes) {
-  // Find the first slot whose resident is closer to home than the new key
-  // would be there, then shift residents forward Robin Hood style.
-  std::size_t slot = home_of_hash(hash_value);
-  std::uint64_t carried_distance = 0;
-  for (;;) {
-    std::uint32_t value = load(slot);
-    if (value == 0 || resident_distance(slot, value, nodes) < carried_distance) break;
-    ++carried_distance;
-    slot = next(slot);
-  }
-  NodeIndex carried = node;
-  for (;;) {
-    std::uint32_t value = load(slot);
-    if (value == 0) {
-      store(slot, pack(carried, carried_distance));
-      return;
-    }
-    std::uint64_t resident = resident_distance(slot, value, nodes);
-    if (resident < carried_distance) {
-      store(slot, pack(carried, carried_distance));
-      carried = node_of(value);
-      carried_distance = resident;
-    }
-    slot = next(slot);
-    ++carried_distance;
-  }
 }
 
 void StructuralHashTable::clear_recent(NodeIndex first_recent) {
@@ -106,92 +61,180 @@ void StructuralHashTable::clear_recent(NodeIndex first_recent) {
   first_recent_ = first_recent;
 }
 
-std::size_t StructuralHashTable::flush_recent(NodeIndex end, const NodeStore& nodes) {
+void StructuralHashTable::reset_filter(std::size_t slot_count) {
+  const std::size_t filter_words =
+      std::min(maximum_filter_words, std::bit_ceil(std::max<std::size_t>(slot_count / 8, 1)));
+  filter_.assign(filter_words, 0);
+}
+
+void StructuralHashTable::flush_recent(NodeIndex end, const NodeStore& nodes) {
+  if (regioned()) {
+    move_recent_to_main_tables<true>(end, nodes);
+  } else {
+    move_recent_to_main_tables<false>(end, nodes);
+  }
+  clear_recent(end);
+}
+
+template <bool regioned>
+void StructuralHashTable::move_recent_to_main_tables(NodeIndex end, const NodeStore& nodes) {
   // The recent nodes are the AND nodes from first_recent_ up to `end`; their
   // keys are known in advance, so main-table slots and filter words are
-  // prefetched ahead.
-  std::size_t and_count = 0;
+  // prefetched ahead. A single table has room for them (grow runs before
+  // each AND as needed); region tables are made and resized here.
   for (NodeIndex node = first_recent_; node < end; ++node) {
     if (node + prefetch_distance < end) {
       const NodeRecord& ahead = nodes[node + prefetch_distance];
-      if (!ahead.is_input()) {
-        const std::uint64_t ahead_hash = hash(ahead.fanin0, ahead.fanin1);
-        __builtin_prefetch(slot_address(home_of_hash(ahead_hash)));
+      const std::size_t ahead_table = regioned ? table_of(ahead.fanin1) : 0;
+      if (!ahead.is_input() && (!regioned || ahead_table < tables_.size())) {
+        const std::uint64_t ahead_hash = fanin_hash(ahead.fanin0, ahead.fanin1);
+        tables_[ahead_table].prefetch(ahead_hash);
         __builtin_prefetch(&filter_[filter_word(ahead_hash)]);
       }
     }
     const NodeRecord& record = nodes[node];
     if (record.is_input()) continue;
-    const std::uint64_t hash_value = hash(record.fanin0, record.fanin1);
-    filter_[filter_word(hash_value)] |= filter_mask(hash_value);
-    insert_in_main_table(node, hash_value, nodes);
-    ++and_count;
+    std::size_t table = 0;
+    if constexpr (regioned) {
+      table = table_of(record.fanin1);
+      if (table >= tables_.size() || tables_[table].full() || !tables_[table].holds(node)) {
+        make_room(table, node, nodes);
+      }
+    }
+    const std::uint64_t hash_value = fanin_hash(record.fanin0, record.fanin1);
+    add_to_filter(hash_value);
+    tables_[table].insert(node, hash_value, nodes);
   }
-  clear_recent(end);
-  return and_count;
 }
 
-std::size_t StructuralHashTable::slots_for(std::size_t entry_count, std::uint64_t node_index_limit,
-                                           bool compact) const {
-  const unsigned index_bits =
-      std::max(index_bits_, static_cast<unsigned>(std::bit_width(node_index_limit - 1)));
-  return entry_count * 20 / max_load_twentieths_for(slot_bits_for(index_bits, compact)) + 1;
+bool StructuralHashTable::needs_growth(NodeIndex next_node) const {
+  if (regioned()) return false;  // region tables grow as their entries arrive
+  const NodeIndexTable& single = tables_[0];
+  return single.entry_count() + recent_count_ + 1 > single.capacity() || !single.holds(next_node);
+}
+
+void StructuralHashTable::grow(NodeIndex next_node, const NodeStore& nodes) {
+  if (next_node >= split_node_count) {
+    split_into_regions(next_node, nodes);
+    return;
+  }
+  const NodeIndexTable& single = tables_[0];
+  const std::size_t entry_count = single.entry_count() + recent_count_;
+  std::size_t wanted = std::max(minimum_slot_count, 2 * single.slot_count());
+  if (entry_count + 1 <= single.capacity()) {
+    wanted = std::max(single.slot_count(), minimum_slot_count);  // only indices outgrew
+  }
+  // Room for the node indices the new size takes before it must grow again
+  // (and an eighth more for inputs), so that index bits rarely force a
+  // rebuild of their own.
+  const std::uint64_t capacity = single.slot_count() == 0
+                                     ? wanted * 12 / 20
+                                     : wanted * single.capacity() / single.slot_count();
+  const std::uint64_t headroom = capacity - std::min<std::uint64_t>(capacity, entry_count);
+  rebuild_single(wanted, std::uint64_t{next_node} + 1 + headroom + headroom / 8,
+                 SlotLayout::standard, nodes);
+}
+
+void StructuralHashTable::make_room(std::size_t table, NodeIndex node, const NodeStore& nodes) {
+  if (table >= tables_.size()) tables_.resize(table + 1);
+  NodeIndexTable& region = tables_[table];
+  // Node indices up to a quarter beyond the newest; a region's table grows
+  // by half, since it stops growing once its nodes are old.
+  const std::uint64_t index_limit = std::uint64_t{node} + 1 + node / 4;
+  if (region.slot_count() == 0) {
+    // A region of the newest nodes will take about a region's worth of
+    // entries; an old one only the few ANDs still made from its nodes.
+    const bool newest = table + 1 >= table_of(2 * node);
+    const std::size_t expected = newest ? std::size_t{1} << region_bits : 4096;
+    region.reset(NodeIndexTable::slots_for(expected, index_limit, SlotLayout::wide), index_limit,
+                 SlotLayout::wide);
+    return;
+  }
+  const std::size_t wanted =
+      region.full() ? region.slot_count() + region.slot_count() / 2 : region.slot_count();
+  region.resize(wanted, index_limit, SlotLayout::wide, nodes);
+}
+
+void StructuralHashTable::split_into_regions(NodeIndex node, const NodeStore& nodes) {
+  NodeIndexTable single;
+  std::swap(single, tables_[0]);
+  region_bits_ = region_bits;
+  const std::uint64_t index_limit = std::uint64_t{node} + 1 + node / 4;
+  // Count each region's entries, then fill tables of that size (with room
+  // for a region's worth more in the newest).
+  std::vector<std::size_t> counts(table_of(2 * node) + 1, 0);
+  single.for_each_entry(nodes, [&](NodeIndex, const NodeRecord& record, std::uint64_t) {
+    ++counts[table_of(record.fanin1)];
+  });
+  counts.back() += std::size_t{1} << region_bits;
+  tables_.clear();
+  tables_.resize(counts.size());
+  for (std::size_t table = 0; table < counts.size(); ++table) {
+    if (counts[table] == 0) continue;
+    tables_[table].reset(NodeIndexTable::slots_for(std::max<std::size_t>(counts[table], 1024),
+                                                   index_limit, SlotLayout::wide),
+                         index_limit, SlotLayout::wide);
+  }
+  filter_.assign(maximum_filter_words, 0);
+  single.for_each_entry(nodes,
+                        [&](NodeIndex entry, const NodeRecord& record, std::uint64_t hash_value) {
+                          add_to_filter(hash_value);
+                          tables_[table_of(record.fanin1)].insert(entry, hash_value, nodes);
+                        });
 }
 
 void StructuralHashTable::reserve(std::size_t entry_count, std::uint64_t node_index_limit,
                                   const NodeStore& nodes) {
-  std::size_t wanted = std::max(minimum_slot_count, slots_for(entry_count, node_index_limit, true));
-  if (wanted > slot_count_ || !holds(static_cast<NodeIndex>(node_index_limit - 1))) {
-    rebuild(std::max(wanted, slot_count_), node_index_limit, true, nodes);
+  if (regioned()) return;
+  const NodeIndexTable& single = tables_[0];
+  const std::size_t wanted =
+      std::max(minimum_slot_count,
+               NodeIndexTable::slots_for(entry_count, node_index_limit, SlotLayout::compact));
+  if (wanted > single.slot_count() || !single.holds(static_cast<NodeIndex>(node_index_limit - 1))) {
+    rebuild_single(std::max(wanted, single.slot_count()), node_index_limit, SlotLayout::compact,
+                   nodes);
   }
 }
 
 void StructuralHashTable::release() {
-  bytes_.release();
-  slot_count_ = 0;
-  entry_count_ = 0;
+  tables_.clear();
+  tables_.resize(1);
+  region_bits_ = 0;
   filter_.assign(1, 0);
   clear_recent(1);
 }
 
 void StructuralHashTable::rebuild_for(std::size_t entry_count, std::uint64_t node_index_limit,
                                       const NodeStore& nodes) {
-  rebuild(std::max(minimum_slot_count, slots_for(entry_count, node_index_limit, false)),
-          node_index_limit, false, nodes);
+  rebuild_single(
+      std::max(minimum_slot_count,
+               NodeIndexTable::slots_for(entry_count, node_index_limit, SlotLayout::standard)),
+      node_index_limit, SlotLayout::standard, nodes);
 }
 
-void StructuralHashTable::grow(std::uint64_t node_index_limit, const NodeStore& nodes) {
-  std::size_t wanted = std::max(minimum_slot_count, 2 * slot_count_);
-  if (!full()) wanted = std::max(slot_count_, minimum_slot_count);  // only indices outgrew
-  // Room for the node indices the new size takes before it must grow again
-  // (and an eighth more for inputs), so that index bits rarely force a
-  // rebuild of their own.
-  const std::uint64_t capacity = wanted * max_load_twentieths_for(slot_bits_) / 20;
-  const std::uint64_t headroom = capacity - std::min<std::uint64_t>(capacity, entry_count_);
-  rebuild(wanted, node_index_limit + headroom + headroom / 8, false, nodes);
-}
-
-void StructuralHashTable::rebuild(std::size_t slot_count, std::uint64_t node_index_limit,
-                                  bool compact, const NodeStore& nodes) {
-  // Node indices get the bits the index limit needs; the rest of the slot
-  // holds distances.
-  index_bits_ = std::max(index_bits_, static_cast<unsigned>(std::bit_width(node_index_limit - 1)));
-  slot_bits_ = slot_bits_for(index_bits_, compact);
-  max_load_twentieths_ = max_load_twentieths_for(slot_bits_);
-  const unsigned distance_bits = static_cast<unsigned>(slot_bits_) - index_bits_;
-  slot_mask_ = slot_bits_ == 32 ? 0xffffffffU : (1U << slot_bits_) - 1;
-  index_mask_ = index_bits_ == 32 ? 0xffffffffU : (1U << index_bits_) - 1;
-  max_distance_code_ = distance_bits == 0 ? 0 : (std::uint64_t{1} << distance_bits) - 1;
-  // The old table is freed first, so growing never holds both tables; every
-  // node, recent ones included, is reinserted from the node store.
-  bytes_.release();
-  slot_count_ = slot_count;
-  bytes_.assign_zeroed((slot_count_ * slot_bits_ + 7) / 8 + sizeof(std::uint64_t));
-  const std::size_t filter_words =
-      std::min(maximum_filter_words, std::bit_ceil(std::max<std::size_t>(slot_count / 8, 1)));
-  filter_.assign(filter_words, 0);
+void StructuralHashTable::rebuild_single(std::size_t slot_count, std::uint64_t node_index_limit,
+                                         SlotLayout layout, const NodeStore& nodes) {
+  // The old tables are freed first, so a rebuild never holds both; every
+  // node, recent ones included, is reinserted from the node store (large
+  // circuits split into regions as they go).
+  std::vector<NodeIndexTable> old_tables;
+  std::swap(old_tables, tables_);
+  old_tables.clear();
+  tables_.resize(1);
+  region_bits_ = 0;
+  tables_[0].reset(slot_count, node_index_limit, layout);
+  reset_filter(slot_count);
   first_recent_ = 1;
-  entry_count_ = flush_recent(static_cast<NodeIndex>(nodes.size()), nodes);
+  recent_count_ = 0;
+  flush_recent(static_cast<NodeIndex>(nodes.size()), nodes);
+}
+
+std::size_t StructuralHashTable::memory_bytes() const {
+  std::size_t bytes = filter_.capacity() * sizeof(std::uint64_t) + sizeof recent_slots_ +
+                      tables_.capacity() * sizeof(NodeIndexTable);
+  for (const NodeIndexTable& table : tables_)
+    bytes += table.memory_bytes();
+  return bytes;
 }
 
 }  // namespace rnncc::logic

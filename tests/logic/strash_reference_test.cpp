@@ -2,8 +2,8 @@
 // from normalised fan-in pairs to the literal first made for them, on random
 // creation sequences that cross the hash table's growth points, its slot
 // widths (node indices beyond 2^20 and 2^24), the recent-node index's
-// flushes, and rebuilds after release_hash_table, append_unique_and and
-// remove_dangling_in_place.
+// flushes, the split into region tables, and rebuilds after
+// release_hash_table, append_unique_and and remove_dangling_in_place.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -28,7 +28,11 @@ std::uint64_t pair_key(Literal a, Literal b) {
 /// Drives an Aig and the reference side by side and checks every creation.
 class StrashChecker {
  public:
-  explicit StrashChecker(std::uint64_t seed, int input_count = 256) : random_(seed) {
+  /// With `recent_bias`, seven fan-ins in eight come from the newest 4,096
+  /// literals, as in circuits built from words (most ANDs read fresh
+  /// values), else every literal is equally likely.
+  explicit StrashChecker(std::uint64_t seed, int input_count = 256, bool recent_bias = false)
+      : random_(seed), recent_bias_(recent_bias) {
     for (int i = 0; i < input_count; ++i)
       literals_.push_back(aig_.create_input());
   }
@@ -37,7 +41,10 @@ class StrashChecker {
 
   /// A random literal among the inputs and ANDs made so far.
   Literal random_literal() {
-    return literals_[random_() % literals_.size()] ^ static_cast<bool>(random_() & 1);
+    const std::size_t count = literals_.size();
+    std::size_t index = random_() % count;
+    if (recent_bias_ && count > 4096 && random_() % 8 != 0) index = count - 1 - random_() % 4096;
+    return literals_[index] ^ static_cast<bool>(random_() & 1);
   }
 
   /// One creation: a fresh random pair, or (with probability 1/4) a pair made
@@ -133,6 +140,7 @@ class StrashChecker {
  private:
   Aig aig_;
   std::mt19937_64 random_;
+  bool recent_bias_;
   std::vector<Literal> literals_;
   std::vector<std::pair<Literal, Literal>> made_pairs_;
   std::unordered_map<std::uint64_t, Literal> reference_;
@@ -156,6 +164,23 @@ TEST_CASE("structural hashing agrees with a reference map while growing past 2^2
   checker.append_unique(1000);
   CHECK(checker.run_until((1U << 20) + 200'000) == 0);
   CHECK(checker.aig().and_count() == checker.reference_size());
+}
+
+TEST_CASE("structural hashing agrees with a reference map after the table splits into regions") {
+  // Beyond 2^21 nodes a growing circuit's table splits, at its next growth,
+  // into one table per 2^20 node indices (by the newer fan-in); a single
+  // table grown at fewer than 2^21 entries is full before 2^22. Both fan-in
+  // mixes cross the split, fill and resize region tables, and look up ANDs
+  // in old regions (every eighth fan-in, or all, uniformly old); then the
+  // table goes stale, is rebuilt as one table and splits again as it grows.
+  for (const bool recent_bias : {true, false}) {
+    CAPTURE(recent_bias);
+    StrashChecker checker(20261130, 256, recent_bias);
+    CHECK(checker.run_until((1U << 22) + 200'000) == 0);
+    checker.append_unique(1000);
+    CHECK(checker.run_until((1U << 22) + 800'000) == 0);
+    CHECK(checker.aig().and_count() == checker.reference_size());
+  }
 }
 
 TEST_CASE("structural hashing agrees with a reference map in reserved tables of every slot width") {
