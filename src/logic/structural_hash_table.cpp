@@ -142,10 +142,15 @@ void StructuralHashTable::make_room(std::size_t table, NodeIndex node, const Nod
   // by half, since it stops growing once its nodes are old.
   const std::uint64_t index_limit = std::uint64_t{node} + 1 + node / 4;
   if (region.slot_count() == 0) {
-    // A region of the newest nodes will take about a region's worth of
-    // entries; an old one only the few ANDs still made from its nodes.
-    const bool newest = table + 1 >= table_of(2 * node);
-    const std::size_t expected = newest ? std::size_t{1} << region_bits : 4096;
+    // A region of the newest nodes will take about as many entries as the
+    // region two before it (nearly complete by now), plus an eighth; an
+    // old one only the few ANDs still made from its nodes.
+    std::size_t expected = 4096;
+    if (table + 1 >= table_of(2 * node)) {
+      expected = table >= 2 && tables_[table - 2].entry_count() > 0
+                     ? tables_[table - 2].entry_count() + tables_[table - 2].entry_count() / 8
+                     : std::size_t{1} << region_bits;
+    }
     region.reset(NodeIndexTable::slots_for(expected, index_limit, SlotLayout::wide), index_limit,
                  SlotLayout::wide);
     return;
