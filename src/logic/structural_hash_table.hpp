@@ -33,8 +33,9 @@ class StructuralHashTable {
 
   /// The node with fan-ins (a, b), a <= b, or 0 when there is none.
   NodeIndex find(std::uint32_t a, std::uint32_t b, const NodeStore& nodes) const;
-  /// Adds `node` (the newest node, with fan-ins (a, b), not present),
-  /// growing the tables as needed.
+  /// Adds `node` (the newest node, with fan-ins (a, b), not present). A
+  /// single table must have room (see needs_growth); region tables are
+  /// made and resized here as their entries arrive.
   void insert(NodeIndex node, std::uint32_t a, std::uint32_t b, const NodeStore& nodes);
   /// True when the tables must grow (grow) before the AND `next_node` is
   /// made: a single table that would pass its load limit or cannot hold
