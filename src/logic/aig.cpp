@@ -55,11 +55,12 @@ Literal Aig::create_and(Literal a, Literal b) {
     hash_table_stale_ = false;
   }
   if (hash_table_->needs_growth(node_count())) hash_table_->grow(node_count(), nodes_);
-  NodeIndex existing = hash_table_->find(a.code, b.code, nodes_);
+  const std::uint64_t hash_value = StructuralHashTable::hash(a.code, b.code);
+  NodeIndex existing = hash_table_->find(a.code, b.code, hash_value, nodes_);
   if (existing != 0) return Literal::of(existing);
   std::uint32_t level = 1 + std::max(nodes_[a.node()].level, nodes_[b.node()].level);
   NodeIndex node = append_node(a.code, b.code, level);
-  hash_table_->insert(node, a.code, b.code, nodes_);
+  hash_table_->insert(node, hash_value, nodes_);
   return Literal::of(node);
 }
 

@@ -30,6 +30,7 @@ void NodeIndexTable::reset(std::size_t slot_count, std::uint64_t node_index_limi
   max_distance_code_ = distance_bits == 0 ? 0 : (std::uint64_t{1} << distance_bits) - 1;
   bytes_.release();
   slot_count_ = slot_count;
+  capacity_ = slot_count_ * max_load_twentieths_ / 20;
   entry_count_ = 0;
   bytes_.assign_zeroed((slot_count_ * slot_bits_ + 7) / 8 + sizeof(std::uint64_t));
 }
@@ -50,6 +51,7 @@ void NodeIndexTable::resize(std::size_t slot_count, std::uint64_t node_index_lim
 void NodeIndexTable::release() {
   bytes_.release();
   slot_count_ = 0;
+  capacity_ = 0;
   entry_count_ = 0;
 }
 

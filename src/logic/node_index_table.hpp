@@ -72,14 +72,14 @@ class NodeIndexTable {
   }
 
   /// True when one more entry would exceed the load limit.
-  bool full() const { return (entry_count_ + 1) * 20 > slot_count_ * max_load_twentieths_; }
+  bool full() const { return entry_count_ + 1 > capacity_; }
   /// True when a slot can hold `node`.
   bool holds(NodeIndex node) const { return (std::uint64_t{node} >> index_bits_) == 0; }
   std::size_t entry_count() const { return entry_count_; }
   std::size_t slot_count() const { return slot_count_; }
   SlotLayout layout() const { return layout_; }
   /// Entries the table takes before it is full.
-  std::size_t capacity() const { return slot_count_ * max_load_twentieths_ / 20; }
+  std::size_t capacity() const { return capacity_; }
   std::size_t memory_bytes() const { return bytes_.capacity(); }
   /// Slots for `entry_count` entries over node indices below
   /// `node_index_limit` at the layout's load limit.
@@ -163,6 +163,7 @@ class NodeIndexTable {
   std::uint64_t index_mask_ = 0;
   std::uint64_t max_distance_code_ = 0;
   std::size_t entry_count_ = 0;
+  std::size_t capacity_ = 0;  // slot_count_ * max_load_twentieths_ / 20
   SlotLayout layout_ = SlotLayout::standard;
 };
 

@@ -20,9 +20,8 @@ constexpr std::uint64_t split_node_count = std::uint64_t{1} << (region_bits + 1)
 
 StructuralHashTable::StructuralHashTable() : tables_(1), filter_(1, 0) {}
 
-NodeIndex StructuralHashTable::find(std::uint32_t a, std::uint32_t b,
+NodeIndex StructuralHashTable::find(std::uint32_t a, std::uint32_t b, std::uint64_t hash_value,
                                     const NodeStore& nodes) const {
-  const std::uint64_t hash_value = fanin_hash(a, b);
   for (std::size_t slot = hash_value & (recent_slot_count - 1);;
        slot = (slot + 1) & (recent_slot_count - 1)) {
     std::uint16_t offset = recent_slots_[slot];
@@ -40,14 +39,12 @@ NodeIndex StructuralHashTable::find(std::uint32_t a, std::uint32_t b,
   return tables_[table].find(a, b, hash_value, nodes);
 }
 
-void StructuralHashTable::insert(NodeIndex node, std::uint32_t a, std::uint32_t b,
-                                 const NodeStore& nodes) {
+void StructuralHashTable::insert(NodeIndex node, std::uint64_t hash_value, const NodeStore& nodes) {
   if (recent_count_ == 0) {
     clear_recent(node);
   } else if (recent_count_ == recent_capacity || node - first_recent_ >= 0xffff) {
     flush_recent(node, nodes);
   }
-  const std::uint64_t hash_value = fanin_hash(a, b);
   std::size_t slot = hash_value & (recent_slot_count - 1);
   while (recent_slots_[slot] != 0)
     slot = (slot + 1) & (recent_slot_count - 1);

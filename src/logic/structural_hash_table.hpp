@@ -31,12 +31,17 @@ class StructuralHashTable {
  public:
   StructuralHashTable();
 
-  /// The node with fan-ins (a, b), a <= b, or 0 when there is none.
-  NodeIndex find(std::uint32_t a, std::uint32_t b, const NodeStore& nodes) const;
-  /// Adds `node` (the newest node, with fan-ins (a, b), not present). A
+  /// The hash of the fan-in pair (a, b) that find and insert take.
+  static std::uint64_t hash(std::uint32_t a, std::uint32_t b) { return fanin_hash(a, b); }
+  /// The node with fan-ins (a, b), a <= b, whose hash is `hash_value`, or 0
+  /// when there is none.
+  NodeIndex find(std::uint32_t a, std::uint32_t b, std::uint64_t hash_value,
+                 const NodeStore& nodes) const;
+  /// Adds `node` (the newest node, not present, whose fan-ins hash to
+  /// `hash_value`). A
   /// single table must have room (see needs_growth); region tables are
   /// made and resized here as their entries arrive.
-  void insert(NodeIndex node, std::uint32_t a, std::uint32_t b, const NodeStore& nodes);
+  void insert(NodeIndex node, std::uint64_t hash_value, const NodeStore& nodes);
   /// True when the tables must grow (grow) before the AND `next_node` is
   /// made: a single table that would pass its load limit or cannot hold
   /// the index.
