@@ -78,6 +78,7 @@ for filter in deltanet_scan/256 deltanet_scan/1024 lstm_sequential/256 lstm_sequ
   lstm_sequential_ripple/256 lstm_sequential_ripple/1024; do
   "$bin/compile_bench" --benchmark_filter="^$filter/" --benchmark_counters_tabular=true | tail -1
 done
-# deltanet_scan/4096 (660 M ANDs, about 13 GB) and lstm_sequential_ripple/4096
-# (about 830 M ANDs, 16 GB) run the same way when asked for:
+# deltanet_scan/4096 (660 M ANDs, about 13 GB, 2 minutes),
+# lstm_sequential_ripple/4096 (864 M ANDs, about 17 GB) and lstm_sequential/3072
+# (940 M ANDs, about 18 GB) run the same way when asked for:
 #   build/release/bench/compile_bench --benchmark_filter='^deltanet_scan/4096/'
