@@ -73,7 +73,7 @@ void StructuralHashTable::flush_recent(NodeIndex end, const NodeStore& nodes) {
   clear_recent(end);
 }
 
-template <bool regioned>
+template <bool into_regions>
 void StructuralHashTable::move_recent_to_main_tables(NodeIndex end, const NodeStore& nodes) {
   // The recent nodes are the AND nodes from first_recent_ up to `end`; their
   // keys are known in advance, so main-table slots and filter words are
@@ -82,8 +82,8 @@ void StructuralHashTable::move_recent_to_main_tables(NodeIndex end, const NodeSt
   for (NodeIndex node = first_recent_; node < end; ++node) {
     if (node + prefetch_distance < end) {
       const NodeRecord& ahead = nodes[node + prefetch_distance];
-      const std::size_t ahead_table = regioned ? table_of(ahead.fanin1) : 0;
-      if (!ahead.is_input() && (!regioned || ahead_table < tables_.size())) {
+      const std::size_t ahead_table = into_regions ? table_of(ahead.fanin1) : 0;
+      if (!ahead.is_input() && (!into_regions || ahead_table < tables_.size())) {
         const std::uint64_t ahead_hash = fanin_hash(ahead.fanin0, ahead.fanin1);
         tables_[ahead_table].prefetch(ahead_hash);
         __builtin_prefetch(&filter_[filter_word(ahead_hash)]);
@@ -92,7 +92,7 @@ void StructuralHashTable::move_recent_to_main_tables(NodeIndex end, const NodeSt
     const NodeRecord& record = nodes[node];
     if (record.is_input()) continue;
     std::size_t table = 0;
-    if constexpr (regioned) {
+    if constexpr (into_regions) {
       table = table_of(record.fanin1);
       if (table >= tables_.size() || tables_[table].full() || !tables_[table].holds(node)) {
         make_room(table, node, nodes);

@@ -92,7 +92,7 @@ class StructuralHashTable {
   /// at `end`.
   void flush_recent(NodeIndex end, const NodeStore& nodes);
   /// flush_recent's pass, for a single table or for region tables.
-  template <bool regioned>
+  template <bool into_regions>
   void move_recent_to_main_tables(NodeIndex end, const NodeStore& nodes);
   void clear_recent(NodeIndex first_recent);
   /// Makes room in region table `table` for one more entry and node
