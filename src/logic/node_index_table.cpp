@@ -21,7 +21,6 @@ void NodeIndexTable::reset(std::size_t slot_count, std::uint64_t node_index_limi
   // Node indices get the bits the index limit needs; the rest of the slot
   // holds distances.
   index_bits_ = std::max(index_bits_, index_bits_for(node_index_limit));
-  layout_ = layout;
   slot_bits_ = slot_bits_for(index_bits_, layout);
   max_load_twentieths_ = max_load_twentieths_for(slot_bits_);
   const unsigned distance_bits = static_cast<unsigned>(slot_bits_) - index_bits_;

@@ -77,7 +77,6 @@ class NodeIndexTable {
   bool holds(NodeIndex node) const { return (std::uint64_t{node} >> index_bits_) == 0; }
   std::size_t entry_count() const { return entry_count_; }
   std::size_t slot_count() const { return slot_count_; }
-  SlotLayout layout() const { return layout_; }
   /// Entries the table takes before it is full.
   std::size_t capacity() const { return capacity_; }
   std::size_t memory_bytes() const { return bytes_.capacity(); }
@@ -164,7 +163,6 @@ class NodeIndexTable {
   std::uint64_t max_distance_code_ = 0;
   std::size_t entry_count_ = 0;
   std::size_t capacity_ = 0;  // slot_count_ * max_load_twentieths_ / 20
-  SlotLayout layout_ = SlotLayout::standard;
 };
 
 template <typename Visit>
