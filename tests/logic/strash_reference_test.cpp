@@ -170,7 +170,7 @@ TEST_CASE("structural hashing agrees with a reference map after the table splits
   // Beyond 2^21 nodes a growing circuit's table splits, at its next growth,
   // into one table per 2^20 node indices (by the newer fan-in): here at
   // 3,565,415 nodes, and after the rebuild at 4,395,305 (with either
-  // seed's mix; checked with a print). Both fan-in mixes fill and resize
+  // fan-in mix; checked with a print). Both fan-in mixes fill and resize
   // region tables and look up ANDs in old regions (every eighth fan-in, or
   // all, uniformly old); then the table goes stale, is rebuilt as one table
   // and splits again as it grows.
