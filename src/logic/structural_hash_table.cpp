@@ -217,17 +217,11 @@ void StructuralHashTable::rebuild_for(std::size_t entry_count, std::uint64_t nod
 void StructuralHashTable::rebuild_single(std::size_t slot_count, std::uint64_t node_index_limit,
                                          SlotLayout layout, const NodeStore& nodes) {
   // The old tables are freed first, so a rebuild never holds both; every
-  // node, recent ones included, is reinserted from the node store (large
-  // circuits split into regions as they go).
-  std::vector<NodeIndexTable> old_tables;
-  std::swap(old_tables, tables_);
-  old_tables.clear();
-  tables_.resize(1);
-  region_bits_ = 0;
+  // node, recent ones included, is reinserted from the node store into the
+  // one table (a large circuit splits again at its next growth).
+  release();
   tables_[0].reset(slot_count, node_index_limit, layout);
   reset_filter(slot_count);
-  first_recent_ = 1;
-  recent_count_ = 0;
   flush_recent(static_cast<NodeIndex>(nodes.size()), nodes);
 }
 
