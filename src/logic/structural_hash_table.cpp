@@ -22,17 +22,12 @@ StructuralHashTable::StructuralHashTable() : tables_(1), filter_(1, 0) {}
 
 NodeIndex StructuralHashTable::find(std::uint32_t a, std::uint32_t b, std::uint64_t hash_value,
                                     const NodeStore& nodes) const {
-  for (std::size_t slot = hash_value & (recent_slot_count - 1);;
-       slot = (slot + 1) & (recent_slot_count - 1)) {
-    std::uint16_t offset = recent_slots_[slot];
-    if (offset == 0) break;
-    NodeIndex node = first_recent_ + offset - 1;
-    const NodeRecord& record = nodes[node];
-    if (record.fanin0 == a && record.fanin1 == b) return node;
+  if (const NodeIndex node = recent_.find(a, b, hash_value, first_recent_, nodes); node != 0) {
+    return node;
   }
   // An AND is created after its fan-ins: with a fan-in among the recent
   // nodes (b >= a, so b's node is the newer), the AND can only be recent.
-  if ((b >> 1) >= first_recent_ && recent_count_ > 0) return 0;
+  if ((b >> 1) >= first_recent_ && recent_.size() > 0) return 0;
   if (!may_be_in_main_table(hash_value)) return 0;
   const std::size_t table = table_of(b);
   if (table >= tables_.size()) return 0;
@@ -40,21 +35,17 @@ NodeIndex StructuralHashTable::find(std::uint32_t a, std::uint32_t b, std::uint6
 }
 
 void StructuralHashTable::insert(NodeIndex node, std::uint64_t hash_value, const NodeStore& nodes) {
-  if (recent_count_ == 0) {
+  if (recent_.size() == 0) {
     clear_recent(node);
-  } else if (recent_count_ == recent_capacity || node - first_recent_ >= 0xffff) {
+  } else if (recent_.size() == RecentNodeIndex::capacity ||
+             node - first_recent_ >= RecentNodeIndex::offset_limit) {
     flush_recent(node, nodes);
   }
-  std::size_t slot = hash_value & (recent_slot_count - 1);
-  while (recent_slots_[slot] != 0)
-    slot = (slot + 1) & (recent_slot_count - 1);
-  recent_slots_[slot] = static_cast<std::uint16_t>(node - first_recent_ + 1);
-  ++recent_count_;
+  recent_.insert(node - first_recent_, hash_value);
 }
 
 void StructuralHashTable::clear_recent(NodeIndex first_recent) {
-  recent_slots_.fill(0);
-  recent_count_ = 0;
+  recent_.clear();
   first_recent_ = first_recent;
 }
 
@@ -107,7 +98,7 @@ void StructuralHashTable::move_recent_to_main_tables(NodeIndex end, const NodeSt
 bool StructuralHashTable::needs_growth(NodeIndex next_node) const {
   if (regioned()) return false;  // region tables grow as their entries arrive
   const NodeIndexTable& single = tables_[0];
-  return single.entry_count() + recent_count_ + 1 > single.capacity() || !single.holds(next_node);
+  return single.entry_count() + recent_.size() + 1 > single.capacity() || !single.holds(next_node);
 }
 
 void StructuralHashTable::grow(NodeIndex next_node, const NodeStore& nodes) {
@@ -116,7 +107,7 @@ void StructuralHashTable::grow(NodeIndex next_node, const NodeStore& nodes) {
     return;
   }
   const NodeIndexTable& single = tables_[0];
-  const std::size_t entry_count = single.entry_count() + recent_count_;
+  const std::size_t entry_count = single.entry_count() + recent_.size();
   std::size_t wanted = std::max(minimum_slot_count, 2 * single.slot_count());
   if (entry_count + 1 <= single.capacity()) {
     wanted = std::max(single.slot_count(), minimum_slot_count);  // only indices outgrew
@@ -226,7 +217,7 @@ void StructuralHashTable::rebuild_single(std::size_t slot_count, std::uint64_t n
 }
 
 std::size_t StructuralHashTable::memory_bytes() const {
-  std::size_t bytes = filter_.capacity() * sizeof(std::uint64_t) + sizeof recent_slots_ +
+  std::size_t bytes = filter_.capacity() * sizeof(std::uint64_t) + sizeof recent_ +
                       tables_.capacity() * sizeof(NodeIndexTable);
   for (const NodeIndexTable& table : tables_)
     bytes += table.memory_bytes();

@@ -1,12 +1,12 @@
 // Private: the table that finds an existing AND node by its fan-ins.
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
 #include "node_index_table.hpp"
+#include "recent_node_index.hpp"
 #include "rnncc/logic/node_store.hpp"
 
 namespace rnncc::logic {
@@ -21,9 +21,10 @@ namespace rnncc::logic {
 ///   fan-in, so insertions land in the few regions that are in cache,
 ///   and a full region's table resizes alone from its own slots instead
 ///   of one table of gigabytes re-inserting every AND.
-/// - a small index of the most recent nodes (up to 32,768), not yet in a
-///   main table. It lives in cache; when full, its nodes move to the main
-///   tables in one pass that prefetches their slots ahead of use.
+/// - a small index of the most recent nodes (up to 32,768; RecentNodeIndex),
+///   not yet in a main table. It lives in cache and compares eight hash
+///   tags at once; when full, its nodes move to the main tables in one pass
+///   that prefetches their slots ahead of use.
 /// - a Bloom filter (at most 512 KiB) over the main tables' keys (not the
 ///   recent ones, which the recent index answers for), so that
 ///   most lookups of a key that does not exist never touch a main table.
@@ -63,9 +64,6 @@ class StructuralHashTable {
   std::size_t memory_bytes() const;
 
  private:
-  static constexpr std::size_t recent_capacity = 32768;
-  static constexpr std::size_t recent_slot_count = 2 * recent_capacity;
-
   bool regioned() const { return region_bits_ != 0; }
   /// The main table of ANDs whose newer fan-in is the literal `b`.
   std::size_t table_of(std::uint32_t b) const { return regioned() ? (b >> 1) >> region_bits_ : 0; }
@@ -109,11 +107,9 @@ class StructuralHashTable {
   std::vector<NodeIndexTable> tables_;  // one, or one per region
   unsigned region_bits_ = 0;            // node index bits per region; 0 while single
   std::vector<std::uint64_t> filter_;
-  // Recent nodes: indices first_recent_ + offset, found through a linear-
-  // probing index of 16-bit offsets (0 = empty, else offset + 1).
+  // Recent nodes: indices first_recent_ + offset.
   NodeIndex first_recent_ = 1;
-  std::size_t recent_count_ = 0;
-  std::array<std::uint16_t, recent_slot_count> recent_slots_{};
+  RecentNodeIndex recent_;
 };
 
 }  // namespace rnncc::logic
