@@ -1,6 +1,7 @@
 #include "structural_hash_table.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 
 namespace rnncc::logic {
@@ -10,8 +11,9 @@ constexpr std::size_t minimum_slot_count = 1024;
 // Filter words: about one byte per slot, at most 512 KiB so that it stays
 // in cache; beyond that size it simply passes more lookups through.
 constexpr std::size_t maximum_filter_words = std::size_t{1} << 16;
-// How many nodes ahead a bulk insertion prefetches main-table slots.
-constexpr NodeIndex prefetch_distance = 16;
+// How many nodes a bulk insertion hashes and prefetches main-table slots
+// for at a time, ahead of inserting them.
+constexpr NodeIndex prefetch_block = 16;
 // A growing circuit's table splits into regions of 2^20 node indices once
 // it holds 2^21 nodes.
 constexpr unsigned region_bits = 20;
@@ -67,32 +69,49 @@ void StructuralHashTable::flush_recent(NodeIndex end, const NodeStore& nodes) {
 template <bool into_regions>
 void StructuralHashTable::move_recent_to_main_tables(NodeIndex end, const NodeStore& nodes) {
   // The recent nodes are the AND nodes from first_recent_ up to `end`; their
-  // keys are known in advance, so main-table slots and filter words are
-  // prefetched ahead. A single table has room for them (grow runs before
-  // each AND as needed); region tables are made and resized here.
-  for (NodeIndex node = first_recent_; node < end; ++node) {
-    if (node + prefetch_distance < end) {
-      const NodeRecord& ahead = nodes[node + prefetch_distance];
-      const std::size_t ahead_table = into_regions ? table_of(ahead.fanin1) : 0;
-      if (!ahead.is_input() && (!into_regions || ahead_table < tables_.size())) {
-        const std::uint64_t ahead_hash = fanin_hash(ahead.fanin0, ahead.fanin1);
-        tables_[ahead_table].prefetch(ahead_hash);
-        __builtin_prefetch(&filter_[filter_word(ahead_hash)]);
+  // keys are known in advance. They go in blocks: each block's keys are
+  // hashed once and their main-table slots and filter words prefetched
+  // while the block before is inserted. A single table has room for them
+  // (grow runs before each AND as needed); region tables are made and
+  // resized here.
+  struct Pending {
+    NodeIndex node;
+    std::uint64_t hash_value;
+  };
+  std::array<Pending, prefetch_block> blocks[2];
+  std::size_t waiting = 0;  // entries of the block before, to insert
+  auto insert_block = [&](const std::array<Pending, prefetch_block>& block) {
+    for (std::size_t i = 0; i < waiting; ++i) {
+      const auto [node, hash_value] = block[i];
+      std::size_t table = 0;
+      if constexpr (into_regions) {
+        table = table_of(nodes[node].fanin1);
+        if (table >= tables_.size() || tables_[table].full() || !tables_[table].holds(node)) {
+          make_room(table, node, nodes);
+        }
       }
+      add_to_filter(hash_value);
+      tables_[table].insert(node, hash_value, nodes);
     }
-    const NodeRecord& record = nodes[node];
-    if (record.is_input()) continue;
-    std::size_t table = 0;
-    if constexpr (into_regions) {
-      table = table_of(record.fanin1);
-      if (table >= tables_.size() || tables_[table].full() || !tables_[table].holds(node)) {
-        make_room(table, node, nodes);
-      }
+  };
+  std::size_t current = 0;
+  for (NodeIndex first = first_recent_; first < end; first += prefetch_block) {
+    const NodeIndex last = end - first > prefetch_block ? first + prefetch_block : end;
+    std::size_t count = 0;
+    for (NodeIndex node = first; node < last; ++node) {
+      const NodeRecord& record = nodes[node];
+      if (record.is_input()) continue;
+      const std::uint64_t hash_value = fanin_hash(record.fanin0, record.fanin1);
+      const std::size_t table = into_regions ? table_of(record.fanin1) : 0;
+      if (!into_regions || table < tables_.size()) tables_[table].prefetch(hash_value);
+      __builtin_prefetch(&filter_[filter_word(hash_value)]);
+      blocks[current][count++] = {node, hash_value};
     }
-    const std::uint64_t hash_value = fanin_hash(record.fanin0, record.fanin1);
-    add_to_filter(hash_value);
-    tables_[table].insert(node, hash_value, nodes);
+    insert_block(blocks[1 - current]);
+    waiting = count;
+    current = 1 - current;
   }
+  insert_block(blocks[1 - current]);
 }
 
 bool StructuralHashTable::needs_growth(NodeIndex next_node) const {
