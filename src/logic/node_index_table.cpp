@@ -73,34 +73,4 @@ NodeIndex NodeIndexTable::find(std::uint32_t a, std::uint32_t b, std::uint64_t h
   }
 }
 
-void NodeIndexTable::insert(NodeIndex node, std::uint64_t hash_value, const NodeStore& nodes) {
-  // Find the first slot whose resident is closer to home than the new key
-  // would be there, then shift residents forward Robin Hood style.
-  std::size_t slot = home_of_hash(hash_value);
-  std::uint64_t carried_distance = 0;
-  for (;;) {
-    std::uint64_t value = load(slot);
-    if (value == 0 || resident_distance(slot, value, nodes) < carried_distance) break;
-    ++carried_distance;
-    slot = next(slot);
-  }
-  ++entry_count_;
-  NodeIndex carried = node;
-  for (;;) {
-    std::uint64_t value = load(slot);
-    if (value == 0) {
-      store(slot, pack(carried, carried_distance));
-      return;
-    }
-    std::uint64_t resident = resident_distance(slot, value, nodes);
-    if (resident < carried_distance) {
-      store(slot, pack(carried, carried_distance));
-      carried = node_of(value);
-      carried_distance = resident;
-    }
-    slot = next(slot);
-    ++carried_distance;
-  }
-}
-
 }  // namespace rnncc::logic

@@ -8,6 +8,7 @@ namespace rnncc::logic {
 
 namespace {
 constexpr std::size_t minimum_slot_count = 1024;
+constexpr std::size_t quadrupling_slot_limit = std::size_t{1} << 20;
 // Filter words: about one byte per slot, at most 512 KiB so that it stays
 // in cache; beyond that size it simply passes more lookups through.
 constexpr std::size_t maximum_filter_words = std::size_t{1} << 16;
@@ -127,7 +128,10 @@ void StructuralHashTable::grow(NodeIndex next_node, const NodeStore& nodes) {
   }
   const NodeIndexTable& single = tables_[0];
   const std::size_t entry_count = single.entry_count() + recent_.size();
-  std::size_t wanted = std::max(minimum_slot_count, 2 * single.slot_count());
+  // The table quadruples while small (up to 2^20 slots, 3-4 MB), where
+  // rebuilding costs more than the memory; beyond that it doubles.
+  const std::size_t factor = 4 * single.slot_count() <= quadrupling_slot_limit ? 4 : 2;
+  std::size_t wanted = std::max(minimum_slot_count, factor * single.slot_count());
   if (entry_count + 1 <= single.capacity()) {
     wanted = std::max(single.slot_count(), minimum_slot_count);  // only indices outgrew
   }

@@ -47,9 +47,10 @@ class StructuralHashTable {
   /// made: a single table that would pass its load limit or cannot hold
   /// the index.
   bool needs_growth(NodeIndex next_node) const;
-  /// Grows the single table before the AND `next_node`: doubles it (or
-  /// widens its slots) and reinserts every node from the node store, or,
-  /// from 2^21 nodes on, splits it into region tables.
+  /// Grows the single table before the AND `next_node`: quadruples it up
+  /// to 2^20 slots and doubles it beyond (or widens its slots), and
+  /// reinserts every node from the node store; or, from 2^21 nodes on,
+  /// splits it into region tables.
   void grow(NodeIndex next_node, const NodeStore& nodes);
   /// Makes room for `entry_count` entries over node indices below
   /// `node_index_limit` without further growth, in one table of the compact
