@@ -48,8 +48,26 @@ std::size_t max_height(const BitColumns& columns) {
 /// Earliest-arriving bits first, so adders take the bits that are ready and
 /// the latest bit of each triple enters at the adder's fast input.
 void sort_by_level(const Aig& aig, std::vector<Literal>& bits) {
-  std::stable_sort(bits.begin(), bits.end(),
-                   [&aig](Literal x, Literal y) { return aig.level(x) < aig.level(y); });
+  // Columns arrive nearly in level order, so an insertion sort (stable,
+  // allocation-free) does it in about one pass. Beyond a budget of moves
+  // a merge sort finishes; the insertion sort never reorders bits of equal
+  // level, so the result is the same either way.
+  const std::size_t move_budget = 8 * bits.size() + 64;
+  std::size_t moves = 0;
+  for (std::size_t i = 1; i < bits.size(); ++i) {
+    const Literal bit = bits[i];
+    const std::uint32_t level = aig.level(bit);
+    std::size_t j = i;
+    for (; j > 0 && aig.level(bits[j - 1]) > level; --j)
+      bits[j] = bits[j - 1];
+    bits[j] = bit;
+    moves += i - j;
+    if (moves > move_budget) {
+      std::stable_sort(bits.begin(), bits.end(),
+                       [&aig](Literal x, Literal y) { return aig.level(x) < aig.level(y); });
+      return;
+    }
+  }
 }
 
 /// One Dadda stage to `target`, or a Wallace stage when `greedy` is set.
