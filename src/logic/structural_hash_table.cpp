@@ -23,30 +23,6 @@ constexpr std::uint64_t split_node_count = std::uint64_t{1} << (region_bits + 1)
 
 StructuralHashTable::StructuralHashTable() : tables_(1), filter_(1, 0) {}
 
-NodeIndex StructuralHashTable::find(std::uint32_t a, std::uint32_t b, std::uint64_t hash_value,
-                                    const NodeStore& nodes) const {
-  if (const NodeIndex node = recent_.find(a, b, hash_value, first_recent_, nodes); node != 0) {
-    return node;
-  }
-  // An AND is created after its fan-ins: with a fan-in among the recent
-  // nodes (b >= a, so b's node is the newer), the AND can only be recent.
-  if ((b >> 1) >= first_recent_ && recent_.size() > 0) return 0;
-  if (!may_be_in_main_table(hash_value)) return 0;
-  const std::size_t table = table_of(b);
-  if (table >= tables_.size()) return 0;
-  return tables_[table].find(a, b, hash_value, nodes);
-}
-
-void StructuralHashTable::insert(NodeIndex node, std::uint64_t hash_value, const NodeStore& nodes) {
-  if (recent_.size() == 0) {
-    clear_recent(node);
-  } else if (recent_.size() == RecentNodeIndex::capacity ||
-             node - first_recent_ >= RecentNodeIndex::offset_limit) {
-    flush_recent(node, nodes);
-  }
-  recent_.insert(node - first_recent_, hash_value);
-}
-
 void StructuralHashTable::clear_recent(NodeIndex first_recent) {
   recent_.clear();
   first_recent_ = first_recent;
@@ -113,12 +89,6 @@ void StructuralHashTable::move_recent_to_main_tables(NodeIndex end, const NodeSt
     current = 1 - current;
   }
   insert_block(blocks[1 - current]);
-}
-
-bool StructuralHashTable::needs_growth(NodeIndex next_node) const {
-  if (regioned()) return false;  // region tables grow as their entries arrive
-  const NodeIndexTable& single = tables_[0];
-  return single.entry_count() + recent_.size() + 1 > single.capacity() || !single.holds(next_node);
 }
 
 void StructuralHashTable::grow(NodeIndex next_node, const NodeStore& nodes) {
