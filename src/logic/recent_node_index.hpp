@@ -82,7 +82,9 @@ class RecentNodeIndex {
   }
 
   std::array<std::uint64_t, bucket_count> tags_{};
-  std::array<std::array<std::uint16_t, lanes>, bucket_count> offsets_{};
+  // Not zeroed (128 KiB a circuit): an entry's offset is written before
+  // its tag marks it used, and read only then.
+  std::array<std::array<std::uint16_t, lanes>, bucket_count> offsets_;
   std::size_t size_ = 0;
 };
 
