@@ -132,7 +132,7 @@ inline NodeIndex StructuralHashTable::find(std::uint32_t a, std::uint32_t b,
 inline void StructuralHashTable::insert(NodeIndex node, std::uint64_t hash_value,
                                         const NodeStore& nodes) {
   if (recent_.size() == 0) {
-    clear_recent(node);
+    first_recent_ = node;  // the index is empty already
   } else if (recent_.size() == RecentNodeIndex::capacity ||
              node - first_recent_ >= RecentNodeIndex::offset_limit) {
     flush_recent(node, nodes);
