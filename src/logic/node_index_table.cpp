@@ -22,14 +22,13 @@ void NodeIndexTable::reset(std::size_t slot_count, std::uint64_t node_index_limi
   // holds distances.
   index_bits_ = std::max(index_bits_, index_bits_for(node_index_limit));
   slot_bits_ = slot_bits_for(index_bits_, layout);
-  max_load_twentieths_ = max_load_twentieths_for(slot_bits_);
   const unsigned distance_bits = static_cast<unsigned>(slot_bits_) - index_bits_;
   slot_mask_ = (std::uint64_t{1} << slot_bits_) - 1;
   index_mask_ = (std::uint64_t{1} << index_bits_) - 1;
   max_distance_code_ = distance_bits == 0 ? 0 : (std::uint64_t{1} << distance_bits) - 1;
   bytes_.release();
   slot_count_ = slot_count;
-  capacity_ = slot_count_ * max_load_twentieths_ / 20;
+  capacity_ = slot_count_ * max_load_twentieths_for(slot_bits_) / 20;
   entry_count_ = 0;
   bytes_.assign_zeroed((slot_count_ * slot_bits_ + 7) / 8 + sizeof(std::uint64_t));
 }

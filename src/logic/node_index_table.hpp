@@ -156,13 +156,12 @@ class NodeIndexTable {
   ZeroedPageBuffer bytes_;  // slot_count_ * slot_bits_ bits + 8 bytes of padding
   std::size_t slot_count_ = 0;
   std::size_t slot_bits_ = 24;
-  std::size_t max_load_twentieths_ = 12;
   unsigned index_bits_ = 0;
   std::uint64_t slot_mask_ = 0;
   std::uint64_t index_mask_ = 0;
   std::uint64_t max_distance_code_ = 0;
   std::size_t entry_count_ = 0;
-  std::size_t capacity_ = 0;  // slot_count_ * max_load_twentieths_ / 20
+  std::size_t capacity_ = 0;  // entries before the load limit
 };
 
 template <typename Visit>

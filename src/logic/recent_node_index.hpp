@@ -22,6 +22,11 @@ class RecentNodeIndex {
   static constexpr std::size_t capacity = 32768;
   /// Offsets are below this limit.
   static constexpr std::uint32_t offset_limit = 0xffff;
+  /// Entries per bucket, and buckets: twice as many entries as the
+  /// capacity, so buckets stay at most half full. A hash's low bits choose
+  /// its bucket.
+  static constexpr std::size_t lanes = 8;
+  static constexpr std::size_t bucket_count = 2 * capacity / lanes;
 
   /// The node with fan-ins (a, b) and hash `hash_value` among the entries,
   /// or 0 when there is none.
@@ -62,9 +67,6 @@ class RecentNodeIndex {
   std::size_t size() const { return size_; }
 
  private:
-  static constexpr std::size_t lanes = 8;
-  // Twice as many entries as the capacity: buckets stay at most half full.
-  static constexpr std::size_t bucket_count = 2 * capacity / lanes;
   static constexpr std::uint64_t lane_low_bits = 0x0101010101010101;
   static constexpr std::uint64_t lane_high_bits = 0x8080808080808080;
 

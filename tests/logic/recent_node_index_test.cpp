@@ -6,6 +6,7 @@
 // apart).
 #include <doctest/doctest.h>
 
+#include <bit>
 #include <cstdint>
 #include <map>
 #include <random>
@@ -21,7 +22,7 @@ using rnncc::logic::RecentNodeIndex;
 
 namespace {
 
-constexpr std::uint64_t bucket_mask = 2 * RecentNodeIndex::capacity / 8 - 1;  // 8,192 buckets
+constexpr std::uint64_t bucket_mask = RecentNodeIndex::bucket_count - 1;
 
 /// A node store whose node k (k >= 1) has the fan-ins (2k, 2k + 1).
 NodeStore numbered_nodes(NodeIndex count) {
@@ -56,7 +57,9 @@ TEST_CASE("recent node index: one bucket's overflow runs through the following b
   // to bucket 0), with only four distinct tags among each 60.
   for (std::uint32_t offset = 0; offset < 120; ++offset) {
     const std::uint64_t bucket = offset < 60 ? 5 : bucket_mask;
-    const std::uint64_t hash_value = (std::uint64_t{offset % 4} << 57) | (offset << 13) | bucket;
+    const std::uint64_t hash_value = (std::uint64_t{offset % 4} << 57) |
+                                     (std::uint64_t{offset} << std::bit_width(bucket_mask)) |
+                                     bucket;
     index.insert(offset, hash_value);
     hashes[base + offset] = hash_value;
   }
