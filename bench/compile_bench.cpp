@@ -8,9 +8,9 @@
 
 #include <string>
 
+#include "rnncc/common/resource_usage.hpp"
 #include "rnncc/compile/compiler.hpp"
-#include "rnncc/model/model_file.hpp"
-#include "rnncc/resource_usage.hpp"
+#include "rnncc/io/model_file.hpp"
 
 namespace {
 
@@ -21,7 +21,7 @@ void compile_model(benchmark::State& state, const std::string& name, const char*
   std::uint64_t depth = 0;
   const std::uint64_t resident_before = rnncc::current_resident_bytes();
   for (auto _ : state) {
-    const rnncc::model::Model model = rnncc::model::read_model_file(path);
+    const rnncc::model::Model model = rnncc::io::read_model_file(path);
     rnncc::compile::CompileOptions options;
     options.length = static_cast<std::size_t>(state.range(0));
     options.schedule = rnncc::compile::parse_schedule(schedule);

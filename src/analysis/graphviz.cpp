@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 namespace rnncc::analysis {
 

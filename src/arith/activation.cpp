@@ -4,7 +4,7 @@
 
 #include <array>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 namespace rnncc::arith {
 namespace {

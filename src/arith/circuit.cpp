@@ -7,8 +7,8 @@
 #include <stdexcept>
 
 #include "rnncc/arith/reference.hpp"
-#include "rnncc/error.hpp"
-#include "rnncc/hash.hpp"
+#include "rnncc/common/error.hpp"
+#include "rnncc/common/hash.hpp"
 
 namespace rnncc::arith {
 

@@ -7,7 +7,7 @@
 
 #include "rnncc/arith/live_sweep.hpp"
 #include "rnncc/arith/reference.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 namespace rnncc::arith {
 

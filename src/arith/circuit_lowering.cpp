@@ -9,7 +9,7 @@
 #include "rnncc/arith/circuit_evaluation.hpp"
 #include "rnncc/arith/live_sweep.hpp"
 #include "rnncc/arith/nonlinear_table.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/logic/cleanup.hpp"
 #include "rnncc/word/lookup.hpp"
 #include "rnncc/word/resize.hpp"

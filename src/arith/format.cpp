@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "big_integer.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 namespace rnncc::arith {
 namespace {

@@ -11,7 +11,7 @@
 #include "big_integer.hpp"
 #include "rnncc/arith/nonlinear_table.hpp"
 #include "rnncc/arith/reference.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/word/adder.hpp"
 #include "rnncc/word/compare.hpp"
 #include "rnncc/word/lookup.hpp"

@@ -9,7 +9,7 @@
 
 #include "big_integer.hpp"
 #include "rnncc/arith/reference.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 namespace rnncc::arith {
 namespace {

@@ -6,7 +6,7 @@
 
 #include "big_integer.hpp"
 #include "rnncc/arith/nonlinear_table.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 namespace rnncc::arith::reference {
 namespace {

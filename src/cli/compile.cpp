@@ -11,12 +11,12 @@
 #include "commands.hpp"
 #include "model_flags.hpp"
 #include "rnncc/arith/format.hpp"
+#include "rnncc/common/error.hpp"
+#include "rnncc/common/resource_usage.hpp"
 #include "rnncc/compile/compiler.hpp"
-#include "rnncc/error.hpp"
 #include "rnncc/io/aiger.hpp"
 #include "rnncc/io/arith_file.hpp"
-#include "rnncc/model/model_file.hpp"
-#include "rnncc/resource_usage.hpp"
+#include "rnncc/io/model_file.hpp"
 
 namespace rnncc::cli {
 

@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/compile/circuit_description.hpp"
-#include "rnncc/compile/model_patterns.hpp"
-#include "rnncc/error.hpp"
 #include "rnncc/eval/evaluator.hpp"
+#include "rnncc/eval/model_patterns.hpp"
 #include "rnncc/eval/parallel_report.hpp"
 #include "rnncc/eval/pattern_file.hpp"
 #include "rnncc/eval/random_patterns.hpp"
@@ -54,13 +54,13 @@ void run_model_level(const EvalOptions& options, const logic::Aig& aig) {
                                  options.circuit_path, description.length, sequence.length()));
   }
   const eval::PatternSet inputs =
-      compile::encode_input_sequences(model, description.inputs, {sequence});
+      eval::encode_input_sequences(model, description.inputs, {sequence});
   eval::EvaluationOptions evaluation;
   evaluation.threads = options.threads.front();
   const eval::PatternSet outputs =
       eval::evaluate(aig, inputs, eval::parse_parallel_mode(options.mode), evaluation);
   const std::vector<mpq_class> values =
-      compile::decode_output_words(description.format, description.outputs, outputs, 0);
+      eval::decode_output_words(description.format, description.outputs, outputs, 0);
   nlohmann::ordered_json json = nlohmann::ordered_json::object();
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (options.json) {

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "commands.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/io/aiger.hpp"
 #include "rnncc/logic/aig.hpp"
 #include "rnncc/logic/cleanup.hpp"

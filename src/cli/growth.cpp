@@ -17,11 +17,12 @@
 
 #include "commands.hpp"
 #include "rnncc/arith/format.hpp"
+#include "rnncc/common/atomic_file.hpp"
+#include "rnncc/common/error.hpp"
+#include "rnncc/common/resource_usage.hpp"
 #include "rnncc/compile/compiler.hpp"
 #include "rnncc/compile/model_depth.hpp"
-#include "rnncc/error.hpp"
-#include "rnncc/io/atomic_file.hpp"
-#include "rnncc/model/model_file.hpp"
+#include "rnncc/io/model_file.hpp"
 #include "rnncc/report/expected_class.hpp"
 #include "rnncc/report/growth_class.hpp"
 #include "rnncc/report/growth_csv.hpp"
@@ -30,7 +31,6 @@
 #include "rnncc/report/growth_point.hpp"
 #include "rnncc/report/growth_svg.hpp"
 #include "rnncc/report/terminal_table.hpp"
-#include "rnncc/resource_usage.hpp"
 
 namespace rnncc::cli {
 
@@ -289,7 +289,7 @@ class ModelCache {
     if (found != models_.end()) return found->second;
     std::optional<arith::Format> parsed;
     if (format) parsed = arith::parse_format(*format);
-    return models_.emplace(key, model::read_model_file(path, parsed)).first->second;
+    return models_.emplace(key, io::read_model_file(path, parsed)).first->second;
   }
 
  private:
@@ -317,7 +317,7 @@ void write_analytic_csv(const std::filesystem::path& path, const std::vector<Ana
                           series.names.schedule, series.names.format, length, depth);
     }
   }
-  io::write_file_atomically(path, text);
+  write_file_atomically(path, text);
 }
 
 /// The analytic table: one row per series × length, then each series' depth

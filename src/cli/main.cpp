@@ -6,7 +6,7 @@
 #include <new>
 
 #include "commands.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"rnncc: compile recurrent networks into circuits, measure, evaluate and verify"};

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include "rnncc/arith/format.hpp"
-#include "rnncc/error.hpp"
-#include "rnncc/model/model_file.hpp"
+#include "rnncc/common/error.hpp"
+#include "rnncc/io/model_file.hpp"
 
 namespace rnncc::cli {
 
@@ -36,7 +36,7 @@ void add_model_flags(CLI::App* command, ModelFlags& flags, const std::string& de
 model::Model read_model(const ModelFlags& flags) {
   std::optional<arith::Format> format;
   if (flags.format) format = arith::parse_format(*flags.format);
-  return model::read_model_file(flags.model_path, format);
+  return io::read_model_file(flags.model_path, format);
 }
 
 compile::CompileOptions compile_options(const ModelFlags& flags) {

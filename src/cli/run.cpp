@@ -8,10 +8,10 @@
 
 #include "commands.hpp"
 #include "rnncc/arith/format.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
+#include "rnncc/io/model_file.hpp"
 #include "rnncc/model/input_sequence.hpp"
 #include "rnncc/model/interpreter.hpp"
-#include "rnncc/model/model_file.hpp"
 
 namespace rnncc::cli {
 
@@ -29,7 +29,7 @@ struct RunOptions {
 void run(const RunOptions& options) {
   std::optional<arith::Format> format;
   if (options.format) format = arith::parse_format(*options.format);
-  const model::Model model = model::read_model_file(options.model_path, format);
+  const model::Model model = io::read_model_file(options.model_path, format);
   if (options.tokens.has_value() == options.input_path.has_value()) {
     throw InputError("run: give exactly one of --tokens STRING and --input FILE");
   }

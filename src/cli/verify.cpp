@@ -12,13 +12,10 @@
 #include "commands.hpp"
 #include "model_flags.hpp"
 #include "rnncc/arith/format.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/compile/compiler.hpp"
-#include "rnncc/compile/model_patterns.hpp"
-#include "rnncc/error.hpp"
-#include "rnncc/eval/evaluator.hpp"
 #include "rnncc/model/input_sequence.hpp"
-#include "rnncc/model/interpreter.hpp"
-#include "rnncc/model/model_file.hpp"
+#include "rnncc/verify/model_check.hpp"
 
 namespace rnncc::cli {
 
@@ -63,46 +60,28 @@ int run_verify(const VerifyOptions& options) {
           model::random_input_sequence(model, options.model.length, options.seed + i));
     }
   }
-  const eval::PatternSet inputs =
-      compile::encode_input_sequences(model, compiled.lowered.inputs, *sequences);
-  eval::EvaluationOptions evaluation;
-  evaluation.threads = options.threads;
-  const eval::PatternSet outputs =
-      eval::evaluate(compiled.lowered.aig, inputs, eval::ParallelMode::patterns, evaluation);
-
   const bool drift_expected = options.model.reassociate && !arith::is_ring(model.format) &&
                               compile_options.schedule.kind != compile::ScheduleKind::sequential;
-  mpq_class largest_drift = 0;
-  std::uint64_t differing = 0;
-  std::uint64_t compared = 0;
-  for (std::uint64_t pattern = 0; pattern < sequences->size(); ++pattern) {
-    const std::vector<mpq_class> actual =
-        compile::decode_output_words(model.format, compiled.lowered.outputs, outputs, pattern);
-    const std::vector<mpq_class> expected =
-        model::reference_output_words(model, (*sequences)[pattern], compile_options.all_outputs);
-    for (std::size_t i = 0; i < expected.size(); ++i) {
-      ++compared;
-      if (actual[i] == expected[i]) continue;
-      ++differing;
-      largest_drift = std::max<mpq_class>(largest_drift, abs(actual[i] - expected[i]));
-      if (!drift_expected) {
-        fmt::print(
-            "MISMATCH {} T={} {} {}: input {}\n  output {} ({}): expected {}, circuit gives {}\n",
-            model.name, options.model.length, options.model.schedule,
-            arith::to_string(model.format), describe_input(model, (*sequences)[pattern]), i,
-            compiled.lowered.outputs[i].name, expected[i].get_str(), actual[i].get_str());
-        return check_failed;
-      }
-    }
+  const verify::ModelCheck check = verify::check_against_interpreter(
+      model, compiled, compile_options.all_outputs, *sequences, options.threads, !drift_expected);
+  if (check.first_mismatch && !drift_expected) {
+    const verify::OutputMismatch& mismatch = *check.first_mismatch;
+    fmt::print(
+        "MISMATCH {} T={} {} {}: input {}\n  output {} ({}): expected {}, circuit gives {}\n",
+        model.name, options.model.length, options.model.schedule, arith::to_string(model.format),
+        describe_input(model, (*sequences)[mismatch.sequence]), mismatch.output,
+        compiled.lowered.outputs[mismatch.output].name, mismatch.expected.get_str(),
+        mismatch.actual.get_str());
+    return check_failed;
   }
   fmt::print(
       "verified {} T={} {} {}: {} input sequences ({}), {} outputs compared with the "
       "reference interpreter",
       model.name, options.model.length, options.model.schedule, arith::to_string(model.format),
-      sequences->size(), exhaustive ? "all of them" : "random", compared);
+      sequences->size(), exhaustive ? "all of them" : "random", check.compared);
   if (drift_expected) {
-    fmt::print("; reassociated: {} differ, largest drift {} (= {:.3g})\n", differing,
-               largest_drift.get_str(), largest_drift.get_d());
+    fmt::print("; reassociated: {} differ, largest drift {} (= {:.3g})\n", check.differing,
+               check.largest_drift.get_str(), check.largest_drift.get_d());
   } else {
     fmt::print(": all equal\n");
   }

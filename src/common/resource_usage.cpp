@@ -1,4 +1,4 @@
-#include "rnncc/resource_usage.hpp"
+#include "rnncc/common/resource_usage.hpp"
 
 #include <fstream>
 #include <string>

@@ -5,7 +5,7 @@
 
 #include <sstream>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 namespace rnncc::compile {
 

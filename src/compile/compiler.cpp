@@ -5,9 +5,9 @@
 
 #include <algorithm>
 
+#include "rnncc/common/error.hpp"
 #include "rnncc/compile/circuit_description.hpp"
 #include "rnncc/compile/symbol_names.hpp"
-#include "rnncc/error.hpp"
 #include "rnncc/model/families.hpp"
 #include "rnncc/word/prefix.hpp"
 #include "step_inputs.hpp"

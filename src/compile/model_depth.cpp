@@ -7,17 +7,18 @@
 #include <map>
 #include <optional>
 
+#include "rnncc/analysis/chained_depth.hpp"
+#include "rnncc/analysis/longest_paths.hpp"
 #include "rnncc/arith/format.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/compile/step_circuit.hpp"
-#include "rnncc/error.hpp"
-#include "rnncc/report/analytic_depth.hpp"
 
 namespace rnncc::compile {
 
 namespace {
 
+using analysis::MaxPlusMatrix;
 using logic::Literal;
-using report::MaxPlusMatrix;
 using Entry = MaxPlusMatrix::Entry;
 using Bits = std::vector<Literal>;
 
@@ -61,7 +62,7 @@ std::uint64_t largest_level(const logic::Aig& aig, const Bits& bits) {
 /// (at least 0: constant outputs have level 0).
 std::uint64_t output_depth(const std::vector<Entry>& arrival, const MaxPlusMatrix& readout) {
   Entry result = 0;
-  for (Entry entry : report::propagate(arrival, readout))
+  for (Entry entry : analysis::propagate(arrival, readout))
     result = std::max(result, entry);
   return static_cast<std::uint64_t>(result);
 }
@@ -98,7 +99,7 @@ ModelDepth::ModelDepth(const model::Model& model, const CompileOptions& options)
     for (std::size_t steps = 16; steps <= longest_sequential_window; steps *= 2) {
       const SequentialWindow window = build_sequential_window(model, options, steps);
       const logic::Aig& aig = window.lowered.aig;
-      const PathLengths paths(aig);
+      const analysis::LongestPaths paths(aig);
       materialised_.assign(1, 0);
       for (std::size_t k = 1; k <= steps; ++k)
         materialised_.push_back(largest_level(aig, window.outputs[k]));
@@ -106,7 +107,7 @@ ModelDepth::ModelDepth(const model::Model& model, const CompileOptions& options)
       for (const Bits& state : window.state)
         shapes.push_back(shape_of(state));
       struct StepMatrices {
-        report::StepDepth step;
+        analysis::StepDepth step;
         MaxPlusMatrix readout;
         bool operator==(const StepMatrices& other) const {
           return step.state == other.step.state && step.fresh == other.step.fresh &&
@@ -136,7 +137,7 @@ ModelDepth::ModelDepth(const model::Model& model, const CompileOptions& options)
         steady_ = k;
         arrival_ = levels_of(aig, variable_bits(window.state[k]));
         arrival_.push_back(0);  // the source of later steps' inputs
-        step_ = report::chained_step_matrix(current.step);
+        step_ = analysis::chained_step_matrix(current.step);
         squares_.clear();
         readout_ = current.readout;
         bool agrees = true;
@@ -154,7 +155,7 @@ ModelDepth::ModelDepth(const model::Model& model, const CompileOptions& options)
   for (std::size_t levels = 5; levels <= deepest_scan_window; ++levels) {
     const ScanWindow window = build_scan_window(model, options, levels);
     const logic::Aig& aig = window.lowered.aig;
-    const PathLengths paths(aig);
+    const analysis::LongestPaths paths(aig);
     materialised_.clear();
     for (std::size_t l = 0; l <= levels; ++l)
       materialised_.push_back(largest_level(aig, window.outputs[l]));
@@ -231,8 +232,8 @@ std::uint64_t ModelDepth::sequential_depth(std::uint64_t length) const {
   for (std::size_t bit = 0; (steps >> bit) != 0; ++bit) {
     if (squares_.empty()) squares_.push_back(step_);
     while (squares_.size() <= bit)
-      squares_.push_back(report::compose(squares_.back(), squares_.back()));
-    if (((steps >> bit) & 1) != 0) after = report::propagate(after, squares_[bit]);
+      squares_.push_back(analysis::compose(squares_.back(), squares_.back()));
+    if (((steps >> bit) & 1) != 0) after = analysis::propagate(after, squares_[bit]);
   }
   return output_depth(std::vector<Entry>(after.begin(), after.end() - 1), readout_);
 }
@@ -241,8 +242,8 @@ std::uint64_t ModelDepth::scan_depth(std::uint32_t levels) const {
   if (levels <= steady_) return materialised_[levels];
   std::vector<Entry> arrival = arrival_;
   for (std::uint32_t level = static_cast<std::uint32_t>(steady_); level < levels; ++level) {
-    const std::vector<Entry> from_earlier = report::propagate(arrival, earlier_);
-    const std::vector<Entry> from_later = report::propagate(arrival, later_);
+    const std::vector<Entry> from_earlier = analysis::propagate(arrival, earlier_);
+    const std::vector<Entry> from_later = analysis::propagate(arrival, later_);
     for (std::size_t j = 0; j < arrival.size(); ++j)
       arrival[j] = std::max(from_earlier[j], from_later[j]);
   }

@@ -4,7 +4,7 @@
 
 #include <charconv>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 namespace rnncc::compile {
 

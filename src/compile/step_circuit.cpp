@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <functional>
-#include <queue>
 #include <stdexcept>
 
 #include "rnncc/compile/symbol_names.hpp"
@@ -18,8 +16,6 @@ namespace {
 using logic::Literal;
 using model::CircuitDomain;
 using Map = model::AffineMap<CircuitDomain>;
-using Entry = report::MaxPlusMatrix::Entry;
-constexpr Entry no_path = report::MaxPlusMatrix::no_path;
 
 /// The words of a map, flattened in a fixed order.
 std::vector<arith::NodeId> map_words(const Map& map) {
@@ -160,90 +156,6 @@ ScanWindow build_scan_window(const model::Model& model, const CompileOptions& op
   for (std::size_t l = 0; l < levels; ++l)
     window.second.push_back(output_bits(window.lowered, exposed_second[l]));
   return window;
-}
-
-PathLengths::PathLengths(const logic::Aig& aig) : aig_(aig), distance_(aig.node_count(), no_path) {
-  const logic::NodeIndex count = aig.node_count();
-  fanout_begin_.assign(std::size_t{count} + 1, 0);
-  for (logic::NodeIndex node = 1; node < count; ++node) {
-    if (!aig.is_and(node)) continue;
-    ++fanout_begin_[aig.fanin0(node).node() + 1];
-    ++fanout_begin_[aig.fanin1(node).node() + 1];
-  }
-  for (std::size_t node = 0; node < count; ++node)
-    fanout_begin_[node + 1] += fanout_begin_[node];
-  fanouts_.resize(fanout_begin_[count]);
-  std::vector<std::uint32_t> next(fanout_begin_.begin(), fanout_begin_.end() - 1);
-  for (logic::NodeIndex node = 1; node < count; ++node) {
-    if (!aig.is_and(node)) continue;
-    fanouts_[next[aig.fanin0(node).node()]++] = node;
-    fanouts_[next[aig.fanin1(node).node()]++] = node;
-  }
-}
-
-void PathLengths::reset() const {
-  for (logic::NodeIndex node : visited_)
-    distance_[node] = no_path;
-  visited_.clear();
-}
-
-void PathLengths::explore(std::span<const Literal> sources, logic::NodeIndex last) const {
-  reset();
-  std::priority_queue<logic::NodeIndex, std::vector<logic::NodeIndex>, std::greater<>> pending;
-  for (Literal source : sources) {
-    if (source.is_constant() || source.node() > last) continue;
-    if (distance_[source.node()] == no_path) {
-      visited_.push_back(source.node());
-      pending.push(source.node());
-    }
-    distance_[source.node()] = 0;
-  }
-  // Index order is topological: a node is popped after every reachable fan-in.
-  while (!pending.empty()) {
-    const logic::NodeIndex node = pending.top();
-    pending.pop();
-    const Entry through = distance_[node] + 1;
-    for (std::uint32_t k = fanout_begin_[node]; k < fanout_begin_[node + 1]; ++k) {
-      const logic::NodeIndex user = fanouts_[k];
-      if (user > last) continue;
-      if (distance_[user] == no_path) {
-        visited_.push_back(user);
-        pending.push(user);
-      }
-      distance_[user] = std::max(distance_[user], through);
-    }
-  }
-}
-
-report::MaxPlusMatrix PathLengths::matrix(std::span<const Literal> from,
-                                          std::span<const Literal> to) const {
-  report::MaxPlusMatrix result(from.size(), to.size());
-  logic::NodeIndex last = 0;
-  for (Literal literal : to)
-    last = std::max(last, literal.node());
-  for (std::size_t i = 0; i < from.size(); ++i) {
-    if (from[i].is_constant()) continue;
-    explore(from.subspan(i, 1), last);
-    for (std::size_t j = 0; j < to.size(); ++j) {
-      if (!to[j].is_constant()) result.at(i, j) = distance_[to[j].node()];
-    }
-  }
-  reset();
-  return result;
-}
-
-std::vector<Entry> PathLengths::from_any(std::span<const Literal> from,
-                                         std::span<const Literal> to) const {
-  logic::NodeIndex last = 0;
-  for (Literal literal : to)
-    last = std::max(last, literal.node());
-  explore(from, last);
-  std::vector<Entry> result(to.size(), no_path);
-  for (std::size_t j = 0; j < to.size(); ++j) {
-    if (!to[j].is_constant()) result[j] = distance_[to[j].node()];
-  }
-  reset();
-  return result;
 }
 
 }  // namespace rnncc::compile

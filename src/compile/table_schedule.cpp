@@ -5,8 +5,8 @@
 #include <cmath>
 
 #include "rnncc/arith/format_lowering.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/compile/symbol_names.hpp"
-#include "rnncc/error.hpp"
 #include "rnncc/logic/instantiate.hpp"
 #include "rnncc/model/families.hpp"
 #include "rnncc/word/prefix.hpp"

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <bit>
 
+#include "rnncc/analysis/fanout_view.hpp"
+
 namespace rnncc::eval {
 
 namespace {
@@ -54,34 +56,21 @@ std::vector<logic::NodeIndex> interleaved_index_order(const logic::Aig& aig,
   // it is placed; 0 for inputs and the constant (older than any step).
   constexpr std::uint32_t not_yet = 0xffffffffU;
   std::vector<std::uint32_t> computed_at(node_count, 0);
-  // The ANDs reading each node: fanouts[fanout_begin[v], fanout_begin[v + 1]).
-  std::vector<std::uint32_t> fanout_begin(std::size_t{node_count} + 1, 0);
+  // The needed ANDs reading each node.
+  const analysis::FanoutView fanouts(aig, needed);
   // waiting[v]: fan-ins of AND v not yet computed.
   std::vector<std::uint8_t> waiting(node_count, 0);
+  // computable: bit v % 64 of word v / 64 is set when AND v is not placed
+  // and its fan-ins are computed.
+  std::vector<std::uint64_t> computable((std::size_t{node_count} + 63) / 64, 0);
   std::uint64_t step_count = 0;
   for (logic::NodeIndex node = 1; node < node_count; ++node) {
     if (!is_step(node)) continue;
     ++step_count;
     computed_at[node] = not_yet;
-    ++fanout_begin[aig.fanin0(node).node() + 1];
-    ++fanout_begin[aig.fanin1(node).node() + 1];
-  }
-  for (logic::NodeIndex node = 0; node < node_count; ++node)
-    fanout_begin[node + 1] += fanout_begin[node];
-  std::vector<std::uint32_t> fanouts(fanout_begin[node_count]);
-  // computable: bit v % 64 of word v / 64 is set when AND v is not placed
-  // and its fan-ins are computed.
-  std::vector<std::uint64_t> computable((std::size_t{node_count} + 63) / 64, 0);
-  {
-    std::vector<std::uint32_t> next(fanout_begin.begin(), fanout_begin.end() - 1);
-    for (logic::NodeIndex node = 1; node < node_count; ++node) {
-      if (!is_step(node)) continue;
-      for (logic::Literal fanin : {aig.fanin0(node), aig.fanin1(node)}) {
-        fanouts[next[fanin.node()]++] = node;
-        if (aig.is_and(fanin.node())) ++waiting[node];
-      }
-      if (waiting[node] == 0) computable[node / 64] |= std::uint64_t{1} << (node % 64);
-    }
+    for (logic::Literal fanin : {aig.fanin0(node), aig.fanin1(node)})
+      if (aig.is_and(fanin.node())) ++waiting[node];
+    if (waiting[node] == 0) computable[node / 64] |= std::uint64_t{1} << (node % 64);
   }
   std::vector<logic::NodeIndex> order;
   order.reserve(step_count);
@@ -115,8 +104,7 @@ std::vector<logic::NodeIndex> interleaved_index_order(const logic::Aig& aig,
     order.push_back(chosen);
     computed_at[chosen] = now;
     computable[chosen / 64] &= ~(std::uint64_t{1} << (chosen % 64));
-    for (std::uint32_t f = fanout_begin[chosen]; f < fanout_begin[chosen + 1]; ++f) {
-      const logic::NodeIndex reader = fanouts[f];
+    for (const logic::NodeIndex reader : fanouts.readers(chosen)) {
       if (--waiting[reader] == 0) computable[reader / 64] |= std::uint64_t{1} << (reader % 64);
     }
   }

@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 namespace rnncc::eval {
 

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <stdexcept>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 namespace rnncc::eval {
 

@@ -6,7 +6,7 @@
 #include <iterator>
 #include <vector>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 namespace rnncc::eval {
 

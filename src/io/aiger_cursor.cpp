@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 namespace rnncc::io {
 

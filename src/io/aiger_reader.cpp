@@ -13,7 +13,7 @@
 #include <fmt/format.h>
 
 #include "aiger_sections.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/io/aiger.hpp"
 
 namespace rnncc::io {

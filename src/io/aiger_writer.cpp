@@ -9,9 +9,9 @@
 
 #include <fmt/format.h>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/atomic_file.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/io/aiger.hpp"
-#include "rnncc/io/atomic_file.hpp"
 #include "rnncc/logic/cleanup.hpp"
 
 namespace rnncc::io {

@@ -13,7 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/io/arith_file.hpp"
 
 namespace rnncc::io {

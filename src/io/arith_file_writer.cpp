@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 
+#include "rnncc/common/atomic_file.hpp"
 #include "rnncc/io/arith_file.hpp"
-#include "rnncc/io/atomic_file.hpp"
 
 namespace rnncc::io {
 

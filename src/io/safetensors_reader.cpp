@@ -12,7 +12,7 @@
 #include <string>
 #include <unordered_set>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/io/safetensors.hpp"
 
 namespace rnncc::io {

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "structural_hash_table.hpp"
 
 namespace rnncc::logic {

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "rnncc/hash.hpp"
+#include "rnncc/common/hash.hpp"
 #include "rnncc/logic/node_store.hpp"
 #include "zeroed_page_buffer.hpp"
 

@@ -7,9 +7,9 @@
 #include <sstream>
 
 #include "rnncc/arith/reference.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
+#include "rnncc/common/random.hpp"
 #include "rnncc/model/number_text.hpp"
-#include "rnncc/random.hpp"
 
 namespace rnncc::model {
 

@@ -4,7 +4,7 @@
 #include <fmt/ranges.h>
 
 #include "report_text.hpp"
-#include "rnncc/io/atomic_file.hpp"
+#include "rnncc/common/atomic_file.hpp"
 
 namespace rnncc::report {
 
@@ -44,7 +44,7 @@ std::string growth_csv_text(const std::vector<GrowthSeries>& all) {
 }
 
 void write_growth_csv(const std::filesystem::path& path, const std::vector<GrowthSeries>& all) {
-  io::write_file_atomically(path, growth_csv_text(all));
+  write_file_atomically(path, growth_csv_text(all));
 }
 
 }  // namespace rnncc::report

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "report_text.hpp"
-#include "rnncc/io/atomic_file.hpp"
+#include "rnncc/common/atomic_file.hpp"
 #include "rnncc/report/growth_svg.hpp"
 #include "rnncc/report/series_analysis.hpp"
 
@@ -165,7 +165,7 @@ std::string growth_html_text(const std::vector<GrowthSeries>& all, const ReportC
 
 void write_growth_html(const std::filesystem::path& path, const std::vector<GrowthSeries>& all,
                        const ReportContext& context) {
-  io::write_file_atomically(path, growth_html_text(all, context));
+  write_file_atomically(path, growth_html_text(all, context));
 }
 
 }  // namespace rnncc::report

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "rnncc/io/atomic_file.hpp"
+#include "rnncc/common/atomic_file.hpp"
 #include "rnncc/report/series_analysis.hpp"
 
 namespace rnncc::report {
@@ -91,7 +91,7 @@ std::string growth_json_text(const std::vector<GrowthSeries>& all, const ReportC
 
 void write_growth_json(const std::filesystem::path& path, const std::vector<GrowthSeries>& all,
                        const ReportContext& context) {
-  io::write_file_atomically(path, growth_json_text(all, context));
+  write_file_atomically(path, growth_json_text(all, context));
 }
 
 }  // namespace rnncc::report

@@ -8,7 +8,7 @@
 #include <limits>
 
 #include "report_text.hpp"
-#include "rnncc/io/atomic_file.hpp"
+#include "rnncc/common/atomic_file.hpp"
 
 namespace rnncc::report {
 
@@ -257,8 +257,8 @@ std::string growth_svg_text(const std::vector<GrowthSeries>& all) {
 }
 
 void write_growth_svg(const std::filesystem::path& path, const std::vector<GrowthSeries>& all) {
-  io::write_file_atomically(path,
-                            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + growth_svg_text(all));
+  write_file_atomically(path,
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + growth_svg_text(all));
 }
 
 }  // namespace rnncc::report

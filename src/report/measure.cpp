@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <optional>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 namespace rnncc::report {
 

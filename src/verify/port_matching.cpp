@@ -6,7 +6,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 namespace rnncc::verify {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <utility>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 namespace rnncc::word {
 

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/word/adder.hpp"
 #include "rnncc/word/bit_cells.hpp"
 #include "rnncc/word/compare.hpp"

@@ -6,7 +6,7 @@
 #include "rnncc/analysis/critical_path.hpp"
 #include "rnncc/analysis/graphviz.hpp"
 #include "rnncc/analysis/level_profile.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/logic/aig.hpp"
 
 using namespace rnncc;

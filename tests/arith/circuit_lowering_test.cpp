@@ -17,7 +17,7 @@
 #include "rnncc/arith/circuit_evaluation.hpp"
 #include "rnncc/arith/circuit_lowering.hpp"
 #include "rnncc/arith/reference.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/logic/cleanup.hpp"
 #include "support/simulate.hpp"
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "rnncc/arith/circuit.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 namespace {
 

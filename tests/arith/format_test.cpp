@@ -8,7 +8,7 @@
 #include <string>
 
 #include "rnncc/arith/format.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 using namespace rnncc::arith;
 using rnncc::InputError;

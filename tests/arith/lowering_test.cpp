@@ -14,7 +14,7 @@
 #include "rnncc/arith/format.hpp"
 #include "rnncc/arith/format_lowering.hpp"
 #include "rnncc/arith/reference.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 using namespace rnncc::arith;
 namespace ref = rnncc::arith::reference;

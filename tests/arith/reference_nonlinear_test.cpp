@@ -12,7 +12,7 @@
 #include "rnncc/arith/format.hpp"
 #include "rnncc/arith/nonlinear_table.hpp"
 #include "rnncc/arith/reference.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
 using namespace rnncc::arith;
 using rnncc::LimitError;

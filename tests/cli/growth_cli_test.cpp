@@ -12,7 +12,7 @@
 
 #include "rnncc/arith/format.hpp"
 #include "rnncc/compile/compiler.hpp"
-#include "rnncc/model/model_file.hpp"
+#include "rnncc/io/model_file.hpp"
 #include "support/abc.hpp"
 #include "support/command.hpp"
 
@@ -56,7 +56,7 @@ std::vector<std::map<std::string, std::string>> read_csv(const std::filesystem::
 rnncc::compile::CompiledModel compile_model(const std::string& name, const std::string& format,
                                             const std::string& schedule, std::size_t length) {
   const rnncc::model::Model model =
-      rnncc::model::read_model_file(model_path(name), rnncc::arith::parse_format(format));
+      rnncc::io::read_model_file(model_path(name), rnncc::arith::parse_format(format));
   rnncc::compile::CompileOptions options;
   options.schedule = rnncc::compile::parse_schedule(schedule);
   options.length = length;

@@ -7,8 +7,8 @@
 #include <string>
 
 #include "rnncc/arith/format.hpp"
-#include "rnncc/error.hpp"
-#include "rnncc/model/model_file.hpp"
+#include "rnncc/common/error.hpp"
+#include "rnncc/io/model_file.hpp"
 #include "support/model_check.hpp"
 
 namespace {

@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "rnncc/arith/format.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/compile/compiler.hpp"
 #include "rnncc/compile/model_depth.hpp"
-#include "rnncc/error.hpp"
-#include "rnncc/model/model_file.hpp"
+#include "rnncc/io/model_file.hpp"
 #include "support/model_check.hpp"
 
 namespace {

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "rnncc/error.hpp"
-#include "rnncc/model/model_file.hpp"
+#include "rnncc/common/error.hpp"
+#include "rnncc/io/model_file.hpp"
 #include "support/model_check.hpp"
 
 namespace {

@@ -8,7 +8,7 @@
 
 #include "rnncc/arith/format.hpp"
 #include "rnncc/io/aiger.hpp"
-#include "rnncc/model/model_file.hpp"
+#include "rnncc/io/model_file.hpp"
 #include "rnncc/verify/equivalence.hpp"
 #include "support/abc.hpp"
 #include "support/model_check.hpp"

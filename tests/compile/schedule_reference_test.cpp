@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "rnncc/arith/format.hpp"
-#include "rnncc/model/model_file.hpp"
+#include "rnncc/io/model_file.hpp"
 #include "support/model_check.hpp"
 
 namespace {

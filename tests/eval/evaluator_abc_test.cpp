@@ -8,11 +8,11 @@
 #include "abc_simulation.hpp"
 #include "eval_circuits.hpp"
 #include "io/random_aig.hpp"
+#include "rnncc/common/atomic_file.hpp"
 #include "rnncc/eval/evaluator.hpp"
 #include "rnncc/eval/pattern_file.hpp"
 #include "rnncc/eval/random_patterns.hpp"
 #include "rnncc/io/aiger.hpp"
-#include "rnncc/io/atomic_file.hpp"
 
 using rnncc::eval::EvaluationOptions;
 using rnncc::eval::ParallelMode;
@@ -29,7 +29,7 @@ std::string compare_with_abc(const Aig& aig, const std::string& name, std::uint6
   const auto patterns_file = directory / "p.txt";
   rnncc::io::write_aiger_file(aig, circuit);
   const auto inputs = rnncc::eval::random_patterns(aig.input_count(), 1000, seed);
-  rnncc::io::write_file_atomically(patterns_file, rnncc::eval::format_patterns(inputs));
+  rnncc::write_file_atomically(patterns_file, rnncc::eval::format_patterns(inputs));
   const std::string expected = abc_simulation_lines(circuit, patterns_file, aig.output_count());
   if (expected.empty()) return name + ": ABC printed no output lines\n";
   // The file as read back, as a user's circuit would be.

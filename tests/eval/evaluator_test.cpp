@@ -7,7 +7,7 @@
 
 #include "eval_circuits.hpp"
 #include "io/random_aig.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/eval/evaluator.hpp"
 #include "rnncc/eval/random_patterns.hpp"
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/eval/pattern_file.hpp"
 #include "rnncc/eval/random_patterns.hpp"
 

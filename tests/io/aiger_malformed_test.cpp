@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/io/aiger.hpp"
 
 using rnncc::io::read_aiger;

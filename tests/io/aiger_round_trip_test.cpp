@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "random_aig.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/io/aiger.hpp"
 #include "support/abc.hpp"
 #include "support/simulate.hpp"

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/io/arith_file.hpp"
 
 namespace {

@@ -13,7 +13,7 @@
 
 #include "rnncc/arith/circuit.hpp"
 #include "rnncc/arith/circuit_evaluation.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/io/arith_file.hpp"
 
 namespace {

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/io/safetensors.hpp"
 #include "support/abc.hpp"
 #include "support/rational.hpp"

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
+#include "rnncc/io/model_file.hpp"
 #include "rnncc/model/interpreter.hpp"
-#include "rnncc/model/model_file.hpp"
 #include "support/model_check.hpp"
 
 namespace {

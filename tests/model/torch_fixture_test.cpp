@@ -10,8 +10,8 @@
 #include <string>
 
 #include "rnncc/arith/format.hpp"
+#include "rnncc/io/model_file.hpp"
 #include "rnncc/model/interpreter.hpp"
-#include "rnncc/model/model_file.hpp"
 #include "support/abc.hpp"
 #include "support/model_check.hpp"
 
@@ -43,7 +43,7 @@ Fixture load_fixture(const std::string& name, const test::TemporaryDirectory& di
   toml << "[input]\ndimension = " << d["input_size"].get<int>() << "\n"
        << "[safetensors]\nfile = \"" << base << ".safetensors\"\n";
   toml.close();
-  fixture.model = model::read_model_file(directory / (name + ".toml"));
+  fixture.model = io::read_model_file(directory / (name + ".toml"));
   for (const auto& step : d["inputs"]) {
     std::vector<mpq_class> values;
     for (double value : step)

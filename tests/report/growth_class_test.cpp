@@ -5,7 +5,7 @@
 #include <functional>
 #include <random>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/report/growth_class.hpp"
 
 using namespace rnncc::report;

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/report/growth_csv.hpp"
 #include "rnncc/report/growth_json.hpp"
 #include "sample_series.hpp"

@@ -7,9 +7,9 @@
 
 #include "rnncc/arith/circuit_evaluation.hpp"
 #include "rnncc/arith/format_lowering.hpp"
-#include "rnncc/compile/model_patterns.hpp"
+#include "rnncc/eval/model_patterns.hpp"
+#include "rnncc/io/model_file.hpp"
 #include "rnncc/model/interpreter.hpp"
-#include "rnncc/model/model_file.hpp"
 #include "support/abc.hpp"
 #include "support/simulate.hpp"
 
@@ -19,14 +19,14 @@ model::Model read_model_text(const std::string& text, const std::string& file_na
   TemporaryDirectory directory;
   const std::filesystem::path path = directory / file_name;
   std::ofstream(path) << text;
-  return model::read_model_file(path);
+  return io::read_model_file(path);
 }
 
 model::Model load_example_model(const std::string& name, const std::optional<std::string>& format) {
   std::optional<arith::Format> parsed;
   if (format) parsed = arith::parse_format(*format);
-  return model::read_model_file(
-      std::string(RNNCC_SOURCE_DIR) + "/circuits/models/" + name + ".toml", parsed);
+  return io::read_model_file(std::string(RNNCC_SOURCE_DIR) + "/circuits/models/" + name + ".toml",
+                             parsed);
 }
 
 std::vector<mpq_class> expected_outputs(const model::Model& model,
@@ -36,7 +36,7 @@ std::vector<mpq_class> expected_outputs(const model::Model& model,
 
 std::vector<mpq_class> evaluate_arithmetic(const model::Model& model, const arith::Circuit& circuit,
                                            const model::InputSequence& inputs) {
-  return arith::evaluate(circuit, compile::input_word_values(model, inputs));
+  return arith::evaluate(circuit, eval::input_word_values(model, inputs));
 }
 
 std::vector<std::vector<mpq_class>> simulate_compiled(
@@ -51,7 +51,7 @@ std::vector<std::vector<mpq_class>> simulate_compiled(
     std::vector<std::uint64_t> input_words(lowered.aig.input_count(), 0);
     for (std::size_t pattern = 0; pattern < count; ++pattern) {
       const std::vector<mpq_class> values =
-          compile::input_word_values(model, sequences[first + pattern]);
+          eval::input_word_values(model, sequences[first + pattern]);
       std::size_t position = 0;
       for (std::size_t i = 0; i < lowered.inputs.size(); ++i) {
         const arith::LoweredWord& word = lowered.inputs[i];

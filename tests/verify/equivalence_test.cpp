@@ -11,7 +11,7 @@
 #include "eval/eval_circuits.hpp"
 #include "io/random_aig.hpp"
 #include "mutation.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/io/aiger.hpp"
 #include "rnncc/verify/equivalence.hpp"
 #include "support/abc.hpp"

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/word/bit_vector.hpp"
 #include "word_harness.hpp"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/word/rescale.hpp"
 #include "word_harness.hpp"
 

@@ -24,9 +24,9 @@
 #include <cstdint>
 #include <vector>
 
+#include "rnncc/analysis/max_plus_matrix.hpp"
 #include "rnncc/compile/compiler.hpp"
 #include "rnncc/model/model.hpp"
-#include "rnncc/report/max_plus_matrix.hpp"
 
 namespace rnncc::compile {
 
@@ -58,15 +58,15 @@ class ModelDepth {
   std::vector<std::uint64_t> materialised_;
   /// Arrival times of the steady point's variable bits (sequential: plus
   /// the source coordinate, 0).
-  std::vector<report::MaxPlusMatrix::Entry> arrival_;
+  std::vector<analysis::MaxPlusMatrix::Entry> arrival_;
   /// Sequential: the chained step matrix [[state, no_path], [fresh, 0]].
-  report::MaxPlusMatrix step_;
+  analysis::MaxPlusMatrix step_;
   /// step_^(2^i), computed as lengths need them.
-  mutable std::vector<report::MaxPlusMatrix> squares_;
+  mutable std::vector<analysis::MaxPlusMatrix> squares_;
   /// Scan: the combine's matrices from each operand.
-  report::MaxPlusMatrix earlier_, later_;
+  analysis::MaxPlusMatrix earlier_, later_;
   /// From the steady point's variable bits to the readout bits.
-  report::MaxPlusMatrix readout_;
+  analysis::MaxPlusMatrix readout_;
 };
 
 }  // namespace rnncc::compile

@@ -6,14 +6,12 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <span>
 #include <vector>
 
 #include "rnncc/arith/circuit_lowering.hpp"
 #include "rnncc/compile/compiler.hpp"
 #include "rnncc/logic/aig.hpp"
 #include "rnncc/model/model.hpp"
-#include "rnncc/report/max_plus_matrix.hpp"
 
 namespace rnncc::compile {
 
@@ -61,39 +59,5 @@ struct ScanWindow {
 /// formats; the arithmetic architecture of `options` is used).
 ScanWindow build_scan_window(const model::Model& model, const CompileOptions& options,
                              std::size_t levels);
-
-/// Longest paths, in AND nodes, between nodes of one AIG, internal nodes
-/// included. Holds the AIG's fan-out lists (12 bytes per node); each query
-/// visits only the nodes reachable from its sources (in index order, which
-/// is topological), so a query on a small cone of a large window is cheap.
-/// No recursion. Queries reuse scratch space: not for concurrent use.
-class PathLengths {
- public:
-  /// Builds the fan-out lists of `aig`, which must outlive this object.
-  explicit PathLengths(const logic::Aig& aig);
-
-  /// entry(i, j) = the longest path from the node of `from[i]` to the node
-  /// of `to[j]` (0 for the same node, no_path when `to[j]` does not depend
-  /// on it; constant literals have no paths).
-  report::MaxPlusMatrix matrix(std::span<const logic::Literal> from,
-                               std::span<const logic::Literal> to) const;
-
-  /// result[j] = the longest path from any node of `from` to the node of
-  /// `to[j]` (no_path when none).
-  std::vector<report::MaxPlusMatrix::Entry> from_any(std::span<const logic::Literal> from,
-                                                     std::span<const logic::Literal> to) const;
-
- private:
-  /// Longest paths from `sources` to every node up to `last`, left in
-  /// distance_ (visited_ lists the nodes set).
-  void explore(std::span<const logic::Literal> sources, logic::NodeIndex last) const;
-  void reset() const;
-
-  const logic::Aig& aig_;
-  std::vector<std::uint32_t> fanout_begin_;  ///< node → first index in fanouts_
-  std::vector<logic::NodeIndex> fanouts_;
-  mutable std::vector<report::MaxPlusMatrix::Entry> distance_;
-  mutable std::vector<logic::NodeIndex> visited_;
-};
 
 }  // namespace rnncc::compile

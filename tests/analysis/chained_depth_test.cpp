@@ -6,13 +6,14 @@
 #include <functional>
 #include <random>
 
-#include "rnncc/error.hpp"
+#include "rnncc/analysis/chained_depth.hpp"
+#include "rnncc/analysis/longest_paths.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/logic/aig.hpp"
-#include "rnncc/report/analytic_depth.hpp"
 
 using namespace rnncc;
+using analysis::MaxPlusMatrix;
 using logic::Literal;
-using report::MaxPlusMatrix;
 
 namespace {
 
@@ -119,32 +120,54 @@ MaxPlusMatrix random_matrix(std::mt19937_64& random, std::size_t rows, std::size
 
 }  // namespace
 
-TEST_CASE("the depth matrix equals the longest paths found by enumeration") {
+TEST_CASE("longest paths between any nodes equal the paths found by enumeration") {
   for (unsigned seed = 1; seed <= 20; ++seed) {
     StepCircuit step = random_step(seed, 4, 2, 40);
-    std::vector<Literal> inputs = step.state_inputs;
-    inputs.insert(inputs.end(), step.fresh_inputs.begin(), step.fresh_inputs.end());
-    std::vector<Literal> outputs = step.state_outputs;
-    outputs.push_back(step.state_inputs[0]);  // an output that is an input: length 0
-    MaxPlusMatrix matrix = report::aig_depth_matrix(step.aig, inputs, outputs);
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-      for (std::size_t j = 0; j < outputs.size(); ++j) {
-        long long expected = enumerated_longest_path(step.aig, inputs[i].node(), outputs[j].node());
-        INFO("seed " << seed << " input " << i << " output " << j);
+    // Sources: every input and every fifth AND; targets: the state outputs,
+    // an input (length 0 from itself) and every seventh AND.
+    std::vector<Literal> sources = step.state_inputs;
+    sources.insert(sources.end(), step.fresh_inputs.begin(), step.fresh_inputs.end());
+    std::vector<Literal> targets = step.state_outputs;
+    targets.push_back(step.state_inputs[0]);
+    for (logic::NodeIndex node = 1; node < step.aig.node_count(); ++node) {
+      if (!step.aig.is_and(node)) continue;
+      if (node % 5 == 0) sources.push_back(Literal::of(node, node % 2 == 0));
+      if (node % 7 == 0) targets.push_back(Literal::of(node, false));
+    }
+    const analysis::LongestPaths paths(step.aig);
+    MaxPlusMatrix matrix = paths.matrix(sources, targets);
+    std::vector<MaxPlusMatrix::Entry> any = paths.from_any(sources, targets);
+    for (std::size_t j = 0; j < targets.size(); ++j) {
+      long long longest_from_any = -1;
+      for (std::size_t i = 0; i < sources.size(); ++i) {
+        long long expected =
+            enumerated_longest_path(step.aig, sources[i].node(), targets[j].node());
+        longest_from_any = std::max(longest_from_any, expected);
+        INFO("seed " << seed << " source " << i << " target " << j);
         if (expected < 0) {
           CHECK(matrix.at(i, j) == MaxPlusMatrix::no_path);
         } else {
           CHECK(matrix.at(i, j) == expected);
         }
       }
+      INFO("seed " << seed << " target " << j);
+      if (longest_from_any < 0) {
+        CHECK(any[j] == MaxPlusMatrix::no_path);
+      } else {
+        CHECK(any[j] == longest_from_any);
+      }
     }
   }
 }
 
-TEST_CASE("the depth matrix refuses sources that are not primary inputs") {
+TEST_CASE("the constant has no paths") {
   StepCircuit step = random_step(3, 2, 1, 10);
-  std::vector<Literal> from = {step.state_outputs[0]};
-  CHECK_THROWS_AS(report::aig_depth_matrix(step.aig, from, step.state_outputs), InputError);
+  std::vector<Literal> from = {logic::false_literal, step.state_inputs[0]};
+  std::vector<Literal> to = {logic::true_literal, step.state_outputs[0]};
+  const MaxPlusMatrix matrix = analysis::LongestPaths(step.aig).matrix(from, to);
+  CHECK(matrix.at(0, 0) == MaxPlusMatrix::no_path);
+  CHECK(matrix.at(0, 1) == MaxPlusMatrix::no_path);
+  CHECK(matrix.at(1, 0) == MaxPlusMatrix::no_path);
 }
 
 TEST_CASE("power by repeated squaring equals composing one step at a time") {
@@ -153,8 +176,8 @@ TEST_CASE("power by repeated squaring equals composing one step at a time") {
     MaxPlusMatrix step = random_matrix(random, 5, 5);
     MaxPlusMatrix one_by_one = MaxPlusMatrix::identity(5);
     for (std::uint64_t count = 0; count <= 70; ++count) {
-      REQUIRE(report::power(step, count) == one_by_one);
-      one_by_one = report::compose(one_by_one, step);
+      REQUIRE(analysis::power(step, count) == one_by_one);
+      one_by_one = analysis::compose(one_by_one, step);
     }
   }
 }
@@ -162,7 +185,7 @@ TEST_CASE("power by repeated squaring equals composing one step at a time") {
 TEST_CASE("compose follows the definition — compose_all equals left-to-right composition") {
   std::mt19937_64 random(11);
   MaxPlusMatrix a = random_matrix(random, 3, 4), b = random_matrix(random, 4, 2);
-  MaxPlusMatrix product = report::compose(a, b);
+  MaxPlusMatrix product = analysis::compose(a, b);
   for (std::size_t i = 0; i < 3; ++i) {
     for (std::size_t k = 0; k < 2; ++k) {
       MaxPlusMatrix::Entry best = MaxPlusMatrix::no_path;
@@ -177,11 +200,11 @@ TEST_CASE("compose follows the definition — compose_all equals left-to-right c
     sequence.push_back(random_matrix(random, 4, 4));
   MaxPlusMatrix left_to_right = sequence[0];
   for (std::size_t i = 1; i < sequence.size(); ++i)
-    left_to_right = report::compose(left_to_right, sequence[i]);
-  CHECK(report::compose_all(sequence) == left_to_right);
-  CHECK_THROWS_AS(report::compose(a, a), std::invalid_argument);
+    left_to_right = analysis::compose(left_to_right, sequence[i]);
+  CHECK(analysis::compose_all(sequence) == left_to_right);
+  CHECK_THROWS_AS(analysis::compose(a, a), std::invalid_argument);
   std::vector<MaxPlusMatrix::Entry> arrival = {0, 5, MaxPlusMatrix::no_path};
-  std::vector<MaxPlusMatrix::Entry> pushed = report::propagate(arrival, a);
+  std::vector<MaxPlusMatrix::Entry> pushed = analysis::propagate(arrival, a);
   for (std::size_t j = 0; j < 4; ++j) {
     MaxPlusMatrix::Entry best = MaxPlusMatrix::no_path;
     if (a.at(0, j) != MaxPlusMatrix::no_path) best = std::max(best, a.at(0, j));
@@ -194,15 +217,16 @@ TEST_CASE("analytic depth equals the depth of T materialised copies, T = 1 … 6
   for (unsigned seed = 1; seed <= 8; ++seed) {
     StepCircuit step =
         random_step(seed, 2 + seed % 5, 1 + seed % 3, 30 + 5 * static_cast<int>(seed));
-    report::StepDepth summary =
-        report::step_depth(step.aig, step.state_inputs, step.fresh_inputs, step.state_outputs);
+    analysis::StepDepth summary =
+        analysis::step_depth(step.aig, step.state_inputs, step.fresh_inputs, step.state_outputs);
     for (int copies = 1; copies <= 64; ++copies) {
       logic::Aig chained = chain(step, copies);
       INFO("seed " << seed << ", T = " << copies);
       // Every copy was built unchanged (nothing merged or simplified), so
       // the materialised depth is the reference for the analytic one.
       REQUIRE(chained.and_count() == static_cast<std::uint32_t>(copies) * step.aig.and_count());
-      CHECK(report::chained_depth(summary, static_cast<std::uint64_t>(copies)) == chained.depth());
+      CHECK(analysis::chained_depth(summary, static_cast<std::uint64_t>(copies)) ==
+            chained.depth());
     }
   }
 }
@@ -212,8 +236,8 @@ TEST_CASE("a materialised prefix of different first steps, then the analytic ste
     const int state_bits = 3 + static_cast<int>(seed % 3);
     StepCircuit first = random_step(200 + seed, state_bits, 2, 40);
     StepCircuit steady = random_step(300 + seed, state_bits, 1, 35);
-    report::StepDepth summary = report::step_depth(steady.aig, steady.state_inputs,
-                                                   steady.fresh_inputs, steady.state_outputs);
+    analysis::StepDepth summary = analysis::step_depth(steady.aig, steady.state_inputs,
+                                                       steady.fresh_inputs, steady.state_outputs);
     for (int prefix = 0; prefix <= 3; ++prefix) {
       // The prefix alone: the levels of its state outputs are the arrivals.
       logic::Aig head;
@@ -237,7 +261,7 @@ TEST_CASE("a materialised prefix of different first steps, then the analytic ste
         REQUIRE(whole.and_count() ==
                 static_cast<std::uint32_t>(prefix) * first.aig.and_count() +
                     static_cast<std::uint32_t>(copies) * steady.aig.and_count());
-        CHECK(report::chained_depth(summary, static_cast<std::uint64_t>(copies), arrival) ==
+        CHECK(analysis::chained_depth(summary, static_cast<std::uint64_t>(copies), arrival) ==
               whole.depth());
       }
     }
@@ -261,8 +285,8 @@ TEST_CASE("a hand-built step: depth 3T + 1 (T even) or 3T + 2 (T odd), up to T =
   for (int i = 0; i < 4; ++i)
     chain_literal = aig.create_and(chain_literal, i % 2 == 0 ? y : !x);
   step.state_outputs = {out0, chain_literal};
-  report::StepDepth summary =
-      report::step_depth(aig, step.state_inputs, step.fresh_inputs, step.state_outputs);
+  analysis::StepDepth summary =
+      analysis::step_depth(aig, step.state_inputs, step.fresh_inputs, step.state_outputs);
   CHECK(summary.state.at(0, 0) == 2);
   CHECK(summary.state.at(1, 0) == 1);
   CHECK(summary.state.at(0, 1) == 5);
@@ -277,11 +301,11 @@ TEST_CASE("a hand-built step: depth 3T + 1 (T even) or 3T + 2 (T odd), up to T =
   }
   const auto start = std::chrono::steady_clock::now();
   const std::uint64_t big = std::uint64_t{1} << 40;
-  CHECK(report::chained_depth(summary, big) == formula(big));
-  CHECK(report::chained_depth(summary, big + 1) == formula(big + 1));
-  CHECK(report::chained_depth(summary, big - 1) == formula(big - 1));
+  CHECK(analysis::chained_depth(summary, big) == formula(big));
+  CHECK(analysis::chained_depth(summary, big + 1) == formula(big + 1));
+  CHECK(analysis::chained_depth(summary, big - 1) == formula(big - 1));
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
-  CHECK(report::chained_depth(summary, 0) == 0);
+  CHECK(analysis::chained_depth(summary, 0) == 0);
 }
 
 TEST_CASE("balanced-tree depth equals the depth of a materialised tree of combines") {
@@ -293,7 +317,7 @@ TEST_CASE("balanced-tree depth equals the depth of a materialised tree of combin
     std::vector<Literal> right(combine.state_inputs.begin() + bits, combine.state_inputs.end());
     std::vector<Literal> outputs(combine.state_outputs.begin(),
                                  combine.state_outputs.begin() + bits);
-    report::CombineDepth summary = report::combine_depth(combine.aig, left, right, outputs);
+    analysis::CombineDepth summary = analysis::combine_depth(combine.aig, left, right, outputs);
     // Leaf bit i is an AND chain of i fresh inputs: it arrives at level i - 1 (0 for i <= 1).
     std::vector<MaxPlusMatrix::Entry> leaf_arrival;
     for (int i = 0; i < bits; ++i)
@@ -340,7 +364,7 @@ TEST_CASE("balanced-tree depth equals the depth of a materialised tree of combin
         leaf_ands += static_cast<std::uint32_t>(i - 1);
       REQUIRE(tree.and_count() ==
               (1U << levels) * leaf_ands + ((1U << levels) - 1) * combine.aig.and_count());
-      CHECK(report::balanced_tree_depth(summary, leaf_arrival, levels) == tree.depth());
+      CHECK(analysis::balanced_tree_depth(summary, leaf_arrival, levels) == tree.depth());
     }
   }
 }
@@ -348,5 +372,5 @@ TEST_CASE("balanced-tree depth equals the depth of a materialised tree of combin
 TEST_CASE("lengths beyond 2^63 are refused, not wrapped") {
   MaxPlusMatrix step(1, 1);
   step.at(0, 0) = std::int64_t{1} << 40;
-  CHECK_THROWS_AS(report::power(step, std::uint64_t{1} << 30), LimitError);
+  CHECK_THROWS_AS(analysis::power(step, std::uint64_t{1} << 30), LimitError);
 }

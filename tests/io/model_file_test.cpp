@@ -6,12 +6,12 @@
 #include <string>
 
 #include "rnncc/arith/format.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
+#include "rnncc/common/random.hpp"
+#include "rnncc/io/model_file.hpp"
 #include "rnncc/model/input_sequence.hpp"
 #include "rnncc/model/interpreter.hpp"
-#include "rnncc/model/model_file.hpp"
 #include "rnncc/model/number_text.hpp"
-#include "rnncc/random.hpp"
 #include "support/abc.hpp"
 #include "support/model_check.hpp"
 
@@ -44,10 +44,10 @@ TEST_CASE("splitmix64 matches its published first outputs") {
 }
 
 TEST_CASE("seeded weights are k/denominator with k uniform in range, reproducible") {
-  const auto values = model::random_tensor_values(42, "A", 4000, -16, 16, 16);
-  const auto again = model::random_tensor_values(42, "A", 4000, -16, 16, 16);
+  const auto values = io::random_tensor_values(42, "A", 4000, -16, 16, 16);
+  const auto again = io::random_tensor_values(42, "A", 4000, -16, 16, 16);
   CHECK(values == again);
-  CHECK(values != model::random_tensor_values(42, "B", 4000, -16, 16, 16));
+  CHECK(values != io::random_tensor_values(42, "B", 4000, -16, 16, 16));
   std::vector<int> counts(33, 0);
   for (const mpq_class& value : values) {
     mpq_class scaled = value * 16;
@@ -63,7 +63,7 @@ TEST_CASE("seeded weights are k/denominator with k uniform in range, reproducibl
 TEST_CASE("example models compute their documented functions") {
   const std::string models = std::string(RNNCC_SOURCE_DIR) + "/circuits/models/";
   auto outputs = [&](const std::string& name, const std::string& tokens) {
-    const model::Model model = model::read_model_file(models + name + ".toml");
+    const model::Model model = io::read_model_file(models + name + ".toml");
     std::vector<std::string> text;
     for (const auto& step : model::run_reference(model, model::parse_tokens(model, tokens))) {
       std::string line;
@@ -127,7 +127,7 @@ TEST_CASE("bad model files give one line naming the file and the problem") {
 
 TEST_CASE("tokens outside the alphabet are refused with their position") {
   const model::Model model =
-      model::read_model_file(std::string(RNNCC_SOURCE_DIR) + "/circuits/models/diagonal.toml");
+      io::read_model_file(std::string(RNNCC_SOURCE_DIR) + "/circuits/models/diagonal.toml");
   try {
     model::parse_tokens(model, "0120");
     FAIL("accepted a token outside the alphabet");
@@ -169,7 +169,7 @@ TEST_CASE("keys that do not apply are refused, UTF-8 symbols are characters") {
   std::ofstream(directory / "greek.toml")
       << "family = \"diagonal\"\nstate = 1\n[input]\nalphabet = \"αβ\"\n[weights]\n"
          "a = [[1], [-1]]\nb = [[0], [0]]\ninitial = [1]\n";
-  const model::Model model = model::read_model_file(directory / "greek.toml");
+  const model::Model model = io::read_model_file(directory / "greek.toml");
   REQUIRE(model.input.alphabet.size() == 2);
   const model::InputSequence tokens = model::parse_tokens(model, "βαβ");
   CHECK(tokens.tokens == std::vector<std::size_t>{1, 0, 1});

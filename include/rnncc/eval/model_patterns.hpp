@@ -11,7 +11,7 @@
 #include "rnncc/model/input_sequence.hpp"
 #include "rnncc/model/model.hpp"
 
-namespace rnncc::compile {
+namespace rnncc::eval {
 
 /// The value of every input word of a compiled circuit for `inputs` (T
 /// steps), in the circuit's input order: token bits as 0/1, vector values.
@@ -30,4 +30,4 @@ std::vector<mpq_class> decode_output_words(const arith::Format& format,
                                            const std::vector<arith::LoweredWord>& output_words,
                                            const eval::PatternSet& outputs, std::uint64_t pattern);
 
-}  // namespace rnncc::compile
+}  // namespace rnncc::eval

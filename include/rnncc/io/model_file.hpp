@@ -7,7 +7,7 @@
 #include "rnncc/arith/format.hpp"
 #include "rnncc/model/model.hpp"
 
-namespace rnncc::model {
+namespace rnncc::io {
 
 /// Reads the model file at `path`, with weights inline, from a safetensors
 /// file or drawn from a seed, and converts every weight into the model's
@@ -16,8 +16,8 @@ namespace rnncc::model {
 /// was expected: unknown keys or families, wrong shapes, missing or unknown
 /// weights, NaN, a weight the format cannot hold, an activation the format
 /// cannot compute.
-Model read_model_file(const std::filesystem::path& path,
-                      const std::optional<arith::Format>& format_override = std::nullopt);
+model::Model read_model_file(const std::filesystem::path& path,
+                             const std::optional<arith::Format>& format_override = std::nullopt);
 
 /// The seeded generator of docs/model-spec.md: splitmix64 seeded with
 /// seed + fnv1a64(tensor name), each element k / denominator with k uniform
@@ -28,4 +28,4 @@ std::vector<mpq_class> random_tensor_values(std::uint64_t seed, std::string_view
                                             const mpz_class& high_numerator,
                                             const mpz_class& denominator);
 
-}  // namespace rnncc::model
+}  // namespace rnncc::io

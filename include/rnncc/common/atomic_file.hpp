@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <string_view>
 
-namespace rnncc::io {
+namespace rnncc {
 
 /// A file being written under a temporary name beside its destination
 /// (`DEST.tmp-XXXXXX` in the same directory, so the final rename cannot cross
@@ -42,4 +42,4 @@ class AtomicFile {
 /// Writes `contents` to `path` through an AtomicFile.
 void write_file_atomically(const std::filesystem::path& path, std::string_view contents);
 
-}  // namespace rnncc::io
+}  // namespace rnncc

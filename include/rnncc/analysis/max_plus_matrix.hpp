@@ -8,7 +8,7 @@
 #include <span>
 #include <vector>
 
-namespace rnncc::report {
+namespace rnncc::analysis {
 
 /// entry(i, j) = length of the longest path from input bit i to output bit
 /// j, or no_path. Composition is the (max, +) product, which is
@@ -58,4 +58,4 @@ MaxPlusMatrix compose_all(std::span<const MaxPlusMatrix> sequence);
 std::vector<MaxPlusMatrix::Entry> propagate(std::span<const MaxPlusMatrix::Entry> arrival,
                                             const MaxPlusMatrix& matrix);
 
-}  // namespace rnncc::report
+}  // namespace rnncc::analysis

@@ -1,4 +1,4 @@
-#include "rnncc/io/atomic_file.hpp"
+#include "rnncc/common/atomic_file.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -10,9 +10,9 @@
 
 #include <fmt/format.h>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
-namespace rnncc::io {
+namespace rnncc {
 
 namespace {
 
@@ -80,4 +80,4 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
   file.commit();
 }
 
-}  // namespace rnncc::io
+}  // namespace rnncc

@@ -4,11 +4,11 @@
 
 #include <fstream>
 
-#include "rnncc/error.hpp"
-#include "rnncc/io/atomic_file.hpp"
+#include "rnncc/common/atomic_file.hpp"
+#include "rnncc/common/error.hpp"
 #include "support/abc.hpp"
 
-using rnncc::io::AtomicFile;
+using rnncc::AtomicFile;
 
 namespace {
 
@@ -30,7 +30,7 @@ std::size_t entries_in(const std::filesystem::path& directory) {
 TEST_CASE("an atomic file appears only when committed and replaces the old one") {
   rnncc::test::TemporaryDirectory directory;
   auto path = directory / "out.txt";
-  rnncc::io::write_file_atomically(path, "first\n");
+  rnncc::write_file_atomically(path, "first\n");
   CHECK(contents_of(path) == "first\n");
   {
     AtomicFile file(path);
@@ -53,7 +53,7 @@ TEST_CASE("an atomic file appears only when committed and replaces the old one")
 TEST_CASE("an atomic file gets the permissions of a normally created file") {
   rnncc::test::TemporaryDirectory directory;
   mode_t mask = ::umask(022);
-  rnncc::io::write_file_atomically(directory / "a.txt", "x");
+  rnncc::write_file_atomically(directory / "a.txt", "x");
   ::umask(mask);
   struct stat status {};
   REQUIRE(::stat((directory / "a.txt").c_str(), &status) == 0);
@@ -64,7 +64,7 @@ TEST_CASE("an atomic file in a missing directory is an InputError naming the pat
   rnncc::test::TemporaryDirectory directory;
   auto path = directory / "missing" / "out.txt";
   try {
-    rnncc::io::write_file_atomically(path, "x");
+    rnncc::write_file_atomically(path, "x");
     FAIL("no error");
   } catch (const rnncc::InputError& error) {
     CHECK(std::string(error.what()).rfind(path.string() + ": ", 0) == 0);

@@ -1,50 +1,13 @@
-#include "rnncc/report/analytic_depth.hpp"
-
-#include <fmt/format.h>
+#include "rnncc/analysis/chained_depth.hpp"
 
 #include <algorithm>
 #include <stdexcept>
 
-#include "rnncc/error.hpp"
+#include "rnncc/analysis/longest_paths.hpp"
 
-namespace rnncc::report {
+namespace rnncc::analysis {
 
 using Entry = MaxPlusMatrix::Entry;
-
-MaxPlusMatrix aig_depth_matrix(const logic::Aig& aig, std::span<const logic::Literal> from,
-                               std::span<const logic::Literal> to) {
-  MaxPlusMatrix matrix(from.size(), to.size());
-  logic::NodeIndex last = 0;
-  for (logic::Literal literal : to) {
-    if (literal.node() >= aig.node_count())
-      throw InputError(
-          fmt::format("depth matrix: output literal {} is not in the circuit", literal.code));
-    last = std::max(last, literal.node());
-  }
-  constexpr std::int32_t none = -1;
-  std::vector<std::int32_t> distance(static_cast<std::size_t>(last) + 1, none);
-  for (std::size_t i = 0; i < from.size(); ++i) {
-    const logic::NodeIndex start = from[i].node();
-    if (start >= aig.node_count() || !aig.is_input(start))
-      throw InputError(
-          fmt::format("depth matrix: literal {} is not a primary input", from[i].code));
-    if (start > last) continue;  // no output can depend on it
-    std::fill(distance.begin(), distance.end(), none);
-    distance[start] = 0;
-    for (logic::NodeIndex node = start + 1; node <= last; ++node) {
-      if (!aig.is_and(node)) continue;
-      const std::int32_t a = distance[aig.fanin0(node).node()];
-      const std::int32_t b = distance[aig.fanin1(node).node()];
-      const std::int32_t longest = std::max(a, b);
-      if (longest != none) distance[node] = longest + 1;
-    }
-    for (std::size_t j = 0; j < to.size(); ++j) {
-      const logic::NodeIndex target = to[j].node();
-      if (target >= start && distance[target] != none) matrix.at(i, j) = distance[target];
-    }
-  }
-  return matrix;
-}
 
 StepDepth step_depth(const logic::Aig& aig, std::span<const logic::Literal> state_inputs,
                      std::span<const logic::Literal> fresh_inputs,
@@ -52,12 +15,9 @@ StepDepth step_depth(const logic::Aig& aig, std::span<const logic::Literal> stat
   if (state_inputs.size() != state_outputs.size())
     throw std::invalid_argument("step_depth: state inputs and outputs differ in count");
   StepDepth step;
-  step.state = aig_depth_matrix(aig, state_inputs, state_outputs);
-  MaxPlusMatrix fresh = aig_depth_matrix(aig, fresh_inputs, state_outputs);
-  step.fresh.assign(state_outputs.size(), MaxPlusMatrix::no_path);
-  for (std::size_t i = 0; i < fresh.rows(); ++i)
-    for (std::size_t j = 0; j < fresh.columns(); ++j)
-      step.fresh[j] = std::max(step.fresh[j], fresh.at(i, j));
+  const LongestPaths paths(aig);
+  step.state = paths.matrix(state_inputs, state_outputs);
+  step.fresh = paths.from_any(fresh_inputs, state_outputs);
   return step;
 }
 
@@ -99,8 +59,8 @@ CombineDepth combine_depth(const logic::Aig& aig, std::span<const logic::Literal
                            std::span<const logic::Literal> outputs) {
   if (left_inputs.size() != outputs.size() || right_inputs.size() != outputs.size())
     throw std::invalid_argument("combine_depth: operands and output differ in bit count");
-  return {aig_depth_matrix(aig, left_inputs, outputs),
-          aig_depth_matrix(aig, right_inputs, outputs)};
+  const LongestPaths paths(aig);
+  return {paths.matrix(left_inputs, outputs), paths.matrix(right_inputs, outputs)};
 }
 
 std::uint64_t balanced_tree_depth(const CombineDepth& combine,
@@ -116,4 +76,4 @@ std::uint64_t balanced_tree_depth(const CombineDepth& combine,
   return static_cast<std::uint64_t>(depth);
 }
 
-}  // namespace rnncc::report
+}  // namespace rnncc::analysis

@@ -1,11 +1,11 @@
-#include "rnncc/report/max_plus_matrix.hpp"
+#include "rnncc/analysis/max_plus_matrix.hpp"
 
 #include <algorithm>
 #include <stdexcept>
 
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
 
-namespace rnncc::report {
+namespace rnncc::analysis {
 
 namespace {
 
@@ -99,4 +99,4 @@ std::vector<Entry> propagate(std::span<const Entry> arrival, const MaxPlusMatrix
   return result;
 }
 
-}  // namespace rnncc::report
+}  // namespace rnncc::analysis

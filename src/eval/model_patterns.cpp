@@ -1,8 +1,8 @@
-#include "rnncc/compile/model_patterns.hpp"
+#include "rnncc/eval/model_patterns.hpp"
 
 #include "rnncc/arith/format_lowering.hpp"
 
-namespace rnncc::compile {
+namespace rnncc::eval {
 
 std::vector<mpq_class> input_word_values(const model::Model& model,
                                          const model::InputSequence& inputs) {
@@ -60,4 +60,4 @@ std::vector<mpq_class> decode_output_words(const arith::Format& format,
   return values;
 }
 
-}  // namespace rnncc::compile
+}  // namespace rnncc::eval

@@ -12,19 +12,10 @@
 #include <span>
 #include <vector>
 
+#include "rnncc/analysis/max_plus_matrix.hpp"
 #include "rnncc/logic/aig.hpp"
-#include "rnncc/report/max_plus_matrix.hpp"
 
-namespace rnncc::report {
-
-/// entry(i, j) = longest path, in AND nodes, from the node of `from[i]` to
-/// the node of `to[j]` (0 when they are the same node, no_path when `to[j]`
-/// does not depend on it). Every `from` literal must be a primary input
-/// (InputError otherwise); complements are ignored. One forward pass over
-/// the nodes after each input, O(|from| · nodes) time, O(nodes) memory, no
-/// recursion.
-MaxPlusMatrix aig_depth_matrix(const logic::Aig& aig, std::span<const logic::Literal> from,
-                               std::span<const logic::Literal> to);
+namespace rnncc::analysis {
 
 /// The depth summary of one step S_t = step(S_{t−1}, x_t).
 struct StepDepth {
@@ -71,7 +62,7 @@ struct CombineDepth {
 };
 
 /// The summary of the combine circuit in `aig` (operands and output have the
-/// same number of bits; InputError for inputs that are not primary inputs).
+/// same number of bits; operands may be any nodes, inputs or internal).
 CombineDepth combine_depth(const logic::Aig& aig, std::span<const logic::Literal> left_inputs,
                            std::span<const logic::Literal> right_inputs,
                            std::span<const logic::Literal> outputs);
@@ -87,4 +78,4 @@ std::uint64_t balanced_tree_depth(const CombineDepth& combine,
                                   std::span<const MaxPlusMatrix::Entry> leaf_arrival,
                                   std::uint32_t levels);
 
-}  // namespace rnncc::report
+}  // namespace rnncc::analysis

@@ -1,4 +1,4 @@
-#include "rnncc/model/model_file.hpp"
+#include "rnncc/io/model_file.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -11,14 +11,16 @@
 #include <string>
 
 #include "rnncc/arith/reference.hpp"
-#include "rnncc/error.hpp"
+#include "rnncc/common/error.hpp"
+#include "rnncc/common/random.hpp"
 #include "rnncc/io/safetensors.hpp"
 #include "rnncc/model/input_sequence.hpp"
 #include "rnncc/model/number_text.hpp"
 #include "rnncc/model/tensor_specification.hpp"
-#include "rnncc/random.hpp"
 
-namespace rnncc::model {
+namespace rnncc::io {
+
+using namespace model;
 
 namespace {
 
@@ -259,7 +261,7 @@ void ModelFileReader::read_shared_sources() {
     check_keys(*source, "[safetensors]", {"file"});
     std::filesystem::path file = string_value(*source, "file", std::nullopt);
     if (file.is_relative()) file = path_.parent_path() / file;
-    for (io::Tensor& tensor : io::read_safetensors_file(file)) {
+    for (Tensor& tensor : read_safetensors_file(file)) {
       if (raw_.count(tensor.name) != 0) continue;  // inline weights take precedence
       RawTensor raw{tensor.shape, std::move(tensor.values),
                     fmt::format("{} (tensor '{}')", file.string(), tensor.name)};
@@ -894,4 +896,4 @@ Model read_model_file(const std::filesystem::path& path,
   return ModelFileReader(path, format_override).read();
 }
 
-}  // namespace rnncc::model
+}  // namespace rnncc::io
