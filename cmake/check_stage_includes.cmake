@@ -1,0 +1,26 @@
+# Fails when a source or header of a stage includes a header of a stage it
+# does not depend on. Run by the rnncc_stage_includes target:
+#   cmake -DSOURCE_DIR=... -DSTAGES="name:allowed,allowed|name:..." -P check_stage_includes.cmake
+cmake_minimum_required(VERSION 3.25)
+string(REPLACE "|" ";" stages "${STAGES}")
+set(violations "")
+foreach(entry ${stages})
+  string(REGEX REPLACE ":.*" "" stage "${entry}")
+  string(REGEX REPLACE "^[^:]*:" "" allowed "${entry}")
+  string(REPLACE "," ";" allowed "${allowed}")
+  file(GLOB_RECURSE files "${SOURCE_DIR}/src/${stage}/*.?pp"
+       "${SOURCE_DIR}/include/rnncc/${stage}/*.hpp")
+  foreach(file ${files})
+    file(STRINGS "${file}" includes REGEX "^#include \"rnncc/[a-z_]+/")
+    foreach(line ${includes})
+      string(REGEX REPLACE "^#include \"rnncc/([a-z_]+)/.*" "\\1" included "${line}")
+      if(NOT included IN_LIST allowed)
+        file(RELATIVE_PATH relative "${SOURCE_DIR}" "${file}")
+        string(APPEND violations "\n  ${relative}: ${line} (stage ${stage} may include only: ${allowed})")
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+if(violations)
+  message(FATAL_ERROR "a stage includes a stage above it:${violations}")
+endif()
