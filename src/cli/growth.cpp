@@ -23,6 +23,7 @@
 #include "rnncc/compile/compiler.hpp"
 #include "rnncc/compile/model_depth.hpp"
 #include "rnncc/io/model_file.hpp"
+#include "rnncc/model/registry.hpp"
 #include "rnncc/report/expected_class.hpp"
 #include "rnncc/report/growth_class.hpp"
 #include "rnncc/report/growth_csv.hpp"
@@ -355,7 +356,7 @@ std::string render_analytic(const std::vector<AnalyticSeries>& all,
       samples.push_back({length, static_cast<long double>(depth)});
     const report::Classification measured = report::classify(samples);
     const report::Expectation expected = report::expected_class(
-        series.family, series.schedule, series.format, report::Measure::depth);
+        series.linear, series.schedule, series.format, report::Measure::depth);
     const report::Verdict verdict = report::judge(expected, measured.growth);
     std::string expected_text = "-";
     if (expected.growth) {
@@ -399,7 +400,8 @@ void run_growth(const GrowthCommandOptions& options) {
       compile_options.reassociate = options.reassociate;
       report::GrowthSeries series;
       series.model = model.name;
-      series.family = std::string(model::name_of(model.family));
+      series.family = std::string(model.family->name);
+      series.linear = model::supports_scan(model);
       series.schedule = compile::to_string(compile_options.schedule);
       series.format = arith::to_string(model.format);
       const std::string label = report::series_label(series, true);

@@ -12,10 +12,9 @@ namespace rnncc::compile {
 void describe_in_comments(const model::Model& model, const CompileOptions& options,
                           arith::LoweredCircuit& lowered) {
   std::vector<std::string>& comments = lowered.aig.comments();
-  comments.push_back(fmt::format("rnncc-model {} {} {} {} {} {}", model.name,
-                                 model::name_of(model.family), arith::to_string(model.format),
-                                 to_string(options.schedule), options.length,
-                                 options.all_outputs ? "all" : "last"));
+  comments.push_back(fmt::format("rnncc-model {} {} {} {} {} {}", model.name, model.family->name,
+                                 arith::to_string(model.format), to_string(options.schedule),
+                                 options.length, options.all_outputs ? "all" : "last"));
   if (model.input.is_tokens()) {
     comments.push_back(fmt::format("rnncc-alphabet {}", fmt::join(model.input.alphabet, " ")));
   }

@@ -8,7 +8,7 @@
 #include "rnncc/common/error.hpp"
 #include "rnncc/compile/circuit_description.hpp"
 #include "rnncc/compile/symbol_names.hpp"
-#include "rnncc/model/families.hpp"
+#include "rnncc/model/step.hpp"
 #include "rnncc/word/prefix.hpp"
 #include "step_inputs.hpp"
 #include "table_schedule.hpp"
@@ -32,10 +32,10 @@ void check_options(const model::Model& model, const CompileOptions& options) {
   const bool parallel = kind == ScheduleKind::scan || kind == ScheduleKind::chunked;
   if (parallel && !model::supports_scan(model)) {
     const std::string what =
-        model.family == model::Family::network
+        model::is_network(*model.family)
             ? "scans each sublayer's heads, and this network has a nonlinear head"
             : fmt::format("needs an associative composition of steps, and family {} has none",
-                          model::name_of(model.family));
+                          model.family->name);
     throw InputError(fmt::format(
         "{}: schedule {} {} (its step h_t = f(h_{{t-1}}, x_t) is nonlinear); use --schedule "
         "table for a parallel schedule of a small state, or sequential",
@@ -155,13 +155,14 @@ std::vector<State> network_streams(CircuitDomain& domain, const model::Model& ne
   std::vector<State> streams;
   streams.reserve(length);
   for (std::size_t t = 0; t < length; ++t)
-    streams.push_back(model::embed(domain, network, inputs[t]));
+    streams.push_back(model::Network::embed(domain, network, inputs[t]));
   std::vector<std::string> compositions;
   std::size_t offset = 0;
-  for (const model::Sublayer& sublayer : network.sublayers) {
+  for (const model::Sublayer& sublayer :
+       network.parameters_as<model::Network::Parameters>().sublayers) {
     if (sublayer.kind == model::SublayerKind::feedforward) {
       for (State& stream : streams)
-        stream = model::feedforward(domain, sublayer, stream);
+        stream = model::Network::feedforward(domain, sublayer, stream);
       continue;
     }
     std::vector<model::StepInput<CircuitDomain>> head_inputs;
@@ -182,13 +183,13 @@ std::vector<State> network_streams(CircuitDomain& domain, const model::Model& ne
       if (std::find(compositions.begin(), compositions.end(), structure) == compositions.end())
         compositions.push_back(structure);
       for (std::size_t t = 0; t < length; ++t) {
-        const State output = model::head_output(domain, head, head_inputs[t],
-                                                t == 0 ? initial : states[t - 1], states[t]);
+        const State output = model::Network::head_output(
+            domain, head, head_inputs[t], t == 0 ? initial : states[t - 1], states[t]);
         outputs[t].insert(outputs[t].end(), output.begin(), output.end());
       }
     }
     for (std::size_t t = 0; t < length; ++t)
-      streams[t] = model::add_head_outputs(domain, sublayer, streams[t], outputs[t]);
+      streams[t] = model::Network::add_head_outputs(domain, sublayer, streams[t], outputs[t]);
   }
   if (composition != nullptr) *composition = fmt::format("{}", fmt::join(compositions, " and "));
   return streams;
@@ -214,7 +215,7 @@ arith::Circuit build_arithmetic_circuit(const model::Model& model, const Compile
     }
   };
 
-  if (model.family == model::Family::network && options.schedule.kind != ScheduleKind::sequential) {
+  if (model::is_network(*model.family) && options.schedule.kind != ScheduleKind::sequential) {
     const std::vector<State> streams = network_streams(domain, model, inputs, options, composition);
     for (std::size_t t = options.all_outputs ? 0 : length - 1; t < length; ++t)
       emit(t + 1, model::readout_of_source(domain, model, streams[t]));

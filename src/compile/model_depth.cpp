@@ -12,6 +12,7 @@
 #include "rnncc/arith/format.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/compile/step_circuit.hpp"
+#include "rnncc/model/registry.hpp"
 
 namespace rnncc::compile {
 
@@ -87,7 +88,7 @@ ModelDepth::ModelDepth(const model::Model& model, const CompileOptions& options)
   CompileOptions checked = options;
   checked.length = 1;
   check_options(model, checked);
-  if (kind == ScheduleKind::scan && model.family == model::Family::network) {
+  if (kind == ScheduleKind::scan && model::is_network(*model.family)) {
     throw InputError(fmt::format(
         "{}: --analytic covers the scan of a single recurrence; a network scans each sublayer "
         "in turn (drop --analytic to measure it)",

@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "rnncc/compile/symbol_names.hpp"
-#include "rnncc/model/families.hpp"
+#include "rnncc/model/step.hpp"
 #include "step_inputs.hpp"
 
 namespace rnncc::compile {
@@ -113,7 +113,7 @@ SequentialWindow build_sequential_window(const model::Model& model, const Compil
 ScanWindow build_scan_window(const model::Model& model, const CompileOptions& options,
                              std::size_t levels) {
   check_finite(model);
-  if (!model::is_linear(model.family)) {
+  if (!model.family->linear) {
     throw std::invalid_argument("scan windows need a linear family");
   }
   arith::Circuit circuit(model.format);

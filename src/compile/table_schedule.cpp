@@ -8,7 +8,7 @@
 #include "rnncc/common/error.hpp"
 #include "rnncc/compile/symbol_names.hpp"
 #include "rnncc/logic/instantiate.hpp"
-#include "rnncc/model/families.hpp"
+#include "rnncc/model/step.hpp"
 #include "rnncc/word/prefix.hpp"
 #include "step_inputs.hpp"
 

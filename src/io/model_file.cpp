@@ -16,6 +16,7 @@
 #include "rnncc/io/safetensors.hpp"
 #include "rnncc/model/input_sequence.hpp"
 #include "rnncc/model/number_text.hpp"
+#include "rnncc/model/registry.hpp"
 #include "rnncc/model/tensor_specification.hpp"
 
 namespace rnncc::io {
@@ -47,6 +48,9 @@ class ModelFileReader {
   Model read();
 
  private:
+  friend class FileSettings;
+  friend class FileTensors;
+
   /// A reader of the head `table` of a network: its weights are `raw` (the
   /// network's tensors under `prefix`, the prefix removed), its input the
   /// network's stream of `width` values.
@@ -63,11 +67,16 @@ class ModelFileReader {
 
   /// Reads document_ (the file, or a head's table).
   Model read_document();
+  /// Checks the document's keys: the common ones, the keys of the state's
+  /// shape, and the family's own settings; a key of another family or
+  /// shape is refused saying where it applies.
+  void check_document_keys(const FamilyDescriptor& family) const;
   /// Reads a network's sublayers and their heads.
   void read_network(Model& model);
   /// Adds the tensors of `weights` (a [weights] table, nested tables
   /// joined with '.') to raw_, their names prefixed by `prefix`.
-  void add_inline_weights(const toml::table& weights, const std::string& prefix);
+  void add_inline_weights(const toml::table& weights, const std::string& prefix,
+                          std::size_t depth = 0);
 
   [[noreturn]] void fail_at(const toml::node* node, const std::string& message) const {
     if (node != nullptr && node->source().begin.line > 0) {
@@ -79,11 +88,12 @@ class ModelFileReader {
   [[noreturn]] void fail(const std::string& message) const { fail_at(nullptr, message); }
 
   void check_keys(const toml::table& table, std::string_view where,
-                  std::initializer_list<std::string_view> allowed) const;
+                  const std::vector<std::string_view>& allowed) const;
   std::string string_value(const toml::table& table, std::string_view key,
                            std::optional<std::string> fallback) const;
   std::size_t size_value(const toml::table& table, std::string_view key,
-                         std::optional<std::size_t> fallback, std::size_t minimum) const;
+                         std::optional<std::size_t> fallback, std::size_t minimum,
+                         std::size_t maximum = std::size_t{1} << 20) const;
   mpq_class number_of(const toml::node& node) const;
   void flatten(const toml::node& node, std::size_t depth, std::vector<std::size_t>& shape,
                std::vector<mpq_class>& values) const;
@@ -94,7 +104,10 @@ class ModelFileReader {
   /// The [safetensors] file and the [random] source (the file's top level).
   void read_shared_sources();
   const RawTensor& tensor(const TensorSpecification& specification);
+  const TensorSpecification& specification(std::string_view name) const;
   std::vector<mpq_class> converted(const TensorSpecification& specification, const Model& model);
+  /// The model's features from their tensors, then its family's
+  /// parameters, initial state and readout weights.
   void build(Model& model);
   Feature feature(const Model& model, std::string_view name, std::size_t rows);
 
@@ -112,8 +125,66 @@ class ModelFileReader {
   std::size_t element_total_ = 0;  ///< elements of the tensors converted so far
 };
 
+/// The family's settings as the document's keys.
+class FileSettings final : public SettingsSource {
+ public:
+  explicit FileSettings(const ModelFileReader& reader) : reader_(reader) {}
+
+  std::optional<std::string> text(std::string_view key) const override {
+    if (node(key) == nullptr) return std::nullopt;
+    return reader_.string_value(*reader_.document_, key, std::nullopt);
+  }
+  std::optional<std::size_t> size(std::string_view key, std::size_t minimum,
+                                  std::size_t maximum) const override {
+    if (node(key) == nullptr) return std::nullopt;
+    return reader_.size_value(*reader_.document_, key, std::nullopt, minimum, maximum);
+  }
+  std::optional<std::vector<std::size_t>> sizes(std::string_view key, std::size_t minimum,
+                                                std::size_t maximum) const override {
+    const toml::node* value = node(key);
+    if (value == nullptr) return std::nullopt;
+    if (!value->is_array()) fail(key, fmt::format("'{}' must be an array of integers", key));
+    std::vector<std::size_t> result;
+    for (const toml::node& element : *value->as_array()) {
+      if (!element.is_integer() ||
+          element.as_integer()->get() < static_cast<std::int64_t>(minimum) ||
+          element.as_integer()->get() > static_cast<std::int64_t>(maximum)) {
+        reader_.fail_at(&element, fmt::format("the elements of '{}' must be integers in [{}, {}]",
+                                              key, minimum, maximum));
+      }
+      result.push_back(static_cast<std::size_t>(element.as_integer()->get()));
+    }
+    return result;
+  }
+  [[noreturn]] void fail(std::string_view key, const std::string& message) const override {
+    reader_.fail_at(node(key), message);
+  }
+
+ private:
+  const toml::node* node(std::string_view key) const { return reader_.document_->get(key); }
+  const ModelFileReader& reader_;
+};
+
+/// The family's tensors as the reader finds and converts them.
+class FileTensors final : public TensorSource {
+ public:
+  FileTensors(ModelFileReader& reader, const Model& model) : reader_(reader), model_(model) {}
+
+  std::vector<mpq_class> values(std::string_view name) override {
+    return reader_.converted(reader_.specification(name), model_);
+  }
+  [[noreturn]] void fail(std::string_view name, const std::string& message) override {
+    throw InputError(
+        fmt::format("{}: {}", reader_.tensor(reader_.specification(name)).origin, message));
+  }
+
+ private:
+  ModelFileReader& reader_;
+  const Model& model_;
+};
+
 void ModelFileReader::check_keys(const toml::table& table, std::string_view where,
-                                 std::initializer_list<std::string_view> allowed) const {
+                                 const std::vector<std::string_view>& allowed) const {
   for (const auto& [key, node] : table) {
     if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end()) {
       fail_at(&node, fmt::format("unknown key '{}' in {} (expected one of: {})", key.str(), where,
@@ -134,16 +205,18 @@ std::string ModelFileReader::string_value(const toml::table& table, std::string_
 }
 
 std::size_t ModelFileReader::size_value(const toml::table& table, std::string_view key,
-                                        std::optional<std::size_t> fallback,
-                                        std::size_t minimum) const {
+                                        std::optional<std::size_t> fallback, std::size_t minimum,
+                                        std::size_t maximum) const {
   const toml::node* node = table.get(key);
   if (node == nullptr) {
     if (!fallback) fail(fmt::format("missing key '{}' (a positive integer)", key));
     return *fallback;
   }
   if (!node->is_integer() || node->as_integer()->get() < static_cast<std::int64_t>(minimum) ||
-      node->as_integer()->get() > (std::int64_t{1} << 20)) {
-    fail_at(node, fmt::format("'{}' must be an integer in [{}, 2^20]", key, minimum));
+      node->as_integer()->get() > static_cast<std::int64_t>(maximum)) {
+    fail_at(node, maximum == std::size_t{1} << 20
+                      ? fmt::format("'{}' must be an integer in [{}, 2^20]", key, minimum)
+                      : fmt::format("'{}' must be an integer in [{}, {}]", key, minimum, maximum));
   }
   return static_cast<std::size_t>(node->as_integer()->get());
 }
@@ -240,11 +313,19 @@ void ModelFileReader::read_raw_tensors() {
   if (prefix_.empty()) read_shared_sources();
 }
 
-void ModelFileReader::add_inline_weights(const toml::table& weights, const std::string& prefix) {
+/// Deepest nesting of [weights] tables (dotted names) a model file may use.
+constexpr std::size_t max_weight_name_depth = 64;
+
+void ModelFileReader::add_inline_weights(const toml::table& weights, const std::string& prefix,
+                                         std::size_t depth) {
   for (const auto& [key, node] : weights) {
     const std::string name = prefix + std::string(key.str());
     if (const toml::table* nested = node.as_table()) {
-      add_inline_weights(*nested, name + ".");
+      if (depth + 1 >= max_weight_name_depth) {
+        fail_at(&node,
+                fmt::format("weight names nest at most {} tables deep", max_weight_name_depth));
+      }
+      add_inline_weights(*nested, name + ".", depth + 1);
       continue;
     }
     RawTensor raw;
@@ -388,9 +469,16 @@ std::vector<mpq_class> ModelFileReader::converted(const TensorSpecification& spe
   return values;
 }
 
+const TensorSpecification& ModelFileReader::specification(std::string_view name) const {
+  for (const TensorSpecification& candidate : specifications_)
+    if (candidate.name == name) return candidate;
+  throw std::logic_error("no tensor specification " + std::string(name));
+}
+
 Feature ModelFileReader::feature(const Model& model, std::string_view name, std::size_t rows) {
   Feature result;
   result.rows = rows;
+  bool columns_are_symbols = false;
   for (const TensorSpecification& specification : specifications_) {
     if (specification.feature != name) continue;
     std::vector<mpq_class> values = converted(specification, model);
@@ -403,6 +491,7 @@ Feature ModelFileReader::feature(const Model& model, std::string_view name, std:
             values.begin() + static_cast<std::ptrdiff_t>((symbol + 1) * rows));
       }
     } else if (specification.role == TensorRole::weight) {
+      columns_are_symbols = specification.columns_are_symbols;
       const std::size_t columns = specification.shape.back();
       result.weight.assign(rows, {});
       for (std::size_t row = 0; row < rows; ++row) {
@@ -415,7 +504,7 @@ Feature ModelFileReader::feature(const Model& model, std::string_view name, std:
     }
   }
   if (result.per_symbol.empty() && result.bias.empty()) result.bias.assign(rows, mpq_class(0));
-  if (model.input.is_tokens() && name == "input_l0") {
+  if (columns_are_symbols) {
     // The token is a one-hot vector: W x + b is column `symbol` of W plus b.
     for (std::size_t symbol = 0; symbol < model.input.alphabet.size(); ++symbol) {
       std::vector<mpq_class> row;
@@ -431,21 +520,8 @@ Feature ModelFileReader::feature(const Model& model, std::string_view name, std:
   return result;
 }
 
-Matrix matrix_of(std::size_t rows, std::size_t columns, std::vector<mpq_class> values) {
-  return Matrix{rows, columns, std::move(values)};
-}
-
 void ModelFileReader::build(Model& model) {
   specifications_ = tensor_specifications(model);
-  auto find = [&](std::string_view name) -> const TensorSpecification& {
-    for (const TensorSpecification& specification : specifications_)
-      if (specification.name == name) return specification;
-    throw std::logic_error("no tensor specification " + std::string(name));
-  };
-  auto values = [&](std::string_view name) { return converted(find(name), model); };
-  const std::size_t d = model.state_size;
-
-  // Features of linear families and the input parts of nonlinear ones.
   std::set<std::string> feature_names;
   for (const TensorSpecification& specification : specifications_) {
     if (!specification.feature.empty()) feature_names.insert(specification.feature);
@@ -457,149 +533,27 @@ void ModelFileReader::build(Model& model) {
     }
     model.features.emplace_back(name, feature(model, name, rows));
   }
+  FileTensors tensors(*this, model);
+  visit_family(*model.family, [&]<class Family>() { Family::build(tensors, model); });
 
-  switch (model.family) {
-    case Family::relu_rnn:
-      model.transition = matrix_of(d, d, values("A"));
-      model.drive = model.feature("u");
-      break;
-    case Family::mlp_rnn: {
-      std::size_t width =
-          d + (model.input.is_tokens() ? model.input.alphabet.size() : model.input.dimension);
-      std::vector<DenseLayer> layers;
-      for (std::size_t layer = 0;; ++layer) {
-        const std::string prefix = fmt::format("mlp.{}.", layer);
-        auto it =
-            std::find_if(specifications_.begin(), specifications_.end(),
-                         [&](const TensorSpecification& s) { return s.name == prefix + "weight"; });
-        if (it == specifications_.end()) break;
-        DenseLayer dense;
-        dense.weight = matrix_of(it->shape[0], width, values(prefix + "weight"));
-        dense.bias = values(prefix + "bias");
-        width = it->shape[0];
-        layers.push_back(std::move(dense));
-      }
-      model.mlp_layers = std::move(layers);
-      if (model.input.is_tokens()) {
-        // The token enters as a one-hot vector over the alphabet.
-        const std::size_t symbols = model.input.alphabet.size();
-        model.mlp_input.rows = symbols;
-        const mpq_class one = arith::reference::represent(model.format, 1);
-        for (std::size_t symbol = 0; symbol < symbols; ++symbol) {
-          std::vector<mpq_class> row(symbols, mpq_class(0));
-          row[symbol] = one;
-          model.mlp_input.per_symbol.push_back(std::move(row));
-        }
-      }
-      break;
-    }
-    case Family::elman:
-    case Family::gru:
-    case Family::lstm:
-      for (std::size_t layer = 0, layers = model.layer_count(); layer < layers; ++layer) {
-        if (layer == 0) model.recurrent_layers.clear();
-        RecurrentLayer recurrent;
-        recurrent.input = model.feature(fmt::format("input_l{}", layer));
-        const std::size_t gates = recurrent.input.rows;
-        recurrent.recurrent = matrix_of(gates, d, values(fmt::format("weight_hh_l{}", layer)));
-        recurrent.recurrent_bias = values(fmt::format("bias_hh_l{}", layer));
-        model.recurrent_layers.push_back(std::move(recurrent));
-      }
-      break;
-    case Family::pd: {
-      const TensorSpecification& specification = find("permutation");
-      std::vector<mpq_class> entries = converted(specification, model);
-      const RawTensor& raw = tensor(specification);
-      for (std::size_t symbol = 0; symbol < model.input.alphabet.size(); ++symbol) {
-        std::vector<std::size_t> permutation;
-        std::vector<bool> seen(d, false);
-        for (std::size_t i = 0; i < d; ++i) {
-          const mpq_class& entry = entries[symbol * d + i];
-          if (entry.get_den() != 1 || entry < 0 || entry >= static_cast<long>(d) ||
-              seen[entry.get_num().get_ui()]) {
-            throw InputError(
-                fmt::format("{}: 'permutation' row {} (symbol '{}') is not a permutation of 0..{}",
-                            raw.origin, symbol, model.input.alphabet[symbol], d - 1));
-          }
-          seen[entry.get_num().get_ui()] = true;
-          permutation.push_back(entry.get_num().get_ui());
-        }
-        model.permutations.push_back(std::move(permutation));
-      }
-      break;
-    }
-    case Family::diagonal:
-      if (model.mamba) model.decay = values("decay");
-      break;
-    case Family::wfa: {
-      // h_t = M_symbolᵀ h_{t-1}: the feature A holds each symbol's transpose.
-      const std::vector<mpq_class> matrices = values("M");
-      Feature transposed;
-      transposed.rows = d * d;
-      for (std::size_t symbol = 0; symbol < model.input.alphabet.size(); ++symbol) {
-        std::vector<mpq_class> row(d * d);
-        for (std::size_t i = 0; i < d; ++i)
-          for (std::size_t k = 0; k < d; ++k)
-            row[i * d + k] = matrices[symbol * d * d + k * d + i];
-        transposed.per_symbol.push_back(std::move(row));
-      }
-      Feature zero;
-      zero.rows = d;
-      zero.per_symbol.assign(model.input.alphabet.size(), std::vector<mpq_class>(d, mpq_class(0)));
-      model.features = {{"A", std::move(transposed)}, {"b", std::move(zero)}};
-      break;
-    }
-    case Family::network: {
-      model.embedding = model.feature("embedding");
-      model.features.clear();
-      for (std::size_t index = 0; index < model.sublayers.size(); ++index) {
-        Sublayer& sublayer = model.sublayers[index];
-        const std::string prefix = fmt::format("sublayer.{}.", index);
-        if (sublayer.kind == SublayerKind::heads) {
-          const std::size_t outputs = find(prefix + "output").shape[1];
-          sublayer.output = matrix_of(model.width, outputs, values(prefix + "output"));
-        } else {
-          const std::size_t hidden = sublayer.up.rows;
-          sublayer.up = matrix_of(hidden, model.width, values(prefix + "up.weight"));
-          sublayer.up_bias = values(prefix + "up.bias");
-          sublayer.down = matrix_of(model.width, hidden, values(prefix + "down.weight"));
-          sublayer.down_bias = values(prefix + "down.bias");
-        }
-      }
-      break;
-    }
-    default:
-      break;
-  }
-
-  if (model.family == Family::network) {
-    for (const Sublayer& sublayer : model.sublayers)
-      for (const Model& head : sublayer.heads)
-        model.initial_state.insert(model.initial_state.end(), head.initial_state.begin(),
-                                   head.initial_state.end());
-    model.initial_state.resize(model.state_value_count(), mpq_class(0));
-  } else {
-    model.initial_state = values("initial");
+  if (model.family->state_shape != StateShape::stream) {  // a network has its heads' states
+    model.initial_state = converted(specification("initial"), model);
   }
   if (model.readout != ReadoutKind::state) {
-    const std::string name = model.family == Family::wfa ? "final" : "readout";
     const std::size_t source = model.readout_source_size();
-    std::vector<mpq_class> weights = values(name);
+    std::vector<mpq_class> weights = converted(specification(model.family->readout_tensor), model);
     const std::size_t rows = weights.size() / source;
-    model.readout_weights = matrix_of(rows, source, std::move(weights));
+    model.readout_weights = Matrix{rows, source, std::move(weights)};
   }
 
   for (const auto& [name, raw] : raw_) {
     if (used_.count(name) == 0) {
       std::vector<std::string> expected;
       for (const TensorSpecification& specification : specifications_)
-        expected.push_back(specification.name);
-      for (std::string& expected_name : expected)
-        expected_name = prefix_ + expected_name;
-      throw InputError(
-          fmt::format("{}: weight '{}{}' is not a parameter of this {} {} (expected: {})",
-                      raw.origin, prefix_, name, name_of(model.family),
-                      model.is_head ? "head" : "model", fmt::join(expected, ", ")));
+        expected.push_back(prefix_ + specification.name);
+      throw InputError(fmt::format(
+          "{}: weight '{}{}' is not a parameter of this {} {} (expected: {})", raw.origin, prefix_,
+          name, model.family->name, model.is_head ? "head" : "model", fmt::join(expected, ", ")));
     }
   }
 }
@@ -615,44 +569,79 @@ Model ModelFileReader::read() {
   return read_document();
 }
 
+/// "a, b and c".
+std::string joined_with_and(const std::vector<std::string_view>& words) {
+  std::string text;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) text += i + 1 == words.size() ? " and " : ", ";
+    text += words[i];
+  }
+  return text;
+}
+
+void ModelFileReader::check_document_keys(const FamilyDescriptor& family) const {
+  const bool head = !prefix_.empty();
+  std::vector<std::string_view> allowed =
+      head ? std::vector<std::string_view>{"family", "weights", "query"}
+           : std::vector<std::string_view>{"name",    "family",  "format",      "input",
+                                           "readout", "weights", "safetensors", "random"};
+  if (family.state_shape == StateShape::stream) {
+    allowed.insert(allowed.end(), {"width", "sublayer"});
+    check_keys(*document_, head ? fmt::format("head {}", prefix_) : "the model file", allowed);
+    return;
+  }
+  // The keys of the other families are known: they get a message saying
+  // where they apply rather than "unknown key".
+  allowed.insert(allowed.end(), {"state", "key", "value"});
+  for (const FamilyDescriptor* other : model::all_families())
+    for (std::string_view key : other->settings)
+      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) allowed.push_back(key);
+  check_keys(*document_, head ? fmt::format("head {}", prefix_) : "the model file", allowed);
+
+  const bool matrix_state = family.state_shape == StateShape::matrix;
+  for (std::string_view key : matrix_state ? std::vector<std::string_view>{"state"}
+                                           : std::vector<std::string_view>{"key", "value"}) {
+    if (const toml::node* node = document_->get(key)) {
+      fail_at(node, fmt::format("'{}' does not apply to family {} (it takes {})", key, family.name,
+                                matrix_state ? "'key' and 'value'" : "'state'"));
+    }
+  }
+  for (const FamilyDescriptor* other : model::all_families()) {
+    for (std::string_view key : other->settings) {
+      const toml::node* node = document_->get(key);
+      if (node == nullptr ||
+          std::find(family.settings.begin(), family.settings.end(), key) != family.settings.end()) {
+        continue;
+      }
+      std::vector<std::string_view> owners;
+      for (const FamilyDescriptor* owner : model::all_families())
+        if (std::find(owner->settings.begin(), owner->settings.end(), key) != owner->settings.end())
+          owners.push_back(owner->name);
+      fail_at(node, fmt::format("'{}' applies to {} only", key, joined_with_and(owners)));
+    }
+  }
+}
+
 Model ModelFileReader::read_document() {
   const bool head = !prefix_.empty();
-  const std::string where = head ? fmt::format("head {}", prefix_) : "the model file";
   const std::string family_name = string_value(*document_, "family", std::nullopt);
-  const std::optional<Family> family = parse_family(family_name);
-  if (!family) {
+  const FamilyDescriptor* family = find_family(family_name);
+  if (family == nullptr) {
     fail_at(document_->get("family"),
-            fmt::format("unknown family '{}' (expected relu-rnn, mlp-rnn, elman, gru, lstm, "
-                        "diagonal, pd, dplr, deltanet, gated-deltanet, rwkv7, dense, wfa or "
-                        "network)",
-                        family_name));
+            fmt::format("unknown family '{}' (expected {})", family_name, family_names()));
   }
-  if (head) {
-    check_keys(*document_, where,
-               {"family", "state", "key", "value", "layers", "activation", "hidden",
-                "parameterization", "query", "weights"});
-    if (*family == Family::network || *family == Family::pd || *family == Family::wfa) {
-      fail_at(document_->get("family"),
-              fmt::format("a head of a network cannot be of family {}: {}", family_name,
-                          *family == Family::network
-                              ? "networks do not nest"
-                              : "its matrices are chosen per symbol, and heads read the "
-                                "network's vectors"));
-    }
-  } else if (*family == Family::network) {
-    check_keys(*document_, where,
-               {"name", "family", "format", "width", "input", "readout", "sublayer", "weights",
-                "safetensors", "random"});
-  } else {
-    check_keys(
-        *document_, where,
-        {"name", "family", "format", "state", "key", "value", "layers", "activation", "hidden",
-         "parameterization", "input", "readout", "weights", "safetensors", "random"});
+  if (head && (is_network(*family) || family->token_inputs_only)) {
+    fail_at(document_->get("family"),
+            fmt::format("a head of a network cannot be of family {}: {}", family_name,
+                        is_network(*family) ? "networks do not nest"
+                                            : "its matrices are chosen per symbol, and heads "
+                                              "read the network's vectors"));
   }
+  check_document_keys(*family);
   Model model;
   model.name = head ? prefix_.substr(0, prefix_.size() - 1)
                     : string_value(*document_, "name", path_.stem().string());
-  model.family = *family;
+  model.family = family;
   model.is_head = head;
   try {
     model.format = format_override_
@@ -661,75 +650,25 @@ Model ModelFileReader::read_document() {
   } catch (const InputError& error) {
     fail_at(document_->get("format"), error.what());
   }
-  if (model.family == Family::network) {
+  if (is_network(*family)) {
     read_network(model);
     return model;
   }
 
-  const bool matrix_state = model.family == Family::deltanet ||
-                            model.family == Family::gated_deltanet || model.family == Family::rwkv7;
-  const std::vector<std::string> misplaced_keys =
-      matrix_state ? std::vector<std::string>{"state"} : std::vector<std::string>{"key", "value"};
-  for (const std::string& key : misplaced_keys) {
-    if (const toml::node* node = document_->get(key)) {
-      fail_at(node,
-              fmt::format("'{}' does not apply to family {} (it takes {})", key,
-                          name_of(model.family), matrix_state ? "'key' and 'value'" : "'state'"));
-    }
-  }
-  if (matrix_state) {
+  if (family->state_shape == StateShape::matrix) {
     model.state_size = size_value(*document_, "key", std::nullopt, 1);
     model.state_columns = size_value(*document_, "value", std::nullopt, 1);
   } else {
     model.state_size = size_value(*document_, "state", std::nullopt, 1);
   }
-  const bool stacked =
-      model.family == Family::elman || model.family == Family::gru || model.family == Family::lstm;
-  if (document_->get("layers") != nullptr && !stacked) {
-    fail_at(document_->get("layers"), "'layers' applies to elman, gru and lstm only");
-  }
-  const std::size_t layers = size_value(*document_, "layers", 1, 1);
-  if (stacked) model.recurrent_layers.resize(layers);  // filled by build()
-  if (const toml::node* activation = document_->get("activation")) {
-    if (model.family != Family::elman) fail_at(activation, "'activation' applies to elman only");
-    try {
-      model.activation = arith::parse_activation(string_value(*document_, "activation", "tanh"));
-    } catch (const InputError& error) {
-      fail_at(activation, error.what());
-    }
-    if (model.activation != arith::Activation::tanh &&
-        model.activation != arith::Activation::relu &&
-        model.activation != arith::Activation::hardtanh &&
-        model.activation != arith::Activation::sign) {
-      fail_at(activation, "elman's activation must be tanh, relu, hardtanh or sign");
-    }
-  }
-  if (const toml::node* hidden = document_->get("hidden")) {
-    if (model.family != Family::mlp_rnn) fail_at(hidden, "'hidden' applies to mlp-rnn only");
-    if (!hidden->is_array()) fail_at(hidden, "'hidden' must be an array of layer widths");
-    for (const toml::node& width : *hidden->as_array()) {
-      if (!width.is_integer() || width.as_integer()->get() < 1 ||
-          width.as_integer()->get() > 4096) {
-        fail_at(&width, "hidden layer widths must be integers in [1, 4096]");
-      }
-      model.mlp_layers.push_back(
-          DenseLayer{Matrix{static_cast<std::size_t>(width.as_integer()->get()), 0, {}}, {}});
-    }
-  }
-  if (const toml::node* parameterization = document_->get("parameterization")) {
-    const std::string kind = string_value(*document_, "parameterization", "direct");
-    if (model.family != Family::diagonal || (kind != "direct" && kind != "mamba")) {
-      fail_at(parameterization,
-              "'parameterization' applies to diagonal only and is \"direct\" or \"mamba\"");
-    }
-    model.mamba = kind == "mamba";
-  }
+  const FileSettings settings(*this);
+  visit_family(*family, [&]<class Family>() { Family::read_settings(settings, model); });
 
   if (head) {
     model.input.dimension = head_width_;
     if (const toml::node* query = document_->get("query")) {
       const std::string reads = string_value(*document_, "query", "previous");
-      if (!is_linear(model.family) || (reads != "previous" && reads != "current")) {
+      if (!family->linear || (reads != "previous" && reads != "current")) {
         fail_at(query,
                 "'query' applies to linear heads and is \"previous\" (q_t^T S_{t-1}, the "
                 "paper's head output) or \"current\" (q_t^T S_t)");
@@ -739,28 +678,24 @@ Model ModelFileReader::read_document() {
   } else {
     read_input((*document_)["input"].as_table(), model);
   }
-  if ((model.family == Family::pd || model.family == Family::wfa) && !model.input.is_tokens()) {
+  if (family->token_inputs_only && !model.input.is_tokens()) {
     fail_at(document_->get("input"),
             fmt::format("family {} needs token inputs ([input] alphabet): its matrices are "
                         "chosen per symbol",
-                        name_of(model.family)));
+                        family->name));
   }
 
   read_readout(model);
 
   // Transcendental functions exist only in fixed formats.
-  const bool transcendental =
-      model.family == Family::gru || model.family == Family::lstm || model.mamba ||
-      (model.family == Family::elman && !arith::is_piecewise_linear(model.activation));
+  const std::optional<std::string> transcendental = visit_family(
+      *family, [&]<class Family>() { return Family::transcendental_functions(model); });
   if (transcendental && !std::holds_alternative<arith::FixedFormat>(model.format)) {
     fail(
         fmt::format("this {} model uses {}, which format {} cannot compute; use a fixed format "
                     "such as fixed:16.8 (exact and modular formats accept relu, hardtanh and "
                     "sign only)",
-                    name_of(model.family),
-                    model.mamba ? "exp and softplus"
-                                : (model.family == Family::elman ? "tanh" : "sigmoid and tanh"),
-                    arith::to_string(model.format)));
+                    family->name, *transcendental, arith::to_string(model.format)));
   }
 
   read_raw_tensors();
@@ -769,10 +704,10 @@ Model ModelFileReader::read_document() {
 }
 
 void ModelFileReader::read_readout(Model& model) const {
+  const std::string_view fallback = model.family->linear_readout_by_default ? "linear" : "state";
   if (const toml::table* readout = (*document_)["readout"].as_table()) {
     check_keys(*readout, "[readout]", {"kind"});
-    const std::string kind =
-        string_value(*readout, "kind", model.family == Family::wfa ? "linear" : "state");
+    const std::string kind = string_value(*readout, "kind", std::string(fallback));
     if (kind == "state") {
       model.readout = ReadoutKind::state;
     } else if (kind == "linear") {
@@ -784,13 +719,13 @@ void ModelFileReader::read_readout(Model& model) const {
                                                 "linear or accept)",
                                                 kind));
     }
-  } else if (model.family == Family::wfa) {
-    model.readout = ReadoutKind::linear;
+  } else {
+    model.readout = fallback == "linear" ? ReadoutKind::linear : ReadoutKind::state;
   }
 }
 
 void ModelFileReader::read_network(Model& model) {
-  model.width = size_value(*document_, "width", std::nullopt, 1);
+  model.state_size = size_value(*document_, "width", std::nullopt, 1);
   read_input((*document_)["input"].as_table(), model);
   read_readout(model);
   read_raw_tensors();
@@ -800,6 +735,7 @@ void ModelFileReader::read_network(Model& model) {
     fail_at(sublayers_node,
             "a network needs at least one [[sublayer]] (kind = \"heads\" or \"feedforward\")");
   }
+  auto parameters = std::make_shared<Network::Parameters>();
   for (std::size_t index = 0; index < sublayers->size(); ++index) {
     const toml::node& node = (*sublayers)[index];
     const toml::table* table = node.as_table();
@@ -818,7 +754,7 @@ void ModelFileReader::read_network(Model& model) {
     } else if (kind == "feedforward") {
       check_keys(*table, where, {"kind", "hidden", "weights"});
       sublayer.kind = SublayerKind::feedforward;
-      sublayer.up.rows = size_value(*table, "hidden", std::nullopt, 1);
+      sublayer.hidden = size_value(*table, "hidden", std::nullopt, 1);
     } else {
       fail_at(kind_node,
               fmt::format("unknown sublayer kind '{}' (expected heads or feedforward)", kind));
@@ -845,13 +781,14 @@ void ModelFileReader::read_network(Model& model) {
             ++it;
           }
         }
-        ModelFileReader reader(path_, model.format, *head, head_prefix, model.width,
+        ModelFileReader reader(path_, model.format, *head, head_prefix, model.state_size,
                                std::move(head_raw), random_);
         sublayer.heads.push_back(reader.read_document());
       }
     }
-    model.sublayers.push_back(std::move(sublayer));
+    parameters->sublayers.push_back(std::move(sublayer));
   }
+  model.parameters = std::move(parameters);
   build(model);
 }
 

@@ -1,6 +1,6 @@
 #include "rnncc/model/interpreter.hpp"
 
-#include "rnncc/model/families.hpp"
+#include "rnncc/model/step.hpp"
 
 namespace rnncc::model {
 

@@ -9,11 +9,6 @@ namespace rnncc::report {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> linear_families = {
-    "diagonal", "pd", "dplr", "deltanet", "gated-deltanet", "rwkv7", "dense", "wfa"};
-constexpr std::array<std::string_view, 5> nonlinear_families = {"relu-rnn", "mlp-rnn", "elman",
-                                                                "gru", "lstm"};
-
 /// The part of `text` before the first ':' ("chunked:64" -> "chunked").
 std::string_view prefix(std::string_view text) {
   return text.substr(0, text.find(':'));
@@ -56,22 +51,8 @@ Expectation at_most(GrowthClass growth, std::string reason) {
 
 }  // namespace
 
-bool is_linear_family(std::string_view family) {
-  return std::find(linear_families.begin(), linear_families.end(), family) != linear_families.end();
-}
-
-bool is_nonlinear_family(std::string_view family) {
-  return std::find(nonlinear_families.begin(), nonlinear_families.end(), family) !=
-         nonlinear_families.end();
-}
-
-Expectation expected_class(std::string_view family, std::string_view schedule,
-                           std::string_view format, Measure measure) {
-  // A network reaches a scan only when all its heads are linear; its
-  // sublayers are scanned one after another, a constant number of times.
-  const bool linear = is_linear_family(family) || family == "network";
-  if (!linear && !is_nonlinear_family(family))
-    return none(fmt::format("unknown family '{}'", family));
+Expectation expected_class(bool linear, std::string_view schedule, std::string_view format,
+                           Measure measure) {
   const std::string_view kind = prefix(schedule);
   const Width width = format_width(format);
   const bool word_depth =
@@ -108,8 +89,7 @@ Expectation expected_class(std::string_view family, std::string_view schedule,
 
   if (kind == "scan" || kind == "chunked") {
     const std::string_view what = kind == "scan" ? "scan" : "chunked (fixed C, T >> C)";
-    if (!linear)
-      return none(fmt::format("{} does not apply to the nonlinear family '{}'", kind, family));
+    if (!linear) return none(fmt::format("{} does not apply to a nonlinear recurrence", kind));
     if (word_depth)
       return at_most(GrowthClass::log,
                      fmt::format("{}: balanced tree of log2 T affine combines (Thm 3)", what));

@@ -6,6 +6,7 @@
 
 #include "rnncc/common/error.hpp"
 #include "rnncc/io/model_file.hpp"
+#include "rnncc/model/registry.hpp"
 #include "support/model_check.hpp"
 
 namespace {

@@ -10,6 +10,7 @@
 
 #include "rnncc/arith/format.hpp"
 #include "rnncc/io/model_file.hpp"
+#include "rnncc/model/registry.hpp"
 #include "support/model_check.hpp"
 
 namespace {

@@ -3,6 +3,8 @@
 // refused.
 #include <doctest/doctest.h>
 
+#include "rnncc/model/registry.hpp"
+
 #include <string>
 #include <vector>
 
@@ -118,8 +120,8 @@ const std::string header =
 
 TEST_CASE("a network's interpreter equals the paper's equations evaluated by hand") {
   const model::Model network = read_text(network_text);
-  REQUIRE(network.family == model::Family::network);
-  REQUIRE(network.sublayers.size() == 2);
+  REQUIRE(model::is_network(*network.family));
+  REQUIRE(network.parameters_as<model::Network::Parameters>().sublayers.size() == 2);
   CHECK(network.state_value_count() == 2 + 2 + 2);  // diagonal, deltanet, top x
   for (std::size_t length = 1; length <= 6; ++length) {
     for (std::size_t code = 0; code < (std::size_t{1} << length); ++code) {
@@ -155,7 +157,7 @@ TEST_CASE("tensors of a head may be named in full at the top, and draws differ p
                                        "[[sublayer]]\nkind = \"heads\"\n"
                                        "[[sublayer.head]]\nfamily = \"diagonal\"\nstate = 2\n"
                                        "[[sublayer.head]]\nfamily = \"diagonal\"\nstate = 2\n");
-  const auto& heads = drawn.sublayers[0].heads;
+  const auto& heads = drawn.parameters_as<model::Network::Parameters>().sublayers[0].heads;
   CHECK(heads[0].feature("a").weight != heads[1].feature("a").weight);
 }
 

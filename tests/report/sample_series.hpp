@@ -19,10 +19,10 @@ namespace rnncc::test {
 /// compile_seconds are values without a short exact decimal (0.1·i + 0.2).
 inline std::vector<report::GrowthSeries> sample_series() {
   std::vector<report::GrowthSeries> all = {
-      {"diag, \"small\"", "diagonal", "scan", "mod:16", {}},
-      {"lstm-small", "lstm", "sequential", "mod:16", {}},
-      {"gru<&>", "gru", "table", "mod:16", {}},
-      {"relu-odd", "relu-rnn", "sequential", "mod:16", {}},
+      {"diag, \"small\"", "diagonal", "scan", "mod:16", true, {}},
+      {"lstm-small", "lstm", "sequential", "mod:16", false, {}},
+      {"gru<&>", "gru", "table", "mod:16", false, {}},
+      {"relu-odd", "relu-rnn", "sequential", "mod:16", false, {}},
   };
   for (std::uint32_t k = 4; k <= 10; ++k) {
     const std::uint64_t length = std::uint64_t{1} << k;

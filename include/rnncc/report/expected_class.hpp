@@ -44,12 +44,6 @@
 
 namespace rnncc::report {
 
-/// True for the linear-recurrence families (diagonal, pd, dplr, deltanet,
-/// gated-deltanet, rwkv7, dense, wfa).
-bool is_linear_family(std::string_view family);
-/// True for the nonlinear families (relu-rnn, mlp-rnn, elman, gru, lstm).
-bool is_nonlinear_family(std::string_view family);
-
 /// What the paper predicts, and why.
 struct Expectation {
   /// Empty when there is no prediction (see `reason`).
@@ -60,12 +54,14 @@ struct Expectation {
   std::string reason;
 };
 
-/// The expectation for one measure of a family × schedule × format (see the
-/// table above). Unknown families, schedules or formats give no prediction
-/// with a reason saying so; the schedule `chunked:C` and formats `mod:W`,
-/// `modp:P`, `fixed:W.F...`, `float:E.M` are recognised by their prefix.
-Expectation expected_class(std::string_view family, std::string_view schedule,
-                           std::string_view format, Measure measure);
+/// The expectation for one measure of a recurrence (`linear`: its steps
+/// compose associatively, as a linear family's or a network of linear heads
+/// do) × schedule × format (see the table above). Unknown schedules or
+/// formats give no prediction with a reason saying so; the schedule
+/// `chunked:C` and formats `mod:W`, `modp:P`, `fixed:W.F...`, `float:E.M` are
+/// recognised by their prefix.
+Expectation expected_class(bool linear, std::string_view schedule, std::string_view format,
+                           Measure measure);
 
 /// How a measured class compares with the expectation.
 enum class Verdict {

@@ -27,6 +27,9 @@ struct GrowthPoint {
 /// A series: one model × schedule × format over increasing lengths.
 struct GrowthSeries {
   std::string model, family, schedule, format;
+  /// The recurrence composes associatively (a linear family, or a network
+  /// of linear heads): what the expectations of parallel schedules assume.
+  bool linear = false;
   std::vector<GrowthPoint> points;
 };
 
