@@ -14,8 +14,7 @@
 #include "rnncc/common/error.hpp"
 #include "rnncc/common/resource_usage.hpp"
 #include "rnncc/compile/compiler.hpp"
-#include "rnncc/io/aiger.hpp"
-#include "rnncc/io/arith_file.hpp"
+#include "rnncc/io/file_types.hpp"
 #include "rnncc/io/model_file.hpp"
 
 namespace rnncc::cli {
@@ -35,26 +34,25 @@ void progress(const std::string& stage) {
 void run_compile(const CompileCommandOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   const std::filesystem::path output(options.output_path);
-  const std::string extension = output.extension().string();
-  if (extension != ".aag" && extension != ".aig" && extension != ".arith") {
-    throw InputError(
-        fmt::format("{}: the output must end in .aag, .aig or .arith", options.output_path));
-  }
+  const io::CircuitFileType& output_type =
+      io::circuit_file_type(output, io::CircuitFileUse::writing());
   const model::Model model = read_model(options.model);
   const compile::CompileOptions compile_options = cli::compile_options(options.model);
   compile::check_options(model, compile_options);
 
   std::string summary;
-  if (extension == ".arith") {
+  if (output_type.kind == io::CircuitKind::word_level) {
     if (compile_options.schedule.kind == compile::ScheduleKind::table) {
-      throw InputError("the table schedule builds a Boolean circuit only: write .aag or .aig");
+      throw InputError(fmt::format(
+          "the table schedule builds a Boolean circuit only: write {}",
+          io::accepted_extensions(io::CircuitFileUse::writing(io::CircuitKind::boolean))));
     }
     progress("building the arithmetic circuit");
     std::string composition;
     arith::Circuit circuit =
         compile::build_arithmetic_circuit(model, compile_options, &composition);
     progress("writing " + options.output_path);
-    io::write_arith_file(circuit, output);
+    output_type.write_word_level(circuit, output);
     summary =
         fmt::format("{} nodes, arithmetic depth {}, multiplicative depth {}", circuit.node_count(),
                     circuit.arithmetic_depth(), circuit.multiplicative_depth());
@@ -63,7 +61,7 @@ void run_compile(const CompileCommandOptions& options) {
     progress("compiling");
     compile::CompiledModel compiled = compile::compile(model, compile_options);
     progress("writing " + options.output_path);
-    io::write_aiger_file(compiled.lowered.aig, output);
+    output_type.write_boolean(compiled.lowered.aig, output);
     summary = fmt::format("{} ANDs, depth {}", compiled.lowered.aig.and_count(),
                           compiled.lowered.aig.depth());
     if (compiled.arithmetic) {
@@ -92,9 +90,12 @@ void run_compile(const CompileCommandOptions& options) {
 void register_compile(CLI::App& app) {
   auto options = std::make_shared<CompileCommandOptions>();
   CLI::App* command = app.add_subcommand(
-      "compile", "Unroll a model over T steps into an AIGER (.aag/.aig) or .arith circuit file");
+      "compile", "Unroll a model over T steps into a circuit file (" +
+                     io::accepted_extensions(io::CircuitFileUse::writing()) + ")");
   add_model_flags(command, options->model, "last");
-  command->add_option("-o,--output", options->output_path, "Output file (.aag, .aig, .arith)")
+  command
+      ->add_option("-o,--output", options->output_path,
+                   "Output file: " + io::accepted_extensions_help(io::CircuitFileUse::writing()))
       ->required();
   command->callback([options] { run_compile(*options); });
 }

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "commands.hpp"
-#include "rnncc/io/aiger.hpp"
+#include "rnncc/io/file_types.hpp"
 #include "rnncc/verify/equivalence.hpp"
 
 namespace rnncc::cli {
@@ -22,8 +22,12 @@ struct EquivOptions {
 };
 
 void run_equiv(EquivOptions options) {
-  const logic::Aig first = io::read_aiger_file(options.first_path);
-  const logic::Aig second = io::read_aiger_file(options.second_path);
+  // Both names are checked before either file is read.
+  const io::CircuitFileUse use = io::CircuitFileUse::reading(io::CircuitKind::boolean);
+  const io::CircuitFileType& first_type = io::circuit_file_type(options.first_path, use);
+  const io::CircuitFileType& second_type = io::circuit_file_type(options.second_path, use);
+  const logic::Aig first = first_type.read_boolean(options.first_path);
+  const logic::Aig second = second_type.read_boolean(options.second_path);
   options.equivalence.first_name = options.first_path;
   options.equivalence.second_name = options.second_path;
   const verify::EquivalenceResult result =
@@ -65,8 +69,11 @@ void register_equiv(CLI::App& app) {
       "equiv",
       "Decide whether two circuits are equivalent (random simulation, then SAT with CaDiCaL); "
       "exit 0 if so, 1 with a counterexample if not");
-  command->add_option("first", options->first_path, "Circuit file: .aag or .aig")->required();
-  command->add_option("second", options->second_path, "Circuit file: .aag or .aig")->required();
+  const std::string circuit_files =
+      "Circuit file: " +
+      io::accepted_extensions_help(io::CircuitFileUse::reading(io::CircuitKind::boolean));
+  command->add_option("first", options->first_path, circuit_files)->required();
+  command->add_option("second", options->second_path, circuit_files)->required();
   command
       ->add_option("--random", options->equivalence.random_patterns,
                    "Random patterns simulated before SAT (0: SAT only)")

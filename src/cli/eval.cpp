@@ -17,7 +17,7 @@
 #include "rnncc/eval/parallel_report.hpp"
 #include "rnncc/eval/pattern_file.hpp"
 #include "rnncc/eval/random_patterns.hpp"
-#include "rnncc/io/aiger.hpp"
+#include "rnncc/io/file_types.hpp"
 #include "rnncc/model/input_sequence.hpp"
 
 namespace rnncc::cli {
@@ -115,7 +115,7 @@ void run_eval(const EvalOptions& options) {
         "eval: give exactly one of --inputs FILE, --random N (N >= 1), --tokens STRING, "
         "--vectors FILE");
   }
-  const logic::Aig aig = io::read_aiger_file(options.circuit_path);
+  const logic::Aig aig = io::read_boolean_circuit_file(options.circuit_path);
   if (options.tokens || options.vectors_path) {
     run_model_level(options, aig);
     return;
@@ -150,7 +150,11 @@ void register_eval(CLI::App& app) {
   auto options = std::make_shared<EvalOptions>();
   CLI::App* command = app.add_subcommand(
       "eval", "Evaluate a circuit on input patterns (one output line per pattern)");
-  command->add_option("file", options->circuit_path, "Circuit file: .aag or .aig")->required();
+  command
+      ->add_option("file", options->circuit_path,
+                   "Circuit file: " + io::accepted_extensions_help(
+                                          io::CircuitFileUse::reading(io::CircuitKind::boolean)))
+      ->required();
   CLI::Option* inputs =
       command->add_option("--inputs", options->inputs_path,
                           "Pattern file: one line per pattern, one 0/1 per input in input order");

@@ -7,7 +7,7 @@
 
 #include "commands.hpp"
 #include "rnncc/common/error.hpp"
-#include "rnncc/io/aiger.hpp"
+#include "rnncc/io/file_types.hpp"
 #include "rnncc/logic/aig.hpp"
 #include "rnncc/logic/cleanup.hpp"
 #include "rnncc/word/adder.hpp"
@@ -66,7 +66,7 @@ void run_gen(const GenOptions& options) {
   }
   aig.comments().push_back("rnncc gen: " + description);
   // The writer leaves out partial products and carries no output uses.
-  io::write_aiger_file(aig, options.output_path);
+  io::write_boolean_circuit_file(aig, options.output_path);
   fmt::print(stderr, "{}: {} ANDs, depth {}\n", options.output_path,
              logic::reachable_and_count(aig), aig.depth());
 }
@@ -75,7 +75,9 @@ void run_gen(const GenOptions& options) {
 
 void register_gen(CLI::App& app) {
   auto options = std::make_shared<GenOptions>();
-  CLI::App* gen = app.add_subcommand("gen", "Generate an adder or multiplier circuit (AIGER)");
+  const io::CircuitFileUse output_use = io::CircuitFileUse::writing(io::CircuitKind::boolean);
+  CLI::App* gen = app.add_subcommand("gen", "Generate an adder or multiplier circuit file (" +
+                                                io::accepted_extensions(output_use) + ")");
   gen->add_option("operation", options->operation, "adder or multiplier")
       ->required()
       ->check(CLI::IsMember({"adder", "multiplier"}));
@@ -89,10 +91,11 @@ void register_gen(CLI::App& app) {
                   "Final adder of a multiplier (a prefix architecture)")
       ->capture_default_str();
   gen->add_flag("--signed", options->is_signed, "Two's complement operands");
-  gen->add_option("-o,--output", options->output_path, "Output file: .aag (ASCII) or .aig (binary)")
+  gen->add_option("-o,--output", options->output_path,
+                  "Output file: " + io::accepted_extensions_help(output_use))
       ->required();
-  gen->callback([options] {
-    io::aiger_format_of_path(options->output_path);  // refuse a bad extension before building
+  gen->callback([options, output_use] {
+    io::circuit_file_type(options->output_path, output_use);  // refuse before building
     run_gen(*options);
   });
 }

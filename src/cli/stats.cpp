@@ -12,8 +12,7 @@
 #include "rnncc/arith/circuit.hpp"
 #include "rnncc/arith/circuit_lowering.hpp"
 #include "rnncc/arith/format.hpp"
-#include "rnncc/io/aiger.hpp"
-#include "rnncc/io/arith_file.hpp"
+#include "rnncc/io/file_types.hpp"
 #include "rnncc/logic/aig.hpp"
 #include "rnncc/word/bit_vector.hpp"
 
@@ -95,13 +94,14 @@ nlohmann::ordered_json arith_measures(const arith::Circuit& circuit, const Stats
 }
 
 void run_stats(const StatsOptions& options) {
-  const bool is_arith = std::filesystem::path(options.path).extension() == ".arith";
+  const std::filesystem::path path(options.path);
+  const io::CircuitFileType& type = io::circuit_file_type(path, io::CircuitFileUse::reading());
   logic::Aig aig;
   nlohmann::ordered_json measures;
-  if (is_arith) {
-    measures = arith_measures(io::read_arith_file(options.path), options, aig);
+  if (type.kind == io::CircuitKind::word_level) {
+    measures = arith_measures(type.read_word_level(path), options, aig);
   } else {
-    aig = io::read_aiger_file(options.path);
+    aig = type.read_boolean(path);
     measures = aig_measures(aig);
   }
   if (options.show_critical_path) {
@@ -123,17 +123,23 @@ void register_stats(CLI::App& app) {
   auto options = std::make_shared<StatsOptions>();
   CLI::App* stats = app.add_subcommand(
       "stats", "Inputs, outputs, AND count, depth (levels) and largest level width of a circuit");
-  stats->add_option("file", options->path, "Circuit file: .aag, .aig or .arith")->required();
+  const std::string word_level_files =
+      io::accepted_extensions(io::CircuitFileUse::reading(io::CircuitKind::word_level));
+  stats
+      ->add_option("file", options->path,
+                   "Circuit file: " + io::accepted_extensions_help(io::CircuitFileUse::reading()))
+      ->required();
   stats->add_flag("--json", options->json,
-                  "Print JSON with keys inputs, outputs, ands, depth, max_width (and for .arith "
-                  "files format, nodes, arith_depth, mult_depth, ops)");
+                  "Print JSON with keys inputs, outputs, ands, depth, max_width (and for " +
+                      word_level_files + " files format, nodes, arith_depth, mult_depth, ops)");
   stats
       ->add_option("--adder", options->adder,
-                   "Adder used to lower a .arith file (a prefix architecture)")
+                   "Adder used to lower a " + word_level_files + " file (a prefix architecture)")
       ->capture_default_str();
   stats
-      ->add_option("--multiplier", options->multiplier,
-                   "Multiplier used to lower a .arith file: array, wallace, dadda")
+      ->add_option(
+          "--multiplier", options->multiplier,
+          "Multiplier used to lower a " + word_level_files + " file: array, wallace, dadda")
       ->capture_default_str();
   stats->add_flag("--critical-path", options->show_critical_path,
                   "Also list the nodes of a longest path");

@@ -183,14 +183,6 @@ void encode(const Aig& aig, AigerFormat format, BlockOutput& output) {
 
 }  // namespace
 
-AigerFormat aiger_format_of_path(const std::filesystem::path& path) {
-  std::filesystem::path extension = path.extension();
-  if (extension == ".aag") return AigerFormat::ascii;
-  if (extension == ".aig") return AigerFormat::binary;
-  throw InputError(fmt::format(
-      "{}: expected the extension .aag (ASCII AIGER) or .aig (binary AIGER)", path.string()));
-}
-
 std::string write_aiger(const Aig& aig, AigerFormat format) {
   check_names(aig, "AIGER output");
   std::string bytes;
@@ -205,10 +197,6 @@ void write_aiger(const Aig& aig, AigerFormat format, std::ostream& out) {
     out.write(block.data(), static_cast<std::streamsize>(block.size()));
   });
   encode(aig, format, output);
-}
-
-void write_aiger_file(const Aig& aig, const std::filesystem::path& path) {
-  write_aiger_file(aig, path, aiger_format_of_path(path));
 }
 
 void write_aiger_file(const Aig& aig, const std::filesystem::path& path, AigerFormat format) {

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "rnncc/io/aiger.hpp"
+#include "rnncc/io/file_types.hpp"
 #include "support/abc.hpp"
 #include "support/command.hpp"
 
@@ -93,8 +94,9 @@ TEST_CASE("equiv: one changed gate gives exit 1 and a counterexample ABC confirm
   // Debian's ABC reads binary AIGER only: convert both files.
   const auto adder = directory / "s.aig";
   const auto changed = directory / "changed.aig";
-  rnncc::io::write_aiger_file(rnncc::io::read_aiger_file(adder_text), adder);
-  rnncc::io::write_aiger_file(rnncc::io::read_aiger_file(directory / "changed.aag"), changed);
+  rnncc::io::write_boolean_circuit_file(rnncc::io::read_aiger_file(adder_text), adder);
+  rnncc::io::write_boolean_circuit_file(rnncc::io::read_aiger_file(directory / "changed.aag"),
+                                        changed);
   CHECK(!rnncc::test::abc_equivalent(adder, changed));
   for (const std::string random : {"4096", "0"}) {
     const auto result =

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "rnncc/arith/format.hpp"
-#include "rnncc/io/aiger.hpp"
+#include "rnncc/io/file_types.hpp"
 #include "rnncc/io/model_file.hpp"
 #include "rnncc/verify/equivalence.hpp"
 #include "support/abc.hpp"
@@ -79,15 +79,17 @@ TEST_CASE("the miter tells apart schedules of different models") {
 TEST_CASE("ABC's cec agrees: a DeltaNet scan is equivalent to its sequential circuit") {
   test::TemporaryDirectory directory;
   const model::Model model = load("deltanet", "mod:4");
-  io::write_aiger_file(compiled(model, "sequential", 4, true).lowered.aig,
-                       directory / "sequential.aig");
-  io::write_aiger_file(compiled(model, "scan", 4, true).lowered.aig, directory / "scan.aig");
+  io::write_boolean_circuit_file(compiled(model, "sequential", 4, true).lowered.aig,
+                                 directory / "sequential.aig");
+  io::write_boolean_circuit_file(compiled(model, "scan", 4, true).lowered.aig,
+                                 directory / "scan.aig");
   CHECK(test::abc_equivalent(directory / "sequential.aig", directory / "scan.aig"));
   model::Model changed = model;
   for (auto& [feature_name, feature] : changed.features) {
     if (feature_name == "beta") feature.per_symbol[1][0] = 3;
   }
-  io::write_aiger_file(compiled(changed, "scan", 4, true).lowered.aig, directory / "changed.aig");
+  io::write_boolean_circuit_file(compiled(changed, "scan", 4, true).lowered.aig,
+                                 directory / "changed.aig");
   CHECK_FALSE(test::abc_equivalent(directory / "sequential.aig", directory / "changed.aig"));
 }
 

@@ -13,6 +13,7 @@
 #include "rnncc/eval/pattern_file.hpp"
 #include "rnncc/eval/random_patterns.hpp"
 #include "rnncc/io/aiger.hpp"
+#include "rnncc/io/file_types.hpp"
 
 using rnncc::eval::EvaluationOptions;
 using rnncc::eval::ParallelMode;
@@ -27,7 +28,7 @@ std::string compare_with_abc(const Aig& aig, const std::string& name, std::uint6
   TemporaryDirectory directory;
   const auto circuit = directory / "c.aig";
   const auto patterns_file = directory / "p.txt";
-  rnncc::io::write_aiger_file(aig, circuit);
+  rnncc::io::write_boolean_circuit_file(aig, circuit);
   const auto inputs = rnncc::eval::random_patterns(aig.input_count(), 1000, seed);
   rnncc::write_file_atomically(patterns_file, rnncc::eval::format_patterns(inputs));
   const std::string expected = abc_simulation_lines(circuit, patterns_file, aig.output_count());

@@ -9,6 +9,7 @@
 
 #include "random_aig.hpp"
 #include "rnncc/io/aiger.hpp"
+#include "rnncc/io/file_types.hpp"
 #include "support/abc.hpp"
 
 using rnncc::logic::Aig;
@@ -115,7 +116,7 @@ TEST_CASE("files we write are read by ABC with our AND count and levels") {
   for (std::uint64_t seed = 1; seed <= 6; ++seed) {
     Aig aig = rnncc::test::random_aig(3 + seed, 3000 * seed, seed, seed % 2 == 0);
     auto path = directory / fmt::format("random{}.aig", seed);
-    rnncc::io::write_aiger_file(aig, path);
+    rnncc::io::write_boolean_circuit_file(aig, path);
     check_abc_agrees(aig, path);
   }
   // Deep: a chain of 300,000 levels (ABC's & commands handle it).
@@ -126,7 +127,7 @@ TEST_CASE("files we write are read by ABC with our AND count and levels") {
   for (int k = 0; k < 299999; ++k)
     node = chain.create_and(!node, k % 2 ? x : y);
   chain.create_output(node);
-  rnncc::io::write_aiger_file(chain, directory / "chain.aig");
+  rnncc::io::write_boolean_circuit_file(chain, directory / "chain.aig");
   check_abc_agrees(chain, directory / "chain.aig");
   CHECK(chain.depth() == 300000);
 }
@@ -134,16 +135,18 @@ TEST_CASE("files we write are read by ABC with our AND count and levels") {
 TEST_CASE("ABC's &cec on files we write: equivalent and modified circuits") {
   TemporaryDirectory directory;
   const unsigned width = 32;
-  rnncc::io::write_aiger_file(ripple_adder_with_majority(width), directory / "majority.aig");
-  rnncc::io::write_aiger_file(ripple_adder_with_mux(width), directory / "mux.aig");
-  rnncc::io::write_aiger_file(ripple_adder_with_mux(width, true), directory / "wrong.aig");
+  rnncc::io::write_boolean_circuit_file(ripple_adder_with_majority(width),
+                                        directory / "majority.aig");
+  rnncc::io::write_boolean_circuit_file(ripple_adder_with_mux(width), directory / "mux.aig");
+  rnncc::io::write_boolean_circuit_file(ripple_adder_with_mux(width, true),
+                                        directory / "wrong.aig");
   CHECK(abc_equivalent(directory / "majority.aig", directory / "mux.aig"));
   CHECK_FALSE(abc_equivalent(directory / "majority.aig", directory / "wrong.aig"));
 
   // Through ASCII: write aag, read it back, write aig (ABC reads no aag).
-  rnncc::io::write_aiger_file(ripple_adder_with_mux(width), directory / "mux.aag");
-  rnncc::io::write_aiger_file(rnncc::io::read_aiger_file(directory / "mux.aag"),
-                              directory / "via_ascii.aig");
+  rnncc::io::write_boolean_circuit_file(ripple_adder_with_mux(width), directory / "mux.aag");
+  rnncc::io::write_boolean_circuit_file(rnncc::io::read_aiger_file(directory / "mux.aag"),
+                                        directory / "via_ascii.aig");
   CHECK(abc_equivalent(directory / "majority.aig", directory / "via_ascii.aig"));
 
   // A modified copy of our binary file: the first output literal (line 2)

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "rnncc/io/aiger.hpp"
+#include "rnncc/io/file_types.hpp"
 #include "rnncc/word/adder.hpp"
 #include "rnncc/word/multiplier.hpp"
 #include "support/abc.hpp"
@@ -77,7 +78,7 @@ Aig hand_written_ripple_adder(unsigned width) {
 /// we read back from the file (rnncc stats) and to the in-memory circuit's
 /// ANDs that some output depends on.
 void check_statistics(const Aig& aig, const std::filesystem::path& path) {
-  rnncc::io::write_aiger_file(aig, path);
+  rnncc::io::write_boolean_circuit_file(aig, path);
   CAPTURE(path.filename().string());
   rnncc::test::AbcStatistics abc = abc_statistics(path);
   Aig read = rnncc::io::read_aiger_file(path);
@@ -99,7 +100,7 @@ TEST_CASE("adders of every prefix architecture: ABC's statistics and &cec equiva
   TemporaryDirectory directory;
   for (unsigned width : {8U, 16U, 32U, 64U, 128U}) {
     auto reference = directory / fmt::format("reference{}.aig", width);
-    rnncc::io::write_aiger_file(hand_written_ripple_adder(width), reference);
+    rnncc::io::write_boolean_circuit_file(hand_written_ripple_adder(width), reference);
     for (PrefixArchitecture architecture : prefix_architectures) {
       Aig aig;
       auto [a, b] = create_operands(aig, width);
@@ -150,7 +151,7 @@ TEST_CASE("multipliers of different architectures are equivalent by ABC's &cec")
     }
     auto path = directory / fmt::format("mul{}_{}_{}_{}.aig", width, name_of(choice.multiplier),
                                         name_of(choice.adder), signedness == Signedness::signed_);
-    rnncc::io::write_aiger_file(aig, path);
+    rnncc::io::write_boolean_circuit_file(aig, path);
     return path;
   };
   using rnncc::test::AbcCecMethod;

@@ -12,7 +12,7 @@
 #include "io/random_aig.hpp"
 #include "mutation.hpp"
 #include "rnncc/common/error.hpp"
-#include "rnncc/io/aiger.hpp"
+#include "rnncc/io/file_types.hpp"
 #include "rnncc/verify/equivalence.hpp"
 #include "support/abc.hpp"
 #include "support/simulate.hpp"
@@ -32,8 +32,8 @@ namespace {
 /// ABC's &cec verdict on the two circuits (inputs and outputs by position).
 bool abc_says_equivalent(const Aig& first, const Aig& second) {
   TemporaryDirectory directory;
-  rnncc::io::write_aiger_file(first, directory / "a.aig");
-  rnncc::io::write_aiger_file(second, directory / "b.aig");
+  rnncc::io::write_boolean_circuit_file(first, directory / "a.aig");
+  rnncc::io::write_boolean_circuit_file(second, directory / "b.aig");
   return abc_equivalent(directory / "a.aig", directory / "b.aig");
 }
 

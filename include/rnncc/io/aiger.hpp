@@ -14,10 +14,6 @@ namespace rnncc::io {
 /// The two encodings of the AIGER format.
 enum class AigerFormat { ascii, binary };
 
-/// The format a file name asks for: `.aag` is ASCII, `.aig` is binary.
-/// Throws InputError naming the path for any other extension.
-AigerFormat aiger_format_of_path(const std::filesystem::path& path);
-
 /// The AIGER bytes of `aig`. Only ANDs that some output depends on are
 /// written (as ABC does: its AND count of the file is then the file's A);
 /// dangling ANDs are dropped. Variables are renumbered as the format
@@ -33,13 +29,11 @@ std::string write_aiger(const logic::Aig& aig, AigerFormat format);
 /// caller checks the stream's state).
 void write_aiger(const logic::Aig& aig, AigerFormat format, std::ostream& out);
 
-/// Writes `aig` to `path` in the format of its extension (see
-/// aiger_format_of_path), atomically: the bytes go to a temporary file beside
-/// `path` which is renamed over `path` only when complete, so a failure
-/// leaves no partial file. Throws InputError naming the path on failure.
-void write_aiger_file(const logic::Aig& aig, const std::filesystem::path& path);
-
-/// As above with an explicit format, whatever the extension.
+/// Writes the same bytes to `path` in `format`, whatever the extension
+/// (io/file_types.hpp chooses the format by extension), atomically: the
+/// bytes go to a temporary file beside `path` which is renamed over `path`
+/// only when complete, so a failure leaves no partial file. Throws
+/// InputError naming the path on failure.
 void write_aiger_file(const logic::Aig& aig, const std::filesystem::path& path, AigerFormat format);
 
 /// Parses a combinational AIGER file held in memory; the format is detected

@@ -1,0 +1,151 @@
+// The table of circuit file types and the lookups that commands use.
+#include "rnncc/io/file_types.hpp"
+
+#include <array>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "rnncc/common/error.hpp"
+#include "rnncc/io/aiger.hpp"
+#include "rnncc/io/arith_file.hpp"
+
+namespace rnncc::io {
+
+namespace {
+
+void write_ascii_aiger_file(const logic::Aig& aig, const std::filesystem::path& path) {
+  write_aiger_file(aig, path, AigerFormat::ascii);
+}
+
+void write_binary_aiger_file(const logic::Aig& aig, const std::filesystem::path& path) {
+  write_aiger_file(aig, path, AigerFormat::binary);
+}
+
+// One row per file type. The AIGER reader follows the file's header, not
+// its extension, so either AIGER row reads either encoding.
+constexpr std::array circuit_file_type_table{
+    CircuitFileType{.extension = ".aag",
+                    .description = "ASCII AIGER",
+                    .kind = CircuitKind::boolean,
+                    .encoding = FileEncoding::text,
+                    .read_boolean = read_aiger_file,
+                    .write_boolean = write_ascii_aiger_file},
+    CircuitFileType{.extension = ".aig",
+                    .description = "binary AIGER",
+                    .kind = CircuitKind::boolean,
+                    .encoding = FileEncoding::binary,
+                    .read_boolean = read_aiger_file,
+                    .write_boolean = write_binary_aiger_file},
+    CircuitFileType{.extension = ".arith",
+                    .description = "word-level arithmetic circuit",
+                    .kind = CircuitKind::word_level,
+                    .encoding = FileEncoding::text,
+                    .read_word_level = read_arith_file,
+                    .write_word_level = write_arith_file},
+};
+
+/// Every row names a distinct extension, has a description, can be read or
+/// written, and holds only the reader and writer of its own kind.
+constexpr bool rows_are_consistent(std::span<const CircuitFileType> types) {
+  for (std::size_t row = 0; row < types.size(); ++row) {
+    const CircuitFileType& type = types[row];
+    if (type.extension.size() < 2 || type.extension.front() != '.') return false;
+    if (type.description.empty()) return false;
+    if (!type.can_read() && !type.can_write()) return false;
+    const bool has_boolean_functions =
+        type.read_boolean != nullptr || type.write_boolean != nullptr;
+    const bool has_word_level_functions =
+        type.read_word_level != nullptr || type.write_word_level != nullptr;
+    if (type.kind == CircuitKind::boolean ? has_word_level_functions : has_boolean_functions) {
+      return false;
+    }
+    for (std::size_t earlier = 0; earlier < row; ++earlier) {
+      if (types[earlier].extension == type.extension) return false;
+    }
+  }
+  return true;
+}
+static_assert(rows_are_consistent(circuit_file_type_table),
+              "every circuit file type needs its own extension, a description, and a reader or "
+              "writer of its kind only");
+
+/// "a", "a or b", "a, b or c".
+std::string sentence_list(const std::vector<std::string>& items) {
+  std::string text;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) text += i + 1 == items.size() ? " or " : ", ";
+    text += items[i];
+  }
+  return text;
+}
+
+std::string_view kind_name(CircuitKind kind) {
+  return kind == CircuitKind::boolean ? "Boolean" : "word-level";
+}
+
+/// "circuit file", "Boolean circuit file", "word-level circuit file".
+std::string file_noun(CircuitFileUse use) {
+  return use.kind ? fmt::format("{} circuit file", kind_name(*use.kind)) : "circuit file";
+}
+
+std::string_view verb(CircuitFileUse use) {
+  return use.direction == CircuitFileUse::Direction::read ? "read" : "write";
+}
+
+}  // namespace
+
+std::span<const CircuitFileType> circuit_file_types() {
+  return circuit_file_type_table;
+}
+
+std::string accepted_extensions(CircuitFileUse use, std::span<const CircuitFileType> types) {
+  std::vector<std::string> extensions;
+  for (const CircuitFileType& type : types) {
+    if (type.serves(use)) extensions.emplace_back(type.extension);
+  }
+  return sentence_list(extensions);
+}
+
+std::string accepted_extensions_help(CircuitFileUse use, std::span<const CircuitFileType> types) {
+  std::vector<std::string> entries;
+  for (const CircuitFileType& type : types) {
+    if (type.serves(use))
+      entries.push_back(fmt::format("{} ({})", type.extension, type.description));
+  }
+  return sentence_list(entries);
+}
+
+const CircuitFileType& circuit_file_type(const std::filesystem::path& path, CircuitFileUse use,
+                                         std::span<const CircuitFileType> types) {
+  const std::string extension = path.extension().string();
+  const CircuitFileType* named = nullptr;
+  for (const CircuitFileType& type : types) {
+    if (!extension.empty() && type.extension == extension) named = &type;
+  }
+  if (named != nullptr && named->serves(use)) return *named;
+
+  const std::string accepted = accepted_extensions(use, types);
+  if (accepted.empty()) {
+    throw InputError(
+        fmt::format("{}: rnncc cannot {} any {}", path.string(), verb(use), file_noun(use)));
+  }
+  std::string message =
+      fmt::format("{}: expected a {} ending in {}", path.string(), file_noun(use), accepted);
+  if (named != nullptr && use.kind && named->kind != *use.kind) {
+    message += fmt::format(" ({} holds a {} circuit)", named->extension, kind_name(named->kind));
+  } else if (named != nullptr) {
+    message += fmt::format(" (rnncc cannot {} {} files)", verb(use), named->extension);
+  }
+  throw InputError(message);
+}
+
+logic::Aig read_boolean_circuit_file(const std::filesystem::path& path) {
+  return circuit_file_type(path, CircuitFileUse::reading(CircuitKind::boolean)).read_boolean(path);
+}
+
+void write_boolean_circuit_file(const logic::Aig& aig, const std::filesystem::path& path) {
+  circuit_file_type(path, CircuitFileUse::writing(CircuitKind::boolean)).write_boolean(aig, path);
+}
+
+}  // namespace rnncc::io
