@@ -60,10 +60,11 @@ print(f'{(v / b if sys.argv[3].endswith(\"/s\") else b / v):.3g}')" "$value" "$b
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$commit" \
     "$machine" "$benchmark" "$metric" "$value" "$unit" "$baseline" "$baseline_value" "$ratio" >>"$results"
 }
-# figure FILE.json NAME FIELD [SCALE]: FIELD of NAME's fastest repetition, times SCALE.
+# figure FILE.json NAME FIELD [SCALE]: FIELD of NAME's fastest repetition,
+# times SCALE (four significant digits; whole numbers such as counts in full).
 figure() {
-  python3 -c "import sys; print(f'{float(sys.argv[1]) * float(sys.argv[2]):.4g}')" \
-    "$("$best" "$1" "$2" "$3")" "${4:-1}"
+  python3 -c "import sys; v = float(sys.argv[1]) * float(sys.argv[2])
+print(int(v) if v.is_integer() and abs(v) < 1e15 else f'{v:.4g}')" "$("$best" "$1" "$2" "$3")" "${4:-1}"
 }
 # per_second COUNT SECONDS [SCALE]: COUNT / SECONDS * SCALE.
 per_second() {
@@ -173,7 +174,7 @@ for i in 1 2 3; do
   echo "round $i: ABC sim Time = $seconds s, ABC process $abc_round_wall s wall; rnncc eval process $wall s wall"
 done
 echo "ABC sim: $abc_sim s ($(python3 -c "print(f'{$abc_sim / ($multiplier_ands * $patterns / 64) * 1e9:.2f}')") ns per AND per 64 patterns)"
-baseline="ABC process: $abc_sim_command, best of 3"
+baseline="ABC process: read m.aig; strash; sim -F 1 -W $abc_words -m, best of 3"
 record eval/multiplier_whole_process wall_seconds "$rnncc_wall" s "$baseline" "$abc_wall"
 record eval/multiplier_whole_process cpu_seconds "$rnncc_cpu" s "$baseline" "$abc_cpu"
 echo "whole processes: rnncc eval --random $patterns ${rnncc_wall} s wall, ${rnncc_cpu} s CPU;" \
