@@ -1,20 +1,26 @@
 // The registry of number format kinds: for each kind (exact, mod, modp,
-// fixed) its spelling, its properties and how its members map to numbers
-// and bit patterns. format.cpp finds a format's kind here instead of
-// branching on the alternatives of Format. Each kind is defined in its own
-// file under formats/ and listed once in format_kinds.cpp.
+// fixed) its spelling, its properties, how its members map to numbers and
+// bit patterns, and the factory of its lowering unit. format.cpp and
+// format_lowering.cpp find a format's kind here instead of branching on the
+// alternatives of Format. Each kind is defined in its own file under
+// formats/ and listed once in format_kinds.cpp.
 #pragma once
 
 #include <gmpxx.h>
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 
 #include "rnncc/arith/format.hpp"
+#include "rnncc/logic/aig.hpp"
+#include "rnncc/word/bit_vector.hpp"
 
 namespace rnncc::arith::detail {
+
+class FormatLoweringUnit;
 
 /// How a kind's formats relate their members to numbers and bit patterns:
 /// the kind's share of representable_range, resolution, is_member, encode
@@ -48,6 +54,9 @@ struct FormatKind {
   /// width_in_bits of a format of this kind.
   std::optional<std::size_t> (*width_in_bits)(const Format& format);
   MemberFunctions members;
+  /// The unit that lowers the operations of `format` into `aig`.
+  std::unique_ptr<FormatLoweringUnit> (*make_lowering)(logic::Aig& aig, const Format& format,
+                                                       word::ArithmeticArchitecture architecture);
 };
 
 /// The kinds, one per alternative of Format, in the alternatives' order.
