@@ -22,9 +22,9 @@
 #include "rnncc/common/resource_usage.hpp"
 #include "rnncc/compile/compiler.hpp"
 #include "rnncc/compile/model_depth.hpp"
+#include "rnncc/experiment/series_key.hpp"
 #include "rnncc/io/model_file.hpp"
 #include "rnncc/model/registry.hpp"
-#include "rnncc/report/expected_class.hpp"
 #include "rnncc/report/growth_class.hpp"
 #include "rnncc/report/growth_csv.hpp"
 #include "rnncc/report/growth_html.hpp"
@@ -355,8 +355,7 @@ std::string render_analytic(const std::vector<AnalyticSeries>& all,
     for (const auto& [length, depth] : analytic.depths)
       samples.push_back({length, static_cast<long double>(depth)});
     const report::Classification measured = report::classify(samples);
-    const report::Expectation expected = report::expected_class(
-        series.linear, series.schedule, series.format, report::Measure::depth);
+    const report::Expectation& expected = series.expected.depth;
     const report::Verdict verdict = report::judge(expected, measured.growth);
     std::string expected_text = "-";
     if (expected.growth) {
@@ -398,12 +397,8 @@ void run_growth(const GrowthCommandOptions& options) {
       compile::CompileOptions compile_options;
       compile_options.schedule = compile::parse_schedule(schedule_text);
       compile_options.reassociate = options.reassociate;
-      report::GrowthSeries series;
-      series.model = model.name;
-      series.family = std::string(model.family->name);
-      series.linear = model::supports_scan(model);
-      series.schedule = compile::to_string(compile_options.schedule);
-      series.format = arith::to_string(model.format);
+      report::GrowthSeries series =
+          experiment::describe_series(experiment::series_key(model, compile_options.schedule));
       const std::string label = report::series_label(series, true);
       try {
         compile_options.length = std::min<std::uint64_t>(plan.lengths.front(), compile::max_length);
