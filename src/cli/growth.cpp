@@ -25,7 +25,7 @@
 #include "rnncc/experiment/series_key.hpp"
 #include "rnncc/io/model_file.hpp"
 #include "rnncc/model/registry.hpp"
-#include "rnncc/report/growth_class.hpp"
+#include "rnncc/report/analytic_table.hpp"
 #include "rnncc/report/growth_csv.hpp"
 #include "rnncc/report/growth_html.hpp"
 #include "rnncc/report/growth_json.hpp"
@@ -304,78 +304,6 @@ std::vector<std::string> schedules_for(const SeriesPlan& plan, const model::Mode
   return {"sequential", "table"};
 }
 
-/// A series of analytic depths (which may exceed GrowthPoint's 32 bits).
-struct AnalyticSeries {
-  report::GrowthSeries names;  ///< model, family, schedule, format; no points
-  std::vector<std::pair<std::uint64_t, std::uint64_t>> depths;  ///< (T, depth)
-};
-
-void write_analytic_csv(const std::filesystem::path& path, const std::vector<AnalyticSeries>& all) {
-  std::string text = "model,family,schedule,format,T,depth\n";
-  for (const AnalyticSeries& series : all) {
-    for (const auto& [length, depth] : series.depths) {
-      text += fmt::format("{},{},{},{},{},{}\n", series.names.model, series.names.family,
-                          series.names.schedule, series.names.format, length, depth);
-    }
-  }
-  write_file_atomically(path, text);
-}
-
-/// The analytic table: one row per series × length, then each series' depth
-/// class against the paper's expectation.
-std::string render_analytic(const std::vector<AnalyticSeries>& all,
-                            const std::vector<std::string>& notes, bool colour) {
-  std::size_t model_width = 5, schedule_width = 8, format_width = 6;
-  for (const AnalyticSeries& analytic : all) {
-    const report::GrowthSeries& series = analytic.names;
-    model_width = std::max(model_width, series.model.size());
-    schedule_width = std::max(schedule_width, series.schedule.size());
-    format_width = std::max(format_width, series.format.size());
-  }
-  const std::string bold = colour ? "\033[1m" : "";
-  const std::string plain = colour ? "\033[0m" : "";
-  std::string text = fmt::format("{}{:<{}}  {:<{}}  {:<{}}  {:>20}  {:>20}{}\n", bold, "model",
-                                 model_width, "schedule", schedule_width, "format", format_width,
-                                 "T", "depth (analytic)", plain);
-  if (!colour) {
-    text += std::string(model_width + schedule_width + format_width + 48, '-') + "\n";
-  }
-  for (const AnalyticSeries& analytic : all) {
-    const report::GrowthSeries& series = analytic.names;
-    for (const auto& [length, depth] : analytic.depths) {
-      text +=
-          fmt::format("{:<{}}  {:<{}}  {:<{}}  {:>20}  {:>20}\n", series.model, model_width,
-                      series.schedule, schedule_width, series.format, format_width, length, depth);
-    }
-  }
-  text += "\n";
-  for (const AnalyticSeries& analytic : all) {
-    const report::GrowthSeries& series = analytic.names;
-    std::vector<report::Sample> samples;
-    for (const auto& [length, depth] : analytic.depths)
-      samples.push_back({length, static_cast<long double>(depth)});
-    const report::Classification measured = report::classify(samples);
-    const report::Expectation& expected = series.expected.depth;
-    const report::Verdict verdict = report::judge(expected, measured.growth);
-    std::string expected_text = "-";
-    if (expected.growth) {
-      expected_text = std::string(expected.upper_bound ? "<= " : "") +
-                      std::string(report::to_string(*expected.growth));
-    }
-    std::string verdict_text(report::to_string(verdict));
-    if (colour && verdict == report::Verdict::match)
-      verdict_text = "\033[32m" + verdict_text + plain;
-    if (colour && verdict == report::Verdict::mismatch) {
-      verdict_text = "\033[31m" + verdict_text + plain;
-    }
-    text += fmt::format("{}: depth is {} (expected {}): {}\n", report::series_label(series, true),
-                        report::to_string(measured.growth), expected_text, verdict_text);
-  }
-  for (const std::string& note : notes)
-    text += "note: " + note + "\n";
-  return text;
-}
-
 void run_growth(const GrowthCommandOptions& options) {
   if (options.analytic && (options.json_path || options.svg_path || options.html_path)) {
     throw InputError(
@@ -387,7 +315,7 @@ void run_growth(const GrowthCommandOptions& options) {
   report::ReportContext context;
   context.command = command_line(options);
   std::vector<report::GrowthSeries> all;
-  std::vector<AnalyticSeries> all_analytic;
+  std::vector<report::AnalyticSeries> all_analytic;
   Progress progress;
   const bool peak_resets = !options.analytic && reset_peak_memory();
 
@@ -410,7 +338,7 @@ void run_growth(const GrowthCommandOptions& options) {
       }
       const Clock::time_point series_start = Clock::now();
       if (options.analytic) {
-        AnalyticSeries analytic{series, {}};
+        report::AnalyticSeries analytic{series, {}};
         std::optional<compile::ModelDepth> depth;
         try {
           depth.emplace(model, compile_options);
@@ -481,9 +409,9 @@ void run_growth(const GrowthCommandOptions& options) {
   const bool colour = isatty(STDOUT_FILENO) != 0;
   std::vector<std::string> written;
   if (options.analytic) {
-    fmt::print("{}", render_analytic(all_analytic, context.notes, colour));
+    fmt::print("{}", report::render_analytic_report(all_analytic, context.notes, colour));
     if (options.csv_path) {
-      write_analytic_csv(*options.csv_path, all_analytic);
+      report::write_analytic_csv(*options.csv_path, all_analytic);
       written.push_back(*options.csv_path);
     }
   } else {
