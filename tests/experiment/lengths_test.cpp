@@ -39,7 +39,7 @@ TEST_CASE("a range doubles from its first length while at most its last") {
   CHECK(parse_lengths("1..2^24", longest).size() == 25);
 }
 
-TEST_CASE("a list is sorted and loses repeats; 2^K is accepted anywhere") {
+TEST_CASE("a list is sorted and loses repeats, and 2^K is accepted anywhere") {
   CHECK(parse_lengths("5,3,5,2^3", longest) == Lengths{3, 5, 8});
   CHECK(parse_lengths("2^0", longest) == Lengths{1});
   CHECK(parse_lengths("7", longest) == Lengths{7});

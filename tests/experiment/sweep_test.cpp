@@ -100,7 +100,7 @@ TEST_CASE("parity under scan: measured depths equal the analytic ones, sizes the
   CHECK(depths.series[0].description.expected.depth.growth == report::GrowthClass::log);
 }
 
-TEST_CASE("family defaults; a combination that does not apply is skipped with a note") {
+TEST_CASE("family defaults, and a combination that does not apply is skipped with a note") {
   Recorder recorder;
   const experiment::GrowthSweep sweep = experiment::run_growth_sweep(
       {plan("relu_rnn", "mod:4", std::nullopt, {1, 2}), plan("relu_rnn", "mod:4", "scan", {1, 2}),
