@@ -30,5 +30,7 @@ void register_growth(CLI::App& app);
 void register_verify(CLI::App& app);
 /// `rnncc task NAME --size N -o FILE`: problem instances with exact labels.
 void register_task(CLI::App& app);
+/// `rnncc score MODEL --tasks FILE`: a model's accuracy on instances.
+void register_score(CLI::App& app);
 
 }  // namespace rnncc::cli
