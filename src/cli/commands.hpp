@@ -32,5 +32,7 @@ void register_verify(CLI::App& app);
 void register_task(CLI::App& app);
 /// `rnncc score MODEL --tasks FILE`: a model's accuracy on instances.
 void register_score(CLI::App& app);
+/// `rnncc construct NAME -o MODEL`: a model built by a construction.
+void register_construct(CLI::App& app);
 
 }  // namespace rnncc::cli

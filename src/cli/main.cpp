@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   rnncc::cli::register_verify(app);
   rnncc::cli::register_task(app);
   rnncc::cli::register_score(app);
+  rnncc::cli::register_construct(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -81,9 +82,22 @@ void print_report(const model::Model& model, const experiment::ScoreReport& repo
   fmt::print("{} on {}: {} instances, {} correct, accuracy {:.4f}\n", model.name, tasks_path,
              report.instances, report.correct, report.accuracy());
   if (report.by_length.size() > 1) {
+    // At most ten groups of consecutive lengths (all of them in --json).
+    const std::size_t groups = std::min<std::size_t>(10, report.by_length.size());
     fmt::print("  by length:");
-    for (const experiment::LengthScore& length : report.by_length) {
-      fmt::print(" {}: {}/{}", length.length, length.correct, length.instances);
+    for (std::size_t group = 0; group < groups; ++group) {
+      const std::size_t begin = group * report.by_length.size() / groups;
+      const std::size_t end = (group + 1) * report.by_length.size() / groups;
+      std::size_t correct = 0, instances = 0;
+      for (std::size_t i = begin; i < end; ++i) {
+        correct += report.by_length[i].correct;
+        instances += report.by_length[i].instances;
+      }
+      const std::size_t first = report.by_length[begin].length;
+      const std::size_t last = report.by_length[end - 1].length;
+      fmt::print(" {}: {}/{}", first == last ? fmt::format("{}", first)
+                                             : fmt::format("{}-{}", first, last),
+                 correct, instances);
     }
     fmt::print("\n");
   }

@@ -41,7 +41,13 @@ mpq_class ReferenceDomain::observed(const mpq_class& exact, mpq_class result) {
   return result;
 }
 
+// Adding 0 to a member, or multiplying a member by 0 or 1, gives the member
+// (or 0) in every format without rounding or overflow: answered without
+// the exact arithmetic (weight matrices are mostly zeros).
+
 mpq_class ReferenceDomain::add(const mpq_class& a, const mpq_class& b) {
+  if (sgn(b) == 0) return a;
+  if (sgn(a) == 0) return b;
   mpq_class result = arith::reference::add(format_, a, b);
   return observation_ == nullptr ? result : observed(a + b, std::move(result));
 }
@@ -54,6 +60,12 @@ mpq_class ReferenceDomain::negate(const mpq_class& a) {
   return observation_ == nullptr ? result : observed(-a, std::move(result));
 }
 mpq_class ReferenceDomain::multiply(const mpq_class& a, const mpq_class& b) {
+  if (sgn(a) == 0 || sgn(b) == 0) {
+    note_value(mpq_class(0));
+    return 0;
+  }
+  if (a == 1) return b;
+  if (b == 1) return a;
   mpq_class result = arith::reference::multiply(format_, a, b);
   return observation_ == nullptr ? result : observed(a * b, std::move(result));
 }
