@@ -1,4 +1,4 @@
-#include "counter_machine.hpp"
+#include "rnncc/experiment/counter_machine.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -14,7 +14,8 @@ namespace rnncc::experiment::constructions {
 
 namespace {
 
-constexpr std::string_view lemma2_machine = R"(# The counter machine of the paper's Lemma 2 for sorted deterministic graph
+constexpr std::string_view lemma2_machine =
+    R"(# The counter machine of the paper's Lemma 2 for sorted deterministic graph
 # connectivity, reading `rnncc task connectivity` words:
 #   s^s  (i^i > j^j ,)*  t^t
 # S holds the node reached so far; each i-block subtracts the edge's source
@@ -209,19 +210,20 @@ CounterMachine parse_counter_machine(std::string_view text, std::string_view sou
       if (other.state != move.state || other.symbol != move.symbol) continue;
       bool exclusive = false;
       for (std::size_t j = 0; j < machine.counters.size(); ++j)
-        exclusive = exclusive || (other.test[j] != -1 && move.test[j] != -1 &&
-                                  other.test[j] != move.test[j]);
+        exclusive = exclusive ||
+                    (other.test[j] != -1 && move.test[j] != -1 && other.test[j] != move.test[j]);
       if (!exclusive) {
-        fail(fmt::format("this move and the one on line {} can both apply (a machine must be "
-                         "deterministic: test a counter in opposite ways)",
-                         other_line));
+        fail(
+            fmt::format("this move and the one on line {} can both apply (a machine must be "
+                        "deterministic: test a counter in opposite ways)",
+                        other_line));
       }
     }
     transitions.emplace_back(line_number, move);
   }
   if (!have_counters || !have_alphabet || !have_start || !have_accept) {
-    throw InputError(fmt::format("{}: a machine needs 'counters', 'alphabet', 'start' and 'accept'",
-                                 source));
+    throw InputError(
+        fmt::format("{}: a machine needs 'counters', 'alphabet', 'start' and 'accept'", source));
   }
   for (auto& [line, move] : transitions)
     machine.transitions.push_back(std::move(move));
@@ -319,18 +321,18 @@ std::string counter_machine_model(const CounterMachine& machine, std::string_vie
 
   io::ModelFileWriter file;
   file.comment(comment);
-  file.comment(fmt::format(
-      "\nThe paper's Lemma 3: a one-layer MLP RNN simulating the machine. State\n"
-      "(d = {}): the one-hot control state ({}), then c+ and c- of each counter\n"
-      "({}), c = c+ - c- with at most one of them non-zero. Layer 0 computes the\n"
-      "exact zero tests zero(c) = relu(1 - c+ - c-); layer 1 one gate per move\n"
-      "({} moves), 1 iff its state, symbol and tests hold; layer 2 the next\n"
-      "control state and each counter c + delta split into relu(c + delta) and\n"
-      "relu(-c - delta). A missing move leaves the control state all zero: a\n"
-      "dead state that rejects. Accept iff o.h > 0: an accepting state, with\n"
-      "the listed counters at 0. Counters stay O(n): log precision.\n"
-      "Written by `rnncc construct`.",
-      d, fmt::join(machine.states, " "), fmt::join(machine.counters, " "), gates));
+  file.comment(
+      fmt::format("\nThe paper's Lemma 3: a one-layer MLP RNN simulating the machine. State\n"
+                  "(d = {}): the one-hot control state ({}), then c+ and c- of each counter\n"
+                  "({}), c = c+ - c- with at most one of them non-zero. Layer 0 computes the\n"
+                  "exact zero tests zero(c) = relu(1 - c+ - c-); layer 1 one gate per move\n"
+                  "({} moves), 1 iff its state, symbol and tests hold; layer 2 the next\n"
+                  "control state and each counter c + delta split into relu(c + delta) and\n"
+                  "relu(-c - delta). A missing move leaves the control state all zero: a\n"
+                  "dead state that rejects. Accept iff o.h > 0: an accepting state, with\n"
+                  "the listed counters at 0. Counters stay O(n): log precision.\n"
+                  "Written by `rnncc construct`.",
+                  d, fmt::join(machine.states, " "), fmt::join(machine.counters, " "), gates));
   file.text("family", "mlp-rnn");
   file.text("format", format);
   file.integer("state", static_cast<long>(d));
@@ -370,9 +372,9 @@ class CounterMachineConstruction final : public Construction {
     }
     const std::string text = read_file_text(*request.input_file, 1 << 24, "a counter machine");
     const CounterMachine machine = parse_counter_machine(text, request.input_file->string());
-    return counter_machine_model(
-        machine, format, fmt::format("A counter machine ({}) as an MLP RNN.",
-                                     request.input_file->filename().string()));
+    return counter_machine_model(machine, format,
+                                 fmt::format("A counter machine ({}) as an MLP RNN.",
+                                             request.input_file->filename().string()));
   }
 };
 

@@ -8,7 +8,7 @@
 // The product is the identity iff h = (0, 1, 2, 3, 4), iff Σ_j (j − 2)·h_j
 // = 10, its largest value over permutations (rearrangement inequality; the
 // next largest is 9): accept iff Σ_j (j − 2)·h_j − 9 > 0. Every value of a
-// run stays within ±10.
+// run's state stays within 0..4 and its readout within −19..1.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -60,7 +60,8 @@ class S5Construction final : public Construction {
         "The state is the inverse of the running product, h_j = acc^-1(j), from\n"
         "(0, 1, 2, 3, 4); reading p moves it by sigma = p^-1: (A h)_j = h_{p^-1(j)}.\n"
         "Accept iff sum_j (j - 2)*h_j - 9 > 0, i.e. h = (0, 1, 2, 3, 4): the identity\n"
-        "(the sum is 10 there and at most 9 elsewhere); every value stays within +-10.\n"
+        "(the sum is 10 there and at most 9 elsewhere). The state stays within 0..4\n"
+        "and the readout within -19..1 at every length: bounded precision.\n"
         "Written by `rnncc construct s5`.");
     if (direction == "forward") {
       file.comment(
