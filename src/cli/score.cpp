@@ -1,8 +1,8 @@
 // `rnncc score MODEL --tasks FILE.jsonl`: a model's accuracy on problem
 // instances, by the interpreter or by compiled circuits (or both, checked
 // against each other).
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <memory>
@@ -95,17 +95,18 @@ void print_report(const model::Model& model, const experiment::ScoreReport& repo
       }
       const std::size_t first = report.by_length[begin].length;
       const std::size_t last = report.by_length[end - 1].length;
-      fmt::print(" {}: {}/{}", first == last ? fmt::format("{}", first)
-                                             : fmt::format("{}-{}", first, last),
+      fmt::print(" {}: {}/{}",
+                 first == last ? fmt::format("{}", first) : fmt::format("{}-{}", first, last),
                  correct, instances);
     }
     fmt::print("\n");
   }
   if (report.decision) {
-    fmt::print("  confusion: {} true positives, {} false positives, {} true negatives, {} false "
-               "negatives\n",
-               report.true_positives, report.false_positives, report.true_negatives,
-               report.false_negatives);
+    fmt::print(
+        "  confusion: {} true positives, {} false positives, {} true negatives, {} false "
+        "negatives\n",
+        report.true_positives, report.false_positives, report.true_negatives,
+        report.false_negatives);
   }
   for (const experiment::ScoreFailure& failure : report.failures) {
     fmt::print("  failure {}:{} (length {}): expected {}, answered {}\n", tasks_path, failure.line,
@@ -134,8 +135,7 @@ void print_report(const model::Model& model, const experiment::ScoreReport& repo
 
 void run_score(const ScoreCommandOptions& options) {
   if (options.threads < 1 || options.threads > 1024) {
-    throw InputError(
-        fmt::format("--threads must be between 1 and 1024, not {}", options.threads));
+    throw InputError(fmt::format("--threads must be between 1 and 1024, not {}", options.threads));
   }
   const model::Model model = read_model(options.model);
   experiment::ScoreOptions score_options;
@@ -145,15 +145,16 @@ void run_score(const ScoreCommandOptions& options) {
   score_options.compile = compile_options(flags);
   score_options.threads = options.threads;
   if (!options.no_cache) {
-    score_options.cache_directory =
-        options.cache_path ? std::optional<std::filesystem::path>(*options.cache_path)
-                           : experiment::default_cache_directory();
+    score_options.cache_directory = options.cache_path
+                                        ? std::optional<std::filesystem::path>(*options.cache_path)
+                                        : experiment::default_cache_directory();
   }
   if (score_options.engine != experiment::ScoreEngine::interpreter) {
     compile::CompileOptions check = score_options.compile;
     compile::check_options(model, check);
   }
-  const std::vector<io::Instance> instances = io::read_instance_file(options.tasks_path);
+  const std::vector<io::Instance> instances =
+      io::read_instance_file(options.tasks_path, options.threads);
   if (instances.empty()) {
     throw InputError(fmt::format("{}: no instances to score", options.tasks_path));
   }

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -49,10 +50,9 @@ void in_parallel(std::size_t count, unsigned threads, Body body) {
   }
   tbb::task_arena arena(static_cast<int>(threads));
   arena.execute([&] {
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count),
-                      [&](const tbb::blocked_range<std::size_t>& range) {
-                        body(range.begin(), range.end());
-                      });
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, count),
+        [&](const tbb::blocked_range<std::size_t>& range) { body(range.begin(), range.end()); });
   });
 }
 
@@ -87,7 +87,7 @@ std::string to_string(const Answer& answer, bool decision) {
 
 std::vector<model::InputSequence> model_inputs(const model::Model& model,
                                                const std::vector<io::Instance>& instances,
-                                               std::string_view source) {
+                                               std::string_view source, unsigned threads) {
   std::unordered_map<std::string, std::size_t> symbols;
   for (std::size_t i = 0; i < model.input.alphabet.size(); ++i)
     symbols.emplace(model.input.alphabet[i], i);
@@ -96,9 +96,8 @@ std::vector<model::InputSequence> model_inputs(const model::Model& model,
       decision ? 1
                : (model.readout == model::ReadoutKind::linear ? model.readout_weights.rows
                                                               : model.readout_source_size());
-  std::vector<model::InputSequence> sequences;
-  sequences.reserve(instances.size());
-  for (const io::Instance& instance : instances) {
+  std::vector<model::InputSequence> sequences(instances.size());
+  auto convert = [&](const io::Instance& instance) {
     auto fail = [&](const std::string& message) {
       throw InputError(fmt::format("{}:{}: {}", source, instance.line, message));
     };
@@ -148,15 +147,31 @@ std::vector<model::InputSequence> model_inputs(const model::Model& model,
       }
     }
     if (decision) {
-      if (instance.label.size() != 1 || (instance.label.front() != 0 && instance.label.front() != 1)) {
+      if (instance.label.size() != 1 ||
+          (instance.label.front() != 0 && instance.label.front() != 1)) {
         fail(fmt::format("model {} accepts or rejects: the label must be 0 or 1", model.name));
       }
     } else if (instance.label.size() != readout_size) {
       fail(fmt::format("the label has {} value{}; model {} reads out {}", instance.label.size(),
                        instance.label.size() == 1 ? "" : "s", model.name, readout_size));
     }
-    sequences.push_back(std::move(sequence));
-  }
+    return sequence;
+  };
+  // On several threads, the first bad instance in file order is reported.
+  std::mutex first_error_lock;
+  std::optional<std::pair<std::size_t, std::string>> first_error;
+  in_parallel(instances.size(), threads, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      try {
+        sequences[i] = convert(instances[i]);
+      } catch (const InputError& error) {
+        std::lock_guard<std::mutex> hold(first_error_lock);
+        if (!first_error || first_error->first > i) first_error.emplace(i, error.what());
+        return;
+      }
+    }
+  });
+  if (first_error) throw InputError(first_error->second);
   return sequences;
 }
 
@@ -181,10 +196,9 @@ std::vector<Answer> interpreter_answers(const model::Model& model,
   return answers;
 }
 
-std::vector<Answer> circuit_answers(const model::Model& model,
-                                    const std::vector<model::InputSequence>& sequences,
-                                    const ScoreOptions& options, CircuitUsed& used) {
-  if (sequences.empty()) return {};
+ScoringCircuit scoring_circuit(const model::Model& model,
+                               const std::vector<model::InputSequence>& sequences,
+                               const ScoreOptions& options) {
   std::size_t longest = 0;
   bool several_lengths = false;
   for (const model::InputSequence& sequence : sequences) {
@@ -194,14 +208,23 @@ std::vector<Answer> circuit_answers(const model::Model& model,
   compile::CompileOptions compile_options = options.compile;
   compile_options.length = longest;
   compile_options.all_outputs = several_lengths;
-  const CachedCircuit circuit =
-      compile_with_cache(model, compile_options, options.cache_directory);
+  ScoringCircuit result{compile_with_cache(model, compile_options, options.cache_directory), {}};
+  CircuitUsed& used = result.used;
   used.length = longest;
   used.all_outputs = several_lengths;
-  used.from_cache = circuit.from_cache;
-  used.ands = circuit.lowered.aig.and_count();
-  used.depth = circuit.lowered.aig.depth();
-  used.compile_seconds = circuit.compile_seconds;
+  used.from_cache = result.circuit.from_cache;
+  used.ands = result.circuit.lowered.aig.and_count();
+  used.depth = result.circuit.lowered.aig.depth();
+  used.compile_seconds = result.circuit.compile_seconds;
+  return result;
+}
+
+std::vector<Answer> answers_from_circuit(const model::Model& model, const ScoringCircuit& scoring,
+                                         const std::vector<model::InputSequence>& sequences,
+                                         unsigned threads) {
+  const CachedCircuit& circuit = scoring.circuit;
+  const std::size_t longest = scoring.used.length;
+  const bool several_lengths = scoring.used.all_outputs;
 
   // A shorter sequence is padded with the first symbol (or the first
   // admissible vector): outputs after step t depend on steps 1..t only.
@@ -224,11 +247,11 @@ std::vector<Answer> circuit_answers(const model::Model& model,
     evaluated = &padded;
   }
   const eval::PatternSet inputs =
-      eval::encode_input_sequences(model, circuit.lowered.inputs, *evaluated);
+      eval::encode_input_sequences(model, circuit.lowered.inputs, *evaluated, threads);
   eval::EvaluationOptions evaluation;
-  evaluation.threads = std::max(1U, options.threads);
-  const eval::PatternSet outputs = eval::evaluate(circuit.lowered.aig, inputs,
-                                                  eval::ParallelMode::patterns, evaluation);
+  evaluation.threads = std::max(1U, threads);
+  const eval::PatternSet outputs =
+      eval::evaluate(circuit.lowered.aig, inputs, eval::ParallelMode::patterns, evaluation);
 
   // The output words after step t are the t-th group of `per_step` words
   // (all outputs), or all words (the last step only).
@@ -239,7 +262,7 @@ std::vector<Answer> circuit_answers(const model::Model& model,
     first_signal[i + 1] = first_signal[i] + static_cast<std::uint32_t>(words[i].value.bits.size());
   std::vector<Answer> answers(sequences.size());
   const bool decision = model.readout == model::ReadoutKind::accept;
-  in_parallel(sequences.size(), options.threads, [&](std::size_t begin, std::size_t end) {
+  in_parallel(sequences.size(), threads, [&](std::size_t begin, std::size_t end) {
     logic::Aig scratch;
     arith::FormatLowering codec(scratch, model.format, word::ArithmeticArchitecture{});
     for (std::size_t i = begin; i < end; ++i) {
@@ -263,9 +286,19 @@ std::vector<Answer> circuit_answers(const model::Model& model,
   return answers;
 }
 
+std::vector<Answer> circuit_answers(const model::Model& model,
+                                    const std::vector<model::InputSequence>& sequences,
+                                    const ScoreOptions& options, CircuitUsed& used) {
+  if (sequences.empty()) return {};
+  const ScoringCircuit scoring = scoring_circuit(model, sequences, options);
+  used = scoring.used;
+  return answers_from_circuit(model, scoring, sequences, options.threads);
+}
+
 ScoreReport score(const model::Model& model, const std::vector<io::Instance>& instances,
                   std::string_view source, const ScoreOptions& options) {
-  const std::vector<model::InputSequence> sequences = model_inputs(model, instances, source);
+  const std::vector<model::InputSequence> sequences =
+      model_inputs(model, instances, source, options.threads);
   ScoreReport report;
   report.decision = model.readout == model::ReadoutKind::accept;
   report.instances = instances.size();

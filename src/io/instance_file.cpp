@@ -2,8 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
 #include <cstdio>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string_view>
 
 #include "rnncc/common/atomic_file.hpp"
@@ -146,10 +152,15 @@ OrderedJson number_json(const mpq_class& value) {
 
 }  // namespace
 
-std::vector<Instance> read_instance_file(const std::filesystem::path& path) {
+std::vector<Instance> read_instance_file(const std::filesystem::path& path, unsigned threads) {
   const std::string text = read_file_text(path, max_instance_file_bytes, "an instance file");
   const std::string source = path == "-" ? std::string("standard input") : path.string();
-  std::vector<Instance> instances;
+  // The non-blank lines first (cheap), then each parsed on its own.
+  struct Line {
+    std::size_t number;
+    std::string_view content;
+  };
+  std::vector<Line> lines;
   std::size_t start = 0;
   for (std::size_t line = 1; start < text.size(); ++line) {
     std::size_t end = text.find('\n', start);
@@ -158,8 +169,36 @@ std::vector<Instance> read_instance_file(const std::filesystem::path& path) {
     start = end + 1;
     if (!content.empty() && content.back() == '\r') content.remove_suffix(1);
     if (content.find_first_not_of(" \t") == std::string_view::npos) continue;
-    instances.push_back(InstanceLine(source, line).read(content));
+    lines.push_back({line, content});
   }
+  std::vector<Instance> instances(lines.size());
+  std::mutex first_error_lock;
+  std::optional<std::pair<std::size_t, std::string>> first_error;
+  auto parse_lines = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      try {
+        instances[i] = InstanceLine(source, lines[i].number).read(lines[i].content);
+      } catch (const InputError& error) {
+        std::lock_guard<std::mutex> hold(first_error_lock);
+        if (!first_error || first_error->first > lines[i].number) {
+          first_error.emplace(lines[i].number, error.what());
+        }
+        return;
+      }
+    }
+  };
+  if (threads <= 1 || lines.size() < 1024) {
+    parse_lines(0, lines.size());
+  } else {
+    tbb::task_arena arena(static_cast<int>(threads));
+    arena.execute([&] {
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, lines.size(), 256),
+                        [&](const tbb::blocked_range<std::size_t>& range) {
+                          parse_lines(range.begin(), range.end());
+                        });
+    });
+  }
+  if (first_error) throw InputError(first_error->second);
   return instances;
 }
 

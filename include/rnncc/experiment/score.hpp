@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "rnncc/compile/compiler.hpp"
+#include "rnncc/experiment/circuit_cache.hpp"
 #include "rnncc/io/instance_file.hpp"
 #include "rnncc/model/domain.hpp"
 #include "rnncc/model/input_sequence.hpp"
@@ -46,8 +47,8 @@ struct ScoreOptions {
 
 /// What a model answers after the last step of an instance.
 struct Answer {
-  bool accept = false;              ///< an accepting model's verdict
-  std::vector<mpq_class> numbers;   ///< otherwise its readout
+  bool accept = false;             ///< an accepting model's verdict
+  std::vector<mpq_class> numbers;  ///< otherwise its readout
   bool operator==(const Answer&) const = default;
 };
 
@@ -70,8 +71,8 @@ struct LengthScore {
 
 /// How the circuit engine got its circuit.
 struct CircuitUsed {
-  std::size_t length = 0;     ///< T of the one circuit
-  bool all_outputs = false;   ///< outputs after every step (instances of several lengths)
+  std::size_t length = 0;    ///< T of the one circuit
+  bool all_outputs = false;  ///< outputs after every step (instances of several lengths)
   bool from_cache = false;
   std::uint64_t ands = 0;
   std::uint32_t depth = 0;
@@ -100,10 +101,11 @@ struct ScoreReport {
 /// `source` and the instance's line: a symbol outside the alphabet, vector
 /// inputs for a token model (or the reverse), a vector of the wrong
 /// dimension or with a value the format cannot hold, a label that is not
-/// 0/1 for an accepting model, or not one number per readout value.
+/// 0/1 for an accepting model, or not one number per readout value (the
+/// first such instance in file order, on `threads` threads too).
 std::vector<model::InputSequence> model_inputs(const model::Model& model,
                                                const std::vector<io::Instance>& instances,
-                                               std::string_view source);
+                                               std::string_view source, unsigned threads = 1);
 
 /// Scores `model` on `instances` (read from `source`, for messages) with
 /// the engine of `options`. With ScoreEngine::both a disagreement between
@@ -117,6 +119,24 @@ ScoreReport score(const model::Model& model, const std::vector<io::Instance>& in
 std::vector<Answer> interpreter_answers(const model::Model& model,
                                         const std::vector<model::InputSequence>& sequences,
                                         unsigned threads, model::ValueObservation* observation);
+
+/// The circuit the circuit engine uses for `sequences` (not empty): one
+/// circuit of the longest length, with outputs after every step when the
+/// lengths differ; compiled, or read from options.cache_directory.
+struct ScoringCircuit {
+  CachedCircuit circuit;
+  CircuitUsed used;
+};
+ScoringCircuit scoring_circuit(const model::Model& model,
+                               const std::vector<model::InputSequence>& sequences,
+                               const ScoreOptions& options);
+
+/// The answers `scoring` gives for `sequences` (those it was built for):
+/// shorter sequences are padded and read the outputs after their own last
+/// step; evaluated 64 sequences per word on `threads` threads.
+std::vector<Answer> answers_from_circuit(const model::Model& model, const ScoringCircuit& scoring,
+                                         const std::vector<model::InputSequence>& sequences,
+                                         unsigned threads);
 
 /// The answers of compiled circuits: one circuit of the longest length,
 /// with outputs after every step when the lengths differ (each instance

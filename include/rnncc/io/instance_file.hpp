@@ -45,8 +45,9 @@ inline constexpr std::uint64_t max_instance_file_bytes = std::uint64_t{1} << 30;
 /// one line naming the file, the line and what was expected: not JSON,
 /// not an object, unknown keys, both or neither of tokens and vectors, an
 /// empty input, vectors of different lengths, a missing or malformed
-/// label, a number that is not an integer or a "p/q" string.
-std::vector<Instance> read_instance_file(const std::filesystem::path& path);
+/// label, a number that is not an integer or a "p/q" string. Lines are
+/// parsed on `threads` threads; with several bad lines the first is named.
+std::vector<Instance> read_instance_file(const std::filesystem::path& path, unsigned threads = 1);
 
 /// The instances as the lines of an instance file: tokens as one string
 /// when every symbol is one character (none of them '"' or '\\'), else as
