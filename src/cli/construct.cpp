@@ -1,7 +1,7 @@
 // `rnncc construct NAME [FILE] [--param KEY=VALUE]... -o MODEL.toml`: a model
 // built by one of the paper's constructions, as an ordinary model file.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <memory>
 #include <string>
@@ -57,8 +57,8 @@ void register_construct(CLI::App& app) {
   for (const std::string& line : experiment::construction_descriptions())
     constructions += "\n  " + line;
   CLI::App* command = app.add_subcommand(
-      "construct", "Build a model by one of the paper's constructions (a model file)" +
-                       constructions);
+      "construct",
+      "Build a model by one of the paper's constructions (a model file)" + constructions);
   command->add_option("name", options->name, "Construction")->required();
   command->add_option("file", options->input_file,
                       "Input of constructions that read one (a machine, an automaton)");

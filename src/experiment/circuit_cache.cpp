@@ -53,8 +53,7 @@ std::optional<arith::LoweredCircuit> read_cached(const std::filesystem::path& pa
     const compile::CircuitDescription description =
         compile::read_description(lowered.aig, path.string());
     if (description.model_name != model.name || description.length != options.length ||
-        description.all_outputs != options.all_outputs ||
-        description.format != model.format) {
+        description.all_outputs != options.all_outputs || description.format != model.format) {
       return std::nullopt;
     }
     lowered.inputs = description.inputs;

@@ -65,10 +65,10 @@ std::string parameter_value(const Construction& construction, const Construction
       std::vector<std::string> names;
       for (const ConstructionParameter& parameter : known)
         names.push_back(parameter.name);
-      throw InputError(fmt::format("construction {} has no parameter '{}' ({})",
-                                   construction.name(), given,
-                                   names.empty() ? std::string("it takes none")
-                                                 : fmt::format("expected {}", fmt::join(names, ", "))));
+      throw InputError(
+          fmt::format("construction {} has no parameter '{}' ({})", construction.name(), given,
+                      names.empty() ? std::string("it takes none")
+                                    : fmt::format("expected {}", fmt::join(names, ", "))));
     }
   }
   auto given = request.parameters.find(std::string(name));

@@ -550,10 +550,11 @@ void ModelFileReader::build(Model& model) {
     if (raw_.count("readout_bias") != 0) {
       model.readout_bias = converted(specification("readout_bias"), model);
       if (model.readout_bias.size() != rows) {
-        throw InputError(fmt::format("{}: weight '{}readout_bias' has {} values; the readout has {} "
-                                     "row{}",
-                                     raw_.at("readout_bias").origin, prefix_,
-                                     model.readout_bias.size(), rows, rows == 1 ? "" : "s"));
+        throw InputError(
+            fmt::format("{}: weight '{}readout_bias' has {} values; the readout has {} "
+                        "row{}",
+                        raw_.at("readout_bias").origin, prefix_, model.readout_bias.size(), rows,
+                        rows == 1 ? "" : "s"));
       }
     }
   }

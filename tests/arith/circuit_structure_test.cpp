@@ -138,7 +138,8 @@ TEST_CASE("non-ring operations pass the depth of their operands through") {
   }
   CHECK(circuit.operation_count(OperationKind::input) == 2);
   // A select between two constants is a table of its condition: no level.
-  NodeId table = circuit.create_select(less, circuit.create_constant(1), circuit.create_constant(2));
+  NodeId table =
+      circuit.create_select(less, circuit.create_constant(1), circuit.create_constant(2));
   CHECK(circuit.arithmetic_depth(table) == 3);
 }
 

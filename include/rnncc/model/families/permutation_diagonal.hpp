@@ -18,10 +18,10 @@ namespace rnncc::model {
 /// (`permutations[symbol][i]`) and the features `diagonal` (a) and
 /// `offset` (b): the permutation part as one-hot rows selected by the token.
 template <class Domain>
-AffineMap<Domain> permutation_diagonal_map(Domain& domain, const Model& model,
-                                           const StepInput<Domain>& input,
-                                           const std::vector<std::vector<std::size_t>>& permutations,
-                                           const Feature& diagonal, const Feature& offset) {
+AffineMap<Domain> permutation_diagonal_map(
+    Domain& domain, const Model& model, const StepInput<Domain>& input,
+    const std::vector<std::vector<std::size_t>>& permutations, const Feature& diagonal,
+    const Feature& offset) {
   const std::size_t d = model.state_size;
   AffineMap<Domain> map;
   map.rows = d;
