@@ -8,13 +8,15 @@
 #   RNNCC_BENCH_RESULTS=FILE   append to FILE instead of docs/performance-results.tsv
 #   RNNCC_BENCH_MACHINE=TEXT   the machine note of every row (default: CPU, cores,
 #                              caches, memory, OS, compiler, load average at the start)
+#   RNNCC_BENCH_ONLY=score     run the scoring section alone (about a minute)
 # Needs about 9 GB of memory (ABC's simulation of 131,072 patterns) and
 # 10-15 minutes on two quiet cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
 cmake --preset release -DRNNCC_BUILD_BENCHMARKS=ON >/dev/null
-cmake --build --preset release --target rnncc strash_bench aiger_bench eval_bench compile_bench >/dev/null
+cmake --build --preset release --target rnncc strash_bench aiger_bench eval_bench compile_bench \
+  score_bench >/dev/null
 work=${1:-/tmp/rnncc-bench}
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
@@ -73,6 +75,18 @@ per_second() {
 }
 smaller() { python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < float(sys.argv[2]) else 1)" "$1" "$2"; }
 echo "Appending rows to $results (commit $commit)"
+
+# timed OUTPUT COMMAND...: runs COMMAND with its output sent to OUTPUT and
+# prints "wall cpu" in seconds (cpu = user + sys).
+timed() {
+  local output=$1 line wall user system
+  shift
+  line=$({ TIMEFORMAT='%R %U %S' && time "$@" >"$output" 2>&1; } 2>&1)
+  read -r wall user system <<<"$line"
+  echo "$wall $(python3 -c "print(f'{$user + $system:.3f}')")"
+}
+only=${RNNCC_BENCH_ONLY:-}
+if [[ $only != score ]]; then # the circuit core, evaluation and compilation sections
 
 # --- circuit core: structural hashing and AIGER files --------------------------
 echo "== ABC baseline: 256-bit multiplier (gen -m -N 256; strash)"
@@ -146,15 +160,6 @@ record aiger/write_large bytes_per_and "$(figure "$json" BM_WriteBinaryLarge byt
 patterns=131072
 abc_words=$((patterns / 32))
 abc_sim_command="read $work/m.aig; strash; sim -F 1 -W $abc_words -m"
-# timed OUTPUT COMMAND...: runs COMMAND with its output sent to OUTPUT and
-# prints "wall cpu" in seconds (cpu = user + sys).
-timed() {
-  local output=$1 line wall user system
-  shift
-  line=$({ TIMEFORMAT='%R %U %S' && time "$@" >"$output" 2>&1; } 2>&1)
-  read -r wall user system <<<"$line"
-  echo "$wall $(python3 -c "print(f'{$user + $system:.3f}')")"
-}
 # Three rounds, each ABC's process then rnncc eval's, as a user runs them:
 # ABC reads, strashes and simulates; rnncc eval reads, plans, draws the
 # patterns, evaluates and prints every output line (to /dev/null). Of ABC
@@ -224,4 +229,39 @@ done
 # lstm_sequential_ripple/4096 (864 M ANDs, about 17 GB) and lstm_sequential/3072
 # (940 M ANDs, about 18 GB) run the same way when asked for:
 #   build/release/bench/compile_bench --benchmark_filter='^deltanet_scan/4096/'
+fi # the circuit core, evaluation and compilation sections
+
+# --- scoring: S5 instances of length 64 by the shipped S5 model ----------------
+echo "== rnncc: scoring"
+"$bin/score_bench" --benchmark_counters_tabular=true --benchmark_repetitions=5 \
+  --benchmark_display_aggregates_only=true --benchmark_out="$work/score.json" --benchmark_out_format=json
+json=$work/score.json
+circuit_one=$(figure "$json" BM_ScoreS5Circuit/1/ items_per_second)
+circuit_two=$(figure "$json" BM_ScoreS5Circuit/2/ items_per_second)
+interpreter=$(figure "$json" BM_ScoreS5Interpreter/ items_per_second)
+record score/s5_64_circuit_1_thread instances_per_second "$circuit_one" "instances/s" \
+  "rnncc interpreter, 1 thread" "$interpreter"
+record score/s5_64_circuit_2_threads instances_per_second "$circuit_two" "instances/s" \
+  "rnncc circuit, 1 thread" "$circuit_one"
+record score/s5_64_interpreter instances_per_second "$interpreter" "instances/s"
+# Whole processes: read and parse 65,536 instances, map them to inputs,
+# read the cached circuit, evaluate, report. Best of 3 wall times each.
+"$rnncc" task s5 --size 64 --count 65536 --seed 1 -o "$work/s5_64.jsonl" 2>/dev/null
+"$rnncc" score circuits/models/s5_pd.toml --tasks "$work/s5_64.jsonl" --engine circuit \
+  --cache "$work/cache" >/dev/null
+declare -A score_wall
+for threads in 1 2; do
+  for round in 1 2 3; do
+    read -r wall cpu <<<"$(timed /dev/null "$rnncc" score circuits/models/s5_pd.toml \
+      --tasks "$work/s5_64.jsonl" --engine circuit --cache "$work/cache" --threads $threads)"
+    if [[ -z ${score_wall[$threads]:-} ]] || smaller "$wall" "${score_wall[$threads]}"; then
+      score_wall[$threads]=$wall
+    fi
+  done
+done
+record score/s5_64_whole_process_1_thread wall_seconds "${score_wall[1]}" s
+record score/s5_64_whole_process_2_threads wall_seconds "${score_wall[2]}" s "rnncc score, 1 thread" \
+  "${score_wall[1]}"
+echo "scoring: circuit $circuit_one/s (1 thread), $circuit_two/s (2), interpreter $interpreter/s;" \
+  "whole process ${score_wall[1]} s (1 thread), ${score_wall[2]} s (2)"
 echo "Rows appended to $results"

@@ -147,8 +147,20 @@ NodeId Circuit::create_node(OperationKind kind, std::array<NodeId, 3> operands,
     node.arithmetic_depth = std::max(node.arithmetic_depth, operand.arithmetic_depth);
     node.multiplicative_depth = std::max(node.multiplicative_depth, operand.multiplicative_depth);
   }
-  if (counts_in_arithmetic_depth(kind)) ++node.arithmetic_depth;
-  if (kind == OperationKind::multiply) ++node.multiplicative_depth;
+  auto is_constant = [&](std::size_t operand) {
+    return nodes_[operands[operand]].kind == OperationKind::constant;
+  };
+  // A selection between values that are not both constants is a product
+  // with a one-hot input in the paper's arithmetic model: one level. A
+  // product with a constant is a scaling: an arithmetic level, not a
+  // multiplicative one.
+  if (counts_in_arithmetic_depth(kind) ||
+      (kind == OperationKind::select && !(is_constant(1) && is_constant(2)))) {
+    ++node.arithmetic_depth;
+  }
+  if (kind == OperationKind::multiply && !is_constant(0) && !is_constant(1)) {
+    ++node.multiplicative_depth;
+  }
   const auto id = static_cast<NodeId>(nodes_.size());
   nodes_.push_back(node);
   ++operation_counts_[static_cast<std::size_t>(kind)];

@@ -171,4 +171,38 @@ mpq_class apply(const Format& format, Activation activation, const mpq_class& a)
       name_of(activation), to_string(format)));
 }
 
+Overflow overflow_of(const Format& format, const mpq_class& exact_result) {
+  if (const auto* mod = std::get_if<ModFormat>(&format)) {
+    const mpz_class half = power_of_two(mod->width - 1);
+    const mpz_class integer = floor_divide(exact_result.get_num(), exact_result.get_den());
+    return integer < -half || integer >= half ? Overflow::wraps : Overflow::none;
+  }
+  if (const auto* fixed = std::get_if<FixedFormat>(&format)) {
+    const mpz_class integer =
+        round_to_integer(exact_result * power_of_two(fixed->fraction), fixed->rounding);
+    const mpz_class half = power_of_two(fixed->width - 1);
+    if (integer >= -half && integer < half) return Overflow::none;
+    return fixed->overflow == word::Overflow::saturate ? Overflow::saturates : Overflow::wraps;
+  }
+  return Overflow::none;
+}
+
+std::size_t stored_bits(const Format& format, const mpq_class& value) {
+  auto signed_bits = [](const mpz_class& integer) -> std::size_t {
+    // The smallest w with -2^(w-1) <= integer <= 2^(w-1) - 1.
+    const mpz_class magnitude = integer < 0 ? mpz_class(-integer - 1) : integer;
+    return magnitude == 0 ? 1 : mpz_sizeinbase(magnitude.get_mpz_t(), 2) + 1;
+  };
+  if (std::holds_alternative<ResidueFormat>(format)) {
+    return value == 0 ? 1 : mpz_sizeinbase(value.get_num_mpz_t(), 2);
+  }
+  if (const auto* fixed = std::get_if<FixedFormat>(&format)) {
+    const mpq_class scaled = value * power_of_two(fixed->fraction);
+    return signed_bits(scaled.get_num());
+  }
+  std::size_t bits = signed_bits(value.get_num());
+  if (value.get_den() != 1) bits += mpz_sizeinbase(value.get_den_mpz_t(), 2);
+  return bits;
+}
+
 }  // namespace rnncc::arith::reference

@@ -28,5 +28,11 @@ void register_compile(CLI::App& app);
 void register_growth(CLI::App& app);
 /// `rnncc verify MODEL --length T`: a compiled circuit against the interpreter.
 void register_verify(CLI::App& app);
+/// `rnncc task NAME --size N -o FILE`: problem instances with exact labels.
+void register_task(CLI::App& app);
+/// `rnncc score MODEL --tasks FILE`: a model's accuracy on instances.
+void register_score(CLI::App& app);
+/// `rnncc construct NAME -o MODEL`: a model built by a construction.
+void register_construct(CLI::App& app);
 
 }  // namespace rnncc::cli

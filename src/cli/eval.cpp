@@ -1,11 +1,13 @@
 // `rnncc eval FILE (--inputs FILE | --random N [--seed S]) [--threads K...]
-// [--mode patterns|levels] [--json]`: a circuit's outputs on input patterns,
+// [--mode patterns|levels] [--summary] [--json]`: a circuit's outputs on input patterns,
 // with the timing and speed-up per thread count.
 #include <fmt/format.h>
 
+#include <bit>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,7 @@ struct EvalOptions {
   unsigned block_words = 0;
   unsigned repetitions = 1;
   bool json = false;
+  bool summary = false;                     // counts instead of one line per pattern
   bool report = false;                      // --threads given: print the timing report
   std::optional<std::string> tokens;        // model-level input: a token string
   std::optional<std::string> vectors_path;  // model-level input: a vector file
@@ -107,6 +110,25 @@ nlohmann::ordered_json report_json(const eval::ParallelismReport& report) {
   return json;
 }
 
+/// `--summary`: the pattern count and, per output, how many patterns set
+/// it — a few lines however many patterns, where printing every output
+/// line would take longer than evaluating.
+void print_summary(const eval::PatternSet& outputs) {
+  fmt::print("patterns {}\nones", outputs.pattern_count());
+  const std::uint64_t last_word_bits = outputs.pattern_count() % 64;
+  const std::uint64_t last_mask =
+      last_word_bits == 0 ? ~std::uint64_t{0} : (std::uint64_t{1} << last_word_bits) - 1;
+  for (std::uint32_t signal = 0; signal < outputs.signal_count(); ++signal) {
+    const std::span<const std::uint64_t> words = outputs.words(signal);
+    std::uint64_t ones = 0;
+    for (std::size_t w = 0; w < words.size(); ++w)
+      ones += static_cast<std::uint64_t>(
+          std::popcount(w + 1 == words.size() ? words[w] & last_mask : words[w]));
+    fmt::print(" {}", ones);
+  }
+  fmt::print("\n");
+}
+
 void run_eval(const EvalOptions& options) {
   const int sources = (options.inputs_path.empty() ? 0 : 1) + (options.random_count == 0 ? 0 : 1) +
                       (options.tokens ? 1 : 0) + (options.vectors_path ? 1 : 0);
@@ -140,7 +162,11 @@ void run_eval(const EvalOptions& options) {
     fmt::print("{}\n", json.dump(2));
     return;
   }
-  fmt::print("{}", eval::format_patterns(timed.outputs));
+  if (options.summary) {
+    print_summary(timed.outputs);
+  } else {
+    fmt::print("{}", eval::format_patterns(timed.outputs));
+  }
   if (options.report) print_report(timed.report);
 }
 
@@ -186,6 +212,8 @@ void register_eval(CLI::App& app) {
   command
       ->add_option("--repeat", options->repetitions, "Time each thread count as the best of R runs")
       ->check(CLI::PositiveNumber);
+  command->add_flag("--summary", options->summary,
+                    "Print the pattern count and each output's number of ones, not every line");
   command->add_flag("--json", options->json,
                     "Print JSON: work, span, parallelism, timings and the output lines");
   command->callback([options] { run_eval(*options); });

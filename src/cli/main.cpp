@@ -20,6 +20,9 @@ int main(int argc, char** argv) {
   rnncc::cli::register_compile(app);
   rnncc::cli::register_growth(app);
   rnncc::cli::register_verify(app);
+  rnncc::cli::register_task(app);
+  rnncc::cli::register_score(app);
+  rnncc::cli::register_construct(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -8,10 +8,13 @@
 
 namespace rnncc::cli {
 
-void add_model_flags(CLI::App* command, ModelFlags& flags, const std::string& default_outputs) {
+void add_model_flags(CLI::App* command, ModelFlags& flags, const std::string& default_outputs,
+                     bool with_length) {
   flags.outputs = default_outputs;
   command->add_option("model", flags.model_path, "Model file (.toml)")->required();
-  command->add_option("--length,-T", flags.length, "Sequence length T")->required();
+  if (with_length) {
+    command->add_option("--length,-T", flags.length, "Sequence length T")->required();
+  }
   command->add_option("--format", flags.format,
                       "Number format replacing the model's (exact, mod:W, modp:P, fixed:W.F)");
   command->add_option("--schedule", flags.schedule, "sequential, scan, chunked:C or table")
@@ -25,10 +28,12 @@ void add_model_flags(CLI::App* command, ModelFlags& flags, const std::string& de
       ->capture_default_str();
   command->add_option("--multiplier", flags.multiplier, "array, wallace or dadda")
       ->capture_default_str();
-  command
-      ->add_option("--outputs", flags.outputs,
-                   "Outputs after the last step or after every step: last or all")
-      ->capture_default_str();
+  if (with_length) {
+    command
+        ->add_option("--outputs", flags.outputs,
+                     "Outputs after the last step or after every step: last or all")
+        ->capture_default_str();
+  }
   command->add_flag("--reassociate", flags.reassociate,
                     "Allow a scan in a fixed format (its rounding differs from the recurrence)");
 }

@@ -28,7 +28,10 @@ struct ModelFlags {
 };
 
 /// Adds the flags to `command`; `default_outputs` is "last" or "all".
-void add_model_flags(CLI::App* command, ModelFlags& flags, const std::string& default_outputs);
+/// Without `with_length`, --length and --outputs are left out (the command
+/// chooses them).
+void add_model_flags(CLI::App* command, ModelFlags& flags, const std::string& default_outputs,
+                     bool with_length = true);
 
 /// The model file read with the --format override (InputError on bad input).
 model::Model read_model(const ModelFlags& flags);

@@ -36,7 +36,8 @@ void run(const RunOptions& options) {
   const model::InputSequence inputs = options.tokens
                                           ? model::parse_tokens(model, *options.tokens)
                                           : model::read_input_file(model, *options.input_path);
-  const std::vector<model::StepOutput> outputs = model::run_reference(model, inputs);
+  model::ValueObservation observation;
+  const std::vector<model::StepOutput> outputs = model::run_reference(model, inputs, &observation);
   const bool accept = model.readout == model::ReadoutKind::accept;
   nlohmann::ordered_json json = nlohmann::ordered_json::array();
   for (std::size_t t = 0; t < outputs.size(); ++t) {
@@ -60,6 +61,17 @@ void run(const RunOptions& options) {
     }
   }
   if (options.json) fmt::print("{}\n", json.dump(2));
+  // A wrapped value reads as a number of the format, not as the exact one:
+  // say so, so that a threshold read from it is not silently wrong.
+  if (observation.wraps > 0) {
+    fmt::print(stderr, "rnncc: note: {} results wrapped around in {} (first at step {})\n",
+               observation.wraps, arith::to_string(model.format), *observation.first_wrap_step);
+  }
+  if (observation.saturations > 0) {
+    fmt::print(stderr, "rnncc: note: {} results saturated in {} (first at step {})\n",
+               observation.saturations, arith::to_string(model.format),
+               *observation.first_saturation_step);
+  }
 }
 
 }  // namespace

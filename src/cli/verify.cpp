@@ -3,6 +3,7 @@
 // random inputs.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -14,6 +15,8 @@
 #include "rnncc/arith/format.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/compile/compiler.hpp"
+#include "rnncc/experiment/score.hpp"
+#include "rnncc/io/instance_file.hpp"
 #include "rnncc/model/input_sequence.hpp"
 #include "rnncc/verify/model_check.hpp"
 
@@ -26,6 +29,7 @@ struct VerifyOptions {
   std::uint64_t random = 1000;
   std::uint64_t seed = 1;
   std::uint64_t exhaustive_limit = 4096;
+  std::optional<std::string> tasks_path;
   unsigned threads = 1;
 };
 
@@ -45,31 +49,67 @@ std::string describe_input(const model::Model& model, const model::InputSequence
   return text;
 }
 
-int run_verify(const VerifyOptions& options) {
-  const model::Model model = read_model(options.model);
-  const compile::CompileOptions compile_options = cli::compile_options(options.model);
-  const compile::CompiledModel compiled = compile::compile(model, compile_options);
+/// The interpreter's overflows, as a sentence for the report ("" when none).
+std::string overflow_note(const model::ValueObservation& observation) {
+  std::string note;
+  if (observation.wraps > 0) {
+    note += fmt::format("; {} results wrapped around in the interpreter (first at step {})",
+                        observation.wraps, *observation.first_wrap_step);
+  }
+  if (observation.saturations > 0) {
+    note += fmt::format("; {} results saturated (first at step {})", observation.saturations,
+                        *observation.first_saturation_step);
+  }
+  return note;
+}
 
-  std::optional<std::vector<model::InputSequence>> sequences =
-      model::all_input_sequences(model, options.model.length, options.exhaustive_limit);
-  const bool exhaustive = sequences.has_value();
-  if (!exhaustive) {
-    sequences.emplace();
-    for (std::uint64_t i = 0; i < options.random; ++i) {
-      sequences->push_back(
-          model::random_input_sequence(model, options.model.length, options.seed + i));
+int run_verify(const VerifyOptions& options) {
+  if (options.tasks_path.has_value() == (options.model.length != 0)) {
+    throw InputError("verify: give exactly one of --length T and --tasks FILE");
+  }
+  const model::Model model = read_model(options.model);
+  ModelFlags flags = options.model;
+  std::vector<model::InputSequence> sequences;
+  std::string origin;
+  if (options.tasks_path) {
+    const std::vector<io::Instance> instances = io::read_instance_file(*options.tasks_path);
+    sequences = experiment::model_inputs(model, instances, *options.tasks_path);
+    if (sequences.empty()) {
+      throw InputError(fmt::format("{}: no instances to verify on", *options.tasks_path));
+    }
+    for (const model::InputSequence& sequence : sequences)
+      flags.length = std::max(flags.length, sequence.length());
+    flags.outputs = "all";  // each instance is compared on its own steps
+    origin = fmt::format("from {}", *options.tasks_path);
+  } else {
+    std::optional<std::vector<model::InputSequence>> all =
+        model::all_input_sequences(model, flags.length, options.exhaustive_limit);
+    if (all) {
+      sequences = std::move(*all);
+      origin = "all of them";
+    } else {
+      for (std::uint64_t i = 0; i < options.random; ++i)
+        sequences.push_back(model::random_input_sequence(model, flags.length, options.seed + i));
+      origin = "random";
+    }
+    if (sequences.empty()) {
+      throw InputError(
+          "verify: no input sequences to compare (--random 0 and more sequences than "
+          "--exhaustive-limit): a check of nothing passes nothing");
     }
   }
-  const bool drift_expected = options.model.reassociate && !arith::is_ring(model.format) &&
+  const compile::CompileOptions compile_options = cli::compile_options(flags);
+  const compile::CompiledModel compiled = compile::compile(model, compile_options);
+  const bool drift_expected = flags.reassociate && !arith::is_ring(model.format) &&
                               compile_options.schedule.kind != compile::ScheduleKind::sequential;
   const verify::ModelCheck check = verify::check_against_interpreter(
-      model, compiled, compile_options.all_outputs, *sequences, options.threads, !drift_expected);
+      model, compiled, compile_options.all_outputs, sequences, options.threads, !drift_expected);
   if (check.first_mismatch && !drift_expected) {
     const verify::OutputMismatch& mismatch = *check.first_mismatch;
     fmt::print(
         "MISMATCH {} T={} {} {}: input {}\n  output {} ({}): expected {}, circuit gives {}\n",
-        model.name, options.model.length, options.model.schedule, arith::to_string(model.format),
-        describe_input(model, (*sequences)[mismatch.sequence]), mismatch.output,
+        model.name, flags.length, flags.schedule, arith::to_string(model.format),
+        describe_input(model, sequences[mismatch.sequence]), mismatch.output,
         compiled.lowered.outputs[mismatch.output].name, mismatch.expected.get_str(),
         mismatch.actual.get_str());
     return check_failed;
@@ -77,8 +117,9 @@ int run_verify(const VerifyOptions& options) {
   fmt::print(
       "verified {} T={} {} {}: {} input sequences ({}), {} outputs compared with the "
       "reference interpreter",
-      model.name, options.model.length, options.model.schedule, arith::to_string(model.format),
-      sequences->size(), exhaustive ? "all of them" : "random", check.compared);
+      model.name, flags.length, flags.schedule, arith::to_string(model.format), sequences.size(),
+      origin, check.compared);
+  fmt::print("{}", overflow_note(check.observation));
   if (drift_expected) {
     fmt::print("; reassociated: {} differ, largest drift {} (= {:.3g})\n", check.differing,
                check.largest_drift.get_str(), check.largest_drift.get_d());
@@ -94,7 +135,14 @@ void register_verify(CLI::App& app) {
   auto options = std::make_shared<VerifyOptions>();
   CLI::App* command = app.add_subcommand(
       "verify", "Compile a model and compare the circuit with the reference interpreter");
-  add_model_flags(command, options->model, "all");
+  add_model_flags(command, options->model, "all", false);
+  command->add_option("--length,-T", options->model.length, "Sequence length T");
+  command
+      ->add_option("--outputs", options->model.outputs,
+                   "Outputs after the last step or after every step: last or all")
+      ->capture_default_str();
+  command->add_option("--tasks", options->tasks_path,
+                      "Instance file (.jsonl): its input sequences instead of --length's");
   command
       ->add_option("--random", options->random,
                    "Random input sequences when there are too many to try them all")

@@ -277,7 +277,16 @@ CompiledModel compile(const model::Model& model, const CompileOptions& options) 
     describe_in_comments(model, options, compiled.lowered);
     return compiled;
   }
-  compiled.arithmetic.emplace(build_arithmetic_circuit(model, options, &compiled.composition));
+  std::string composition;
+  arith::Circuit arithmetic = build_arithmetic_circuit(model, options, &composition);
+  return lower_arithmetic_circuit(model, options, std::move(arithmetic), std::move(composition));
+}
+
+CompiledModel lower_arithmetic_circuit(const model::Model& model, const CompileOptions& options,
+                                       arith::Circuit arithmetic, std::string composition) {
+  CompiledModel compiled;
+  compiled.arithmetic.emplace(std::move(arithmetic));
+  compiled.composition = std::move(composition);
   if (std::holds_alternative<arith::ExactFormat>(model.format) &&
       options.schedule.kind != ScheduleKind::sequential) {
     conform_to_sequential(model, options, compiled);

@@ -1,5 +1,11 @@
 #include "rnncc/eval/model_patterns.hpp"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+
 #include "rnncc/arith/format_lowering.hpp"
 
 namespace rnncc::eval {
@@ -21,13 +27,58 @@ std::vector<mpq_class> input_word_values(const model::Model& model,
 
 eval::PatternSet encode_input_sequences(const model::Model& model,
                                         const std::vector<arith::LoweredWord>& input_words,
-                                        const std::vector<model::InputSequence>& sequences) {
+                                        const std::vector<model::InputSequence>& sequences,
+                                        unsigned threads) {
   std::uint32_t input_bits = 0;
   for (const arith::LoweredWord& word : input_words)
     input_bits += word.value.bits.size();
+  eval::PatternSet patterns(input_bits, sequences.size());
+  // Token inputs are one 1-bit word per bit of each step's token code:
+  // set those bits directly, without a rational per bit.
+  const std::size_t token_bits = model.input.is_tokens() ? model.input.token_bits() : 0;
+  const bool token_bits_only =
+      token_bits > 0 && input_bits == input_words.size() &&
+      std::all_of(input_words.begin(), input_words.end(),
+                  [](const arith::LoweredWord& word) { return word.is_boolean; }) &&
+      std::all_of(sequences.begin(), sequences.end(), [&](const model::InputSequence& sequence) {
+        return sequence.tokens.size() * token_bits == input_words.size();
+      });
+  if (token_bits_only) {
+    // Block by block of 64 patterns, gathered in a contiguous buffer (the
+    // signals' own words are a whole row apart, which the cache maps onto
+    // few sets), then stored once per signal.
+    auto encode_blocks = [&](std::uint64_t first_block, std::uint64_t end_block) {
+      std::vector<std::uint64_t> block_words(input_bits);
+      for (std::uint64_t block = first_block; block < end_block; ++block) {
+        std::fill(block_words.begin(), block_words.end(), 0);
+        const std::uint64_t end = std::min<std::uint64_t>(sequences.size(), 64 * (block + 1));
+        for (std::uint64_t pattern = 64 * block; pattern < end; ++pattern) {
+          const std::uint64_t lane = pattern % 64;
+          std::uint64_t* word = block_words.data();
+          for (std::size_t token : sequences[pattern].tokens) {
+            for (std::size_t bit = 0; bit < token_bits; ++bit, ++word)
+              *word |= static_cast<std::uint64_t>((token >> bit) & 1U) << lane;
+          }
+        }
+        for (std::uint32_t signal = 0; signal < input_bits; ++signal)
+          patterns.words(signal)[block] = block_words[signal];
+      }
+    };
+    if (threads <= 1 || patterns.word_count() < 2) {
+      encode_blocks(0, patterns.word_count());
+    } else {
+      tbb::task_arena arena(static_cast<int>(threads));
+      arena.execute([&] {
+        tbb::parallel_for(tbb::blocked_range<std::uint64_t>(0, patterns.word_count()),
+                          [&](const tbb::blocked_range<std::uint64_t>& range) {
+                            encode_blocks(range.begin(), range.end());
+                          });
+      });
+    }
+    return patterns;
+  }
   logic::Aig scratch;
   arith::FormatLowering codec(scratch, model.format, word::ArithmeticArchitecture{});
-  eval::PatternSet patterns(input_bits, sequences.size());
   for (std::uint64_t pattern = 0; pattern < sequences.size(); ++pattern) {
     const std::vector<mpq_class> values = input_word_values(model, sequences[pattern]);
     std::uint32_t signal = 0;

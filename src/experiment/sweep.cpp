@@ -1,5 +1,7 @@
 #include "rnncc/experiment/sweep.hpp"
 
+#include "rnncc/experiment/observed_precision.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -108,6 +110,11 @@ GrowthSweep run_growth_sweep(const std::vector<SeriesPlan>& plans, const SweepOp
             series.points.push_back(report::measure_growth_point(
                 length, compiled.lowered.aig, compiled.arithmetic ? &*compiled.arithmetic : nullptr,
                 compiled.lowered.widest_value_bits, seconds, peak));
+            if (options.observed_sequences > 0) {
+              series.points.back().bits_observed =
+                  observe_random_runs(combination.model, length, options.observed_sequences, 1)
+                      .widest_bits;
+            }
           } catch (const InputError& error) {
             sweep.notes.push_back(fmt::format("{} stopped before T = {}: {}", combination.label,
                                               length, error.what()));

@@ -408,7 +408,10 @@ const RawTensor& ModelFileReader::tensor(const TensorSpecification& specificatio
         raw.shape.size() == specification.shape.size() && !raw.shape.empty() &&
         raw.shape.front() > 0 &&
         std::equal(raw.shape.begin() + 1, raw.shape.end(), specification.shape.begin() + 1);
-    const bool same_shape = raw.shape == specification.shape || free_rows ||
+    // A vector of any length also takes a scalar (one value).
+    const bool scalar_for_vector =
+        specification.shape == std::vector<std::size_t>{0} && raw.shape.empty();
+    const bool same_shape = raw.shape == specification.shape || free_rows || scalar_for_vector ||
                             (specification.any_shape_with_count && raw_count == count);
     if (!same_shape) {
       throw InputError(fmt::format("{}: weight '{}{}' has shape [{}], expected [{}]", raw.origin,
@@ -438,7 +441,7 @@ const RawTensor& ModelFileReader::tensor(const TensorSpecification& specificatio
                       "[safetensors] file, or add a [random] table",
                       prefix_, specification.name, fmt::join(specification.shape, ", ")));
     } else {
-      generated->second.values.assign(count, mpq_class(0));
+      generated->second.values.assign(count, mpq_class(specification.default_value));
       generated->second.origin = path_.string();
     }
   }
@@ -544,6 +547,16 @@ void ModelFileReader::build(Model& model) {
     std::vector<mpq_class> weights = converted(specification(model.family->readout_tensor), model);
     const std::size_t rows = weights.size() / source;
     model.readout_weights = Matrix{rows, source, std::move(weights)};
+    if (raw_.count("readout_bias") != 0) {
+      model.readout_bias = converted(specification("readout_bias"), model);
+      if (model.readout_bias.size() != rows) {
+        throw InputError(
+            fmt::format("{}: weight '{}readout_bias' has {} values; the readout has {} "
+                        "row{}",
+                        raw_.at("readout_bias").origin, prefix_, model.readout_bias.size(), rows,
+                        rows == 1 ? "" : "s"));
+      }
+    }
   }
 
   for (const auto& [name, raw] : raw_) {

@@ -8,6 +8,7 @@
 
 #include "rnncc/arith/reference.hpp"
 #include "rnncc/common/error.hpp"
+#include "rnncc/common/file_text.hpp"
 #include "rnncc/common/random.hpp"
 #include "rnncc/model/number_text.hpp"
 
@@ -129,14 +130,25 @@ InputSequence parse_tokens(const Model& model, std::string_view text) {
 }
 
 InputSequence read_input_file(const Model& model, const std::filesystem::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw InputError(fmt::format("{}: cannot open the input file", path.string()));
-  if (model.input.is_tokens()) {
-    std::stringstream contents;
-    contents << file.rdbuf();
-    return parse_tokens(model, contents.str());
-  }
+  const std::string text = read_file_text(path, max_input_file_bytes, "an input file");
   InputSequence sequence;
+  if (model.input.is_tokens()) {
+    sequence = parse_tokens(model, text);
+  } else {
+    sequence = parse_vector_lines(model, text, path.string());
+  }
+  if (sequence.length() == 0) {
+    throw InputError(
+        fmt::format("{}: the input has no steps (expected {})", path.string(),
+                    model.input.is_tokens() ? "tokens of the alphabet" : "one vector per line"));
+  }
+  return sequence;
+}
+
+InputSequence parse_vector_lines(const Model& model, std::string_view text,
+                                 std::string_view source) {
+  InputSequence sequence;
+  std::istringstream file{std::string(text)};
   std::string line;
   for (std::size_t line_number = 1; std::getline(file, line); ++line_number) {
     if (const std::size_t comment = line.find('#'); comment != std::string::npos)
@@ -146,7 +158,7 @@ InputSequence read_input_file(const Model& model, const std::filesystem::path& p
     std::vector<mpq_class> values;
     std::string word;
     while (words >> word) {
-      const std::string where = fmt::format("{}:{}", path.string(), line_number);
+      const std::string where = fmt::format("{}:{}", source, line_number);
       std::optional<mpq_class> number = parse_rational(word);
       if (!number) throw InputError(fmt::format("{}: '{}' is not a number", where, word));
       std::optional<mpq_class> member = fit_into_format(model.format, *number);
@@ -166,8 +178,8 @@ InputSequence read_input_file(const Model& model, const std::filesystem::path& p
     }
     if (values.empty()) continue;
     if (values.size() != model.input.dimension) {
-      throw InputError(fmt::format("{}:{}: expected {} values, found {}", path.string(),
-                                   line_number, model.input.dimension, values.size()));
+      throw InputError(fmt::format("{}:{}: expected {} values, found {}", source, line_number,
+                                   model.input.dimension, values.size()));
     }
     sequence.vectors.push_back(std::move(values));
   }

@@ -4,12 +4,17 @@
 
 namespace rnncc::model {
 
-std::vector<StepOutput> run_reference(const Model& model, const InputSequence& inputs) {
+std::vector<StepOutput> run_reference(const Model& model, const InputSequence& inputs,
+                                      ValueObservation* observation) {
   ReferenceDomain domain(model.format);
+  domain.observe(observation);
   std::vector<mpq_class> state = model.initial_state;
+  for (const mpq_class& value : state)
+    domain.note_value(value);
   std::vector<StepOutput> outputs;
   outputs.reserve(inputs.length());
   for (std::size_t t = 0; t < inputs.length(); ++t) {
+    domain.set_step(t + 1);
     StepInput<ReferenceDomain> input;
     if (model.input.is_tokens()) {
       for (std::size_t bit = 0; bit < model.input.token_bits(); ++bit) {
@@ -17,6 +22,8 @@ std::vector<StepOutput> run_reference(const Model& model, const InputSequence& i
       }
     } else {
       input.values = inputs.vectors[t];
+      for (const mpq_class& value : input.values)
+        domain.note_value(value);
     }
     state = step(domain, model, state, input);
     ReadoutValue<ReferenceDomain> value = readout(domain, model, state);
@@ -26,8 +33,8 @@ std::vector<StepOutput> run_reference(const Model& model, const InputSequence& i
 }
 
 std::vector<mpq_class> reference_output_words(const Model& model, const InputSequence& inputs,
-                                              bool all_steps) {
-  const std::vector<StepOutput> outputs = run_reference(model, inputs);
+                                              bool all_steps, ValueObservation* observation) {
+  const std::vector<StepOutput> outputs = run_reference(model, inputs, observation);
   std::vector<mpq_class> words;
   for (std::size_t t = 0; t < outputs.size(); ++t) {
     if (!all_steps && t + 1 != outputs.size()) continue;

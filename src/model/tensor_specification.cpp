@@ -62,6 +62,11 @@ std::vector<TensorSpecification> tensor_specifications(const Model& model) {
   } else if (model.readout == ReadoutKind::accept) {
     add_plain_tensor(specifications, readout_name, {source}, true);
   }
+  if (model.readout != ReadoutKind::state) {
+    // Optional, one value per readout row, never drawn from [random].
+    specifications.push_back(
+        {"readout_bias", {0}, false, false, false, false, "", 0, TensorRole::plain});
+  }
   return specifications;
 }
 

@@ -24,6 +24,7 @@ Json point_json(const GrowthPoint& point) {
   json["mult_depth"] = optional_value(point.multiplicative_depth);
   json["max_width"] = point.max_width;
   json["precision_bits"] = point.precision_bits;
+  if (point.bits_observed != 0) json["bits_observed"] = point.bits_observed;
   json["brent_16"] = point.brent_16;
   json["brent_256"] = point.brent_256;
   json["compile_seconds"] = point.compile_seconds;

@@ -33,9 +33,9 @@ std::string verdict_colour(Verdict verdict) {
 
 std::string render_terminal_table(const std::vector<GrowthSeries>& all, bool colour) {
   detail::TextTable table;
-  table.headers = {"model", "schedule", "format", "T",    "ands",  "depth",   "arith",
-                   "mult",  "width",    "bits",   "T_16", "T_256", "seconds", "peak MiB"};
-  table.right_aligned = {false, false, false, true, true, true, true,
+  table.headers = {"model", "schedule", "format", "T",    "ands",  "depth",   "arith",   "mult",
+                   "width", "bits",     "obs",    "T_16", "T_256", "seconds", "peak MiB"};
+  table.right_aligned = {false, false, false, true, true, true, true, true,
                          true,  true,  true,  true, true, true, true};
   for (const GrowthSeries& series : all) {
     for (const GrowthPoint& point : series.points) {
@@ -50,6 +50,8 @@ std::string render_terminal_table(const std::vector<GrowthSeries>& all, bool col
            {optional_text(point.multiplicative_depth), ""},
            {fmt::format("{}", point.max_width), ""},
            {fmt::format("{}", point.precision_bits), ""},
+           {point.bits_observed == 0 ? std::string("-") : fmt::format("{}", point.bits_observed),
+            ""},
            {fmt::format("{}", point.brent_16), ""},
            {fmt::format("{}", point.brent_256), ""},
            {fmt::format("{:.3f}", point.compile_seconds), ""},

@@ -65,12 +65,14 @@ Circuit product_tree(std::uint32_t n) {
 
 }  // namespace
 
-TEST_CASE("Horner's rule of degree n has arithmetic depth 2n and multiplicative depth n") {
+TEST_CASE("Horner's rule of degree n has arithmetic depth 2n and multiplicative depth n - 1") {
+  // The first product, 2 · x, scales by a constant: an arithmetic level,
+  // not a multiplicative one; each later product multiplies two variables.
   for (std::uint32_t degree : {1U, 2U, 5U, 17U, 100U}) {
     CAPTURE(degree);
     Circuit circuit = horner(degree);
     CHECK(circuit.arithmetic_depth() == 2 * degree);
-    CHECK(circuit.multiplicative_depth() == degree);
+    CHECK(circuit.multiplicative_depth() == degree - 1);
     CHECK(circuit.operation_count(OperationKind::multiply) == degree);
     CHECK(circuit.operation_count(OperationKind::add) == degree);
     CHECK(circuit.operation_count(OperationKind::constant) == degree + 1);
@@ -102,21 +104,22 @@ TEST_CASE("non-ring operations pass the depth of their operands through") {
   NodeId sum = circuit.create_add(scaled, a);                          // 2, 1
   NodeId negated = circuit.create_negate(sum);                         // 3, 1
   NodeId less = circuit.create_less_than(negated, b);                  // 3, 1
-  NodeId chosen = circuit.create_select(less, negated, a);             // 3, 1
-  NodeId rectified = circuit.create_relu(chosen);                      // 3, 1
-  NodeId clipped = circuit.create_clip(rectified, -1, 1);              // 3, 1
-  NodeId squashed = circuit.create_lookup(Activation::tanh, clipped);  // 3, 1
-  NodeId difference = circuit.create_subtract(squashed, b);            // 4, 1
-  NodeId same = circuit.create_equal(difference, a);                   // 4, 1
+  NodeId chosen = circuit.create_select(less, negated, a);             // 4, 1: selects variables
+  NodeId rectified = circuit.create_relu(chosen);                      // 4, 1
+  NodeId clipped = circuit.create_clip(rectified, -1, 1);              // 4, 1
+  NodeId squashed = circuit.create_lookup(Activation::tanh, clipped);  // 4, 1
+  NodeId difference = circuit.create_subtract(squashed, b);            // 5, 1
+  NodeId same = circuit.create_equal(difference, a);                   // 5, 1
   CHECK(circuit.arithmetic_depth(scaled) == 1);
   CHECK(circuit.multiplicative_depth(scaled) == 1);
   CHECK(circuit.arithmetic_depth(negated) == 3);
-  for (NodeId node : {less, chosen, rectified, clipped, squashed}) {
-    CHECK(circuit.arithmetic_depth(node) == 3);
+  CHECK(circuit.arithmetic_depth(less) == 3);
+  for (NodeId node : {chosen, rectified, clipped, squashed}) {
+    CHECK(circuit.arithmetic_depth(node) == 4);
     CHECK(circuit.multiplicative_depth(node) == 1);
   }
-  CHECK(circuit.arithmetic_depth(difference) == 4);
-  CHECK(circuit.arithmetic_depth(same) == 4);
+  CHECK(circuit.arithmetic_depth(difference) == 5);
+  CHECK(circuit.arithmetic_depth(same) == 5);
   CHECK(circuit.is_boolean(less));
   CHECK(circuit.is_boolean(same));
   CHECK_FALSE(circuit.is_boolean(chosen));
@@ -125,7 +128,7 @@ TEST_CASE("non-ring operations pass the depth of their operands through") {
   circuit.create_output(scaled, "scaled");
   CHECK(circuit.arithmetic_depth() == 1);
   circuit.create_output(same, "same");
-  CHECK(circuit.arithmetic_depth() == 4);
+  CHECK(circuit.arithmetic_depth() == 5);
   CHECK(circuit.multiplicative_depth() == 1);
   for (OperationKind kind :
        {OperationKind::multiply, OperationKind::rescale, OperationKind::add, OperationKind::negate,
@@ -134,9 +137,13 @@ TEST_CASE("non-ring operations pass the depth of their operands through") {
     CHECK(circuit.operation_count(kind) == 1);
   }
   CHECK(circuit.operation_count(OperationKind::input) == 2);
+  // A select between two constants is a table of its condition: no level.
+  NodeId table =
+      circuit.create_select(less, circuit.create_constant(1), circuit.create_constant(2));
+  CHECK(circuit.arithmetic_depth(table) == 3);
 }
 
-TEST_CASE("a multiplication by a constant counts in the multiplicative depth") {
+TEST_CASE("a multiplication by a constant counts in the arithmetic depth only") {
   Circuit circuit(parse_format("mod:8"));
   NodeId x = circuit.create_input("x");
   NodeId three = circuit.create_constant(3);
@@ -144,8 +151,11 @@ TEST_CASE("a multiplication by a constant counts in the multiplicative depth") {
   for (int i = 0; i < 4; ++i)
     node = circuit.create_multiply(three, node);
   circuit.create_output(node, "y");
-  CHECK(circuit.multiplicative_depth() == 4);
+  CHECK(circuit.multiplicative_depth() == 0);
   CHECK(circuit.arithmetic_depth() == 4);
+  NodeId square = circuit.create_multiply(node, node);
+  CHECK(circuit.multiplicative_depth(square) == 1);
+  CHECK(circuit.arithmetic_depth(square) == 5);
 }
 
 TEST_CASE("identical nodes are created once, commutative operands in either order") {

@@ -178,3 +178,30 @@ TEST_CASE("malformed pattern files and bad options: one line, exit status 2") {
   CHECK(bad_width.standard_error ==
         "rnncc: block width 3 words: expected 1, 2, 4, 8, 16, 32 or 64\n");
 }
+
+TEST_CASE("eval --summary: each output's count of ones over every 4-bit sum") {
+  TemporaryDirectory directory;
+  const auto adder = make_adder(directory, 4, "add4.aag");
+  // Every (a, b), a's bits then b's, least significant first.
+  std::string lines;
+  std::vector<std::uint64_t> expected_ones(5, 0);
+  for (unsigned a = 0; a < 16; ++a) {
+    for (unsigned b = 0; b < 16; ++b) {
+      for (unsigned bit = 0; bit < 4; ++bit)
+        lines += ((a >> bit) & 1U) != 0 ? '1' : '0';
+      for (unsigned bit = 0; bit < 4; ++bit)
+        lines += ((b >> bit) & 1U) != 0 ? '1' : '0';
+      lines += '\n';
+      for (unsigned bit = 0; bit < 5; ++bit)
+        expected_ones[bit] += ((a + b) >> bit) & 1U;
+    }
+  }
+  const auto patterns = directory / "all.txt";
+  write_text(patterns, lines);
+  const auto result =
+      run_rnncc(fmt::format("eval {} --inputs {} --summary", quoted(adder), quoted(patterns)));
+  REQUIRE_MESSAGE(result.exit_status == 0, result.standard_error);
+  CHECK(result.standard_output == fmt::format("patterns 256\nones {} {} {} {} {}\n",
+                                              expected_ones[0], expected_ones[1], expected_ones[2],
+                                              expected_ones[3], expected_ones[4]));
+}

@@ -78,8 +78,9 @@ TEST_CASE("growth writes one CSV row per series and length, equal to compiled ci
   CHECK(result.standard_output.find("wrote " + csv.string()) != std::string::npos);
   std::vector<std::string> header;
   const auto rows = read_csv(csv, header);
-  for (const char* column : {"model", "family", "schedule", "format", "T", "ands", "depth",
-                             "arith_depth", "mult_depth", "max_width", "precision_bits"}) {
+  for (const char* column :
+       {"model", "family", "schedule", "format", "T", "ands", "depth", "arith_depth", "mult_depth",
+        "max_width", "precision_bits", "bits_observed"}) {
     CHECK(std::find(header.begin(), header.end(), column) != header.end());
   }
   REQUIRE(rows.size() == 8);  // sequential and table at 16, 32, 64, 128
@@ -98,6 +99,10 @@ TEST_CASE("growth writes one CSV row per series and length, equal to compiled ci
       CHECK(row.at("ands") == std::to_string(compiled.lowered.aig.and_count()));
       CHECK(row.at("depth") == std::to_string(compiled.lowered.aig.depth()));
       CHECK(row.at("precision_bits") == "4");
+      // mod:4 holds every value in 4 bits, so the interpreter cannot see wider.
+      REQUIRE_FALSE(row.at("bits_observed").empty());
+      CHECK(std::stoul(row.at("bits_observed")) >= 1);
+      CHECK(std::stoul(row.at("bits_observed")) <= 4);
       if (schedule == "table") {
         CHECK(row.at("arith_depth").empty());
       } else {

@@ -79,9 +79,10 @@ TEST_CASE("CSV: header, one row per point, every value read back exactly") {
   auto records = parse_csv(read_text(directory / "growth.csv"));
   REQUIRE(records.size() == 1 + 4 * 7);
   const std::vector<std::string> header = {
-      "model",          "family",   "schedule",    "format",          "T",
-      "ands",           "depth",    "arith_depth", "mult_depth",      "max_width",
-      "precision_bits", "brent_16", "brent_256",   "compile_seconds", "peak_bytes"};
+      "model",      "family",    "schedule",        "format",
+      "T",          "ands",      "depth",           "arith_depth",
+      "mult_depth", "max_width", "precision_bits",  "bits_observed",
+      "brent_16",   "brent_256", "compile_seconds", "peak_bytes"};
   CHECK(records[0] == header);
   std::size_t row = 1;
   for (const GrowthSeries& series : all) {
@@ -107,10 +108,15 @@ TEST_CASE("CSV: header, one row per point, every value read back exactly") {
       }
       CHECK(to_integer(r[9]) == point.max_width);
       CHECK(to_integer(r[10]) == point.precision_bits);
-      CHECK(to_integer(r[11]) == point.brent_16);
-      CHECK(to_integer(r[12]) == point.brent_256);
-      CHECK(std::strtod(r[13].c_str(), nullptr) == point.compile_seconds);
-      CHECK(to_integer(r[14]) == point.peak_bytes);
+      if (point.bits_observed == 0) {
+        CHECK(r[11].empty());
+      } else {
+        CHECK(to_integer(r[11]) == point.bits_observed);
+      }
+      CHECK(to_integer(r[12]) == point.brent_16);
+      CHECK(to_integer(r[13]) == point.brent_256);
+      CHECK(std::strtod(r[14].c_str(), nullptr) == point.compile_seconds);
+      CHECK(to_integer(r[15]) == point.peak_bytes);
     }
   }
 }
@@ -146,6 +152,11 @@ TEST_CASE("JSON: points read back exactly — analyses carry class, expectation 
       }
       CHECK(json["max_width"].get<std::uint64_t>() == point.max_width);
       CHECK(json["precision_bits"].get<std::uint64_t>() == point.precision_bits);
+      if (point.bits_observed == 0) {
+        CHECK_FALSE(json.contains("bits_observed"));
+      } else {
+        CHECK(json["bits_observed"].get<std::uint64_t>() == point.bits_observed);
+      }
       CHECK(json["brent_16"].get<std::uint64_t>() == point.brent_16);
       CHECK(json["brent_256"].get<std::uint64_t>() == point.brent_256);
       CHECK(json["compile_seconds"].get<double>() == point.compile_seconds);

@@ -44,7 +44,7 @@ inline std::vector<report::GrowthSeries> sample_series() {
     const double seconds = 0.1 * k + 0.2;
     const std::uint64_t peak = (std::uint64_t{3} << 30) + k;
     all[0].points.push_back({length, 900 * length + 3, 12 * k + 5, 2 * k + 1, k, 450 * length, 16,
-                             900 * length / 16, 900 * length / 256 + k, seconds, peak});
+                             900 * length / 16, 900 * length / 256 + k, seconds, peak, 3 + k});
     all[1].points.push_back({length, 5000 * length, static_cast<std::uint32_t>(40 * length + 3),
                              static_cast<std::uint32_t>(3 * length),
                              static_cast<std::uint32_t>(length), 300, 16, 40 * length + 300,

@@ -43,7 +43,7 @@ TEST_CASE("the measures table has one aligned row per point with the exact integ
     for (const GrowthPoint& point : series.points) {
       const std::string& line = lines[row++];
       std::vector<std::string> words = words_of(line);
-      REQUIRE(words.size() == 14);
+      REQUIRE(words.size() == 15);
       CHECK(words[0] == series.model);
       CHECK(words[1] == series.schedule);
       CHECK(words[2] == series.format);
@@ -52,8 +52,10 @@ TEST_CASE("the measures table has one aligned row per point with the exact integ
       CHECK(std::stoull(words[5]) == point.depth);
       CHECK(words[6] == (point.arithmetic_depth ? std::to_string(*point.arithmetic_depth) : "-"));
       CHECK(std::stoull(words[8]) == point.max_width);
-      CHECK(std::stoull(words[10]) == point.brent_16);
-      CHECK(std::stoull(words[11]) == point.brent_256);
+      CHECK(std::stoull(words[9]) == point.precision_bits);
+      CHECK(words[10] == (point.bits_observed == 0 ? "-" : std::to_string(point.bits_observed)));
+      CHECK(std::stoull(words[11]) == point.brent_16);
+      CHECK(std::stoull(words[12]) == point.brent_256);
       const std::string length_text = std::to_string(point.length);
       CHECK(line.substr(t_end - length_text.size(), length_text.size()) == length_text);
       CHECK(line[t_end] == ' ');

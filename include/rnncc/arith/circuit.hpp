@@ -60,8 +60,9 @@ std::optional<OperationKind> parse_operation_kind(std::string_view name);
 /// constant: 0). Bounds, shifts and tables are parameters, not operands.
 std::size_t operand_count(OperationKind kind);
 
-/// True for add, subtract, negate and multiply: the ring operations, the
-/// only nodes that add 1 to the arithmetic depth. Every other kind passes
+/// True for add, subtract, negate and multiply: the ring operations, which
+/// always add 1 to the arithmetic depth. A select adds 1 when its two
+/// values are not both constants (see Circuit). Every other kind passes
 /// the largest depth of its operands through unchanged (inputs and
 /// constants have depth 0).
 bool counts_in_arithmetic_depth(OperationKind kind);
@@ -106,13 +107,17 @@ struct CircuitStatistics {
 /// Nodes are numbered in creation order; operands always precede their
 /// users, so the numbering is a topological order and no cycle can exist.
 /// Each node's depths are fixed when it is created:
-/// - arithmetic depth: the largest number of add, subtract, negate and
-///   multiply nodes on a path from an input or constant to the node,
-///   counting the node itself (other kinds count 0);
-/// - multiplicative depth: the same count restricted to multiply nodes.
-///   Every multiply counts, also a multiplication by a constant (the
-///   arithmetic-circuit model of the paper: × is a gate whatever its
-///   operands). Rescale counts 0 in both: it moves the binary point.
+/// - arithmetic depth: the largest number of add, subtract, negate,
+///   multiply and data-carrying select nodes on a path from an input or
+///   constant to the node, counting the node itself (other kinds count 0).
+///   A select between two values that are not both constants counts one
+///   level: in the paper's arithmetic model it is a product with a
+///   one-hot input (a token-driven selection), c·a + (1 − c)·b; a select
+///   between two constants is a table of the input and counts 0;
+/// - multiplicative depth: the same count restricted to multiply nodes
+///   whose operands are both non-constant. A product with a constant
+///   scales (a weight, −1) and does not count; it counts in the arithmetic
+///   depth. Rescale counts 0 in both: it moves the binary point.
 ///
 /// Creation is exact: a node whose operands are all constants becomes the
 /// constant reference:: computes; `select` on a constant condition or

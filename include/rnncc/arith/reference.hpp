@@ -65,6 +65,24 @@ mpq_class hardtanh(const Format& format, const mpq_class& a);
 /// under the format's order.
 mpq_class sign(const Format& format, const mpq_class& a);
 
+/// How an exact result leaves the format's range before it is made a
+/// member: it stays inside (`none`), wraps around (mod:W, and fixed formats
+/// with the wrap rule), or saturates (fixed formats with the saturate
+/// rule). exact has no range; modp reduces by definition, which is not an
+/// overflow.
+enum class Overflow { none, wraps, saturates };
+
+/// The overflow of `exact_result` (for fixed formats after rounding to
+/// the format's resolution), as represent() would meet it.
+Overflow overflow_of(const Format& format, const mpq_class& exact_result);
+
+/// The bits the member `value` takes: for mod and fixed the two's-
+/// complement width of its stored integer (value · 2^F), for modp the
+/// binary width of its residue, for exact the two's-complement width of
+/// its numerator plus the binary width of its denominator when that is
+/// not 1 (the length of writing p/q in binary).
+std::size_t stored_bits(const Format& format, const mpq_class& value);
+
 /// The activation applied to `a`. relu, hardtanh and sign work in every
 /// format. tanh, sigmoid, exp and softplus exist only in fixed formats,
 /// where the result is the correctly rounded value (rounding per the

@@ -63,4 +63,12 @@ arith::Circuit build_arithmetic_circuit(const model::Model& model, const Compile
 /// the table schedule, the AIG of composed transition tables).
 CompiledModel compile(const model::Model& model, const CompileOptions& options);
 
+/// What compile() does after building the arithmetic circuit, for a
+/// circuit `arithmetic` that build_arithmetic_circuit(model, options) built
+/// (and the `composition` it reported): lowered to an AIG (exact scans in
+/// the sequential schedule's output representation) and described in the
+/// AIG's comments.
+CompiledModel lower_arithmetic_circuit(const model::Model& model, const CompileOptions& options,
+                                       arith::Circuit arithmetic, std::string composition);
+
 }  // namespace rnncc::compile

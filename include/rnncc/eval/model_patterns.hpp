@@ -19,10 +19,12 @@ std::vector<mpq_class> input_word_values(const model::Model& model,
                                          const model::InputSequence& inputs);
 
 /// One pattern per sequence: each input word's value encoded in its bits
-/// (`input_words`: a lowered circuit's input words, in order).
+/// (`input_words`: a lowered circuit's input words, in order). Token
+/// sequences are encoded on `threads` threads, 64 sequences per task.
 eval::PatternSet encode_input_sequences(const model::Model& model,
                                         const std::vector<arith::LoweredWord>& input_words,
-                                        const std::vector<model::InputSequence>& sequences);
+                                        const std::vector<model::InputSequence>& sequences,
+                                        unsigned threads = 1);
 
 /// The output words' values in pattern `pattern` of `outputs` (Booleans as
 /// 0 or 1), in output order.

@@ -18,6 +18,9 @@ namespace rnncc::experiment {
 struct SweepOptions {
   /// Allow scans in fixed (rounding) formats (compile::CompileOptions).
   bool reassociate = false;
+  /// Random input sequences the interpreter runs at each length to observe
+  /// the widest value (GrowthPoint::bits_observed); 0 skips it.
+  std::size_t observed_sequences = 4;
 };
 
 /// Told of the sweep's progress; each series is named by its label

@@ -6,6 +6,8 @@
 
 #include <gmpxx.h>
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "rnncc/arith/activation.hpp"
@@ -13,6 +15,23 @@
 #include "rnncc/arith/format.hpp"
 
 namespace rnncc::model {
+
+/// What the values of a run actually were: the widest one (the precision
+/// observed, as opposed to the bound a circuit's widths give) and how often
+/// a result left the format's range.
+struct ValueObservation {
+  /// The most bits any value took (arith::reference::stored_bits).
+  std::size_t widest_bits = 0;
+  /// Results that wrapped around (mod, fixed with wrap) or saturated
+  /// (fixed with saturate), and the first step (from 1) where each happened.
+  std::uint64_t wraps = 0;
+  std::optional<std::size_t> first_wrap_step;
+  std::uint64_t saturations = 0;
+  std::optional<std::size_t> first_saturation_step;
+
+  /// Adds `other`'s observations (the earlier first steps are kept).
+  void merge(const ValueObservation& other);
+};
 
 /// Members of a number format, computed with reference:: semantics.
 class ReferenceDomain {
@@ -23,8 +42,18 @@ class ReferenceDomain {
   explicit ReferenceDomain(arith::Format format) : format_(std::move(format)) {}
   const arith::Format& format() const { return format_; }
 
+  /// Records every value and overflow into `observation` (null: none),
+  /// attributing them to `step`.
+  void observe(ValueObservation* observation) { observation_ = observation; }
+  void set_step(std::size_t step) { step_ = step; }
+  /// Records `value` as taken (when observing).
+  void note_value(const mpq_class& value);
+
   /// `value`, which must already be a member of the format.
-  Number constant(const mpq_class& value) { return value; }
+  Number constant(const mpq_class& value) {
+    note_value(value);
+    return value;
+  }
   Boolean boolean_constant(bool value) { return value; }
   Number add(const Number& a, const Number& b);
   Number subtract(const Number& a, const Number& b);
@@ -40,7 +69,12 @@ class ReferenceDomain {
   }
 
  private:
+  /// The member `result` of an operation whose exact value was `exact`.
+  Number observed(const mpq_class& exact, Number result);
+
   arith::Format format_;
+  ValueObservation* observation_ = nullptr;
+  std::size_t step_ = 0;
 };
 
 /// Nodes of an arithmetic circuit: every operation creates (or finds) the

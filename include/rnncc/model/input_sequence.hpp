@@ -36,7 +36,17 @@ InputSequence parse_tokens(const Model& model, std::string_view text);
 /// by spaces or commas (integers, decimals, or fractions p/q), each
 /// converted into the format by its rounding (InputError when it does not
 /// fit, or, in exact, is outside the input range). `#` starts a comment.
+/// Refused (InputError): a directory, a file larger than
+/// max_input_file_bytes, an input of no steps.
 InputSequence read_input_file(const Model& model, const std::filesystem::path& path);
+
+/// Largest input file rnncc reads.
+inline constexpr std::uint64_t max_input_file_bytes = std::uint64_t{1} << 30;
+
+/// The vector lines of an input file (see read_input_file), `source`
+/// naming it in messages.
+InputSequence parse_vector_lines(const Model& model, std::string_view text,
+                                 std::string_view source);
 
 /// A reproducible random sequence of `length` inputs (splitmix64 from
 /// `seed`): uniform symbols, or uniform members of the format (exact: of

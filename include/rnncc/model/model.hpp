@@ -98,6 +98,9 @@ struct Model {
   // --- readout -------------------------------------------------------------
   ReadoutKind readout = ReadoutKind::state;
   Matrix readout_weights;  ///< linear: O; accept: o as a 1-row matrix
+  /// linear: c in O · r + c; accept: c in o^T r + c > 0 (one per row;
+  /// empty when the model has none).
+  std::vector<mpq_class> readout_bias;
 
   /// The feature called `name` (std::logic_error if the model has none).
   const Feature& feature(std::string_view name) const;

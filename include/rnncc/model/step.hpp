@@ -74,9 +74,17 @@ ReadoutValue<Domain> readout_of_source(Domain& domain, const Model& model,
       break;
     case ReadoutKind::linear:
       value.numbers = multiply_constant_matrix(domain, model.readout_weights, source);
+      for (std::size_t i = 0; i < model.readout_bias.size(); ++i) {
+        if (model.readout_bias[i] != 0) {
+          value.numbers[i] = domain.add(value.numbers[i], domain.constant(model.readout_bias[i]));
+        }
+      }
       break;
     case ReadoutKind::accept: {
       Number score = multiply_constant_matrix(domain, model.readout_weights, source).front();
+      if (!model.readout_bias.empty() && model.readout_bias.front() != 0) {
+        score = domain.add(score, domain.constant(model.readout_bias.front()));
+      }
       value.accept = domain.less_than(domain.constant(0), score);
       break;
     }

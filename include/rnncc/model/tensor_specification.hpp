@@ -34,6 +34,8 @@ struct TensorSpecification {
   /// A weight whose columns are the alphabet's symbols (x_t as a one-hot
   /// vector): the feature becomes a per-symbol table of W's columns plus b.
   bool columns_are_symbols = false;
+  /// The value of every element of an optional tensor that is absent.
+  long default_value = 0;
 };
 
 /// Appends the tensors of feature `name` with `dimensions` (empty for a

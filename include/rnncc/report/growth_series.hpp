@@ -20,11 +20,14 @@ struct GrowthPoint {
   /// Word-level depths; absent for the table schedule.
   std::optional<std::uint32_t> arithmetic_depth, multiplicative_depth;
   std::uint64_t max_width = 0;       ///< largest level width
-  std::uint64_t precision_bits = 0;  ///< widest value in bits
+  std::uint64_t precision_bits = 0;  ///< widest value in bits, as the circuit's widths bound it
   /// Brent time T_P = sum over levels l of ceil(w_l / P), for P = 16 and 256.
   std::uint64_t brent_16 = 0, brent_256 = 0;
   double compile_seconds = 0;
   std::uint64_t peak_bytes = 0;
+  /// The widest value the interpreter actually met on random inputs of
+  /// this length (0 when not measured): the paper's precision, observed.
+  std::uint64_t bits_observed = 0;
 };
 
 /// The paper's expectation for each measure of a series. The stage that

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "rnncc/compile/compiler.hpp"
+#include "rnncc/model/domain.hpp"
 #include "rnncc/model/input_sequence.hpp"
 #include "rnncc/model/model.hpp"
 
@@ -29,14 +30,20 @@ struct ModelCheck {
   std::uint64_t differing = 0;  ///< output words that differ
   mpq_class largest_drift = 0;  ///< the largest |circuit − interpreter|
   std::optional<OutputMismatch> first_mismatch;
+  /// The interpreter's widest value and overflows over every sequence.
+  model::ValueObservation observation;
 };
 
 /// Evaluates `compiled` (whose outputs follow `all_outputs`: after every
-/// step, or after the last) on every sequence of `sequences` (each of the
-/// compiled length), bit-parallel on `threads` threads, and compares each
-/// output word with the interpreter's value. Stops at the first mismatch
-/// when `stop_at_first_mismatch`; otherwise counts every difference (the
-/// drift of a reassociated scan in a rounding format).
+/// step, or after the last) on every sequence of `sequences`, bit-parallel
+/// on `threads` threads, and compares each output word with the
+/// interpreter's value. Sequences have the compiled length T, or — with
+/// `all_outputs` — at most T: a shorter one is padded (with its first
+/// token or vector) and compared on its own steps only. Stops at the first
+/// mismatch when `stop_at_first_mismatch`; otherwise counts every
+/// difference (the drift of a reassociated scan in a rounding format).
+/// Throws InputError when `sequences` is empty (zero checks pass nothing)
+/// or a sequence is longer than the circuit.
 ModelCheck check_against_interpreter(const model::Model& model,
                                      const compile::CompiledModel& compiled, bool all_outputs,
                                      const std::vector<model::InputSequence>& sequences,

@@ -50,6 +50,7 @@ struct Wfa : LinearFamilyBase<Wfa> {
     zero.rows = d;
     zero.per_symbol.assign(model.input.alphabet.size(), std::vector<mpq_class>(d, mpq_class(0)));
     model.features = {{"A", std::move(transposed)}, {"b", std::move(zero)}};
+    Dense::detect_structure(model);
   }
 
   template <class Domain>

@@ -1,0 +1,20 @@
+// Helpers the constructions share.
+#pragma once
+
+#include <memory>
+
+#include "rnncc/experiment/construction.hpp"
+#include "rnncc/io/model_writer.hpp"
+
+namespace rnncc::experiment::constructions {
+
+/// A tensor of `shape` filled with zeros.
+io::TensorText zeros(std::vector<std::size_t> shape);
+
+/// Factories (one source file each).
+std::unique_ptr<Construction> make_s5_construction();
+std::unique_ptr<Construction> make_imm_dense_construction();
+std::unique_ptr<Construction> make_counter_machine_construction();
+std::unique_ptr<Construction> make_connectivity_construction();
+
+}  // namespace rnncc::experiment::constructions
