@@ -34,5 +34,7 @@ void register_task(CLI::App& app);
 void register_score(CLI::App& app);
 /// `rnncc construct NAME -o MODEL`: a model built by a construction.
 void register_construct(CLI::App& app);
+/// `rnncc optimize IN -o OUT`: a circuit optimised by ABC, checked and renamed.
+void register_optimize(CLI::App& app);
 
 }  // namespace rnncc::cli

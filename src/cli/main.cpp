@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   rnncc::cli::register_task(app);
   rnncc::cli::register_score(app);
   rnncc::cli::register_construct(app);
+  rnncc::cli::register_optimize(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -149,4 +149,18 @@ EquivalenceResult check_equivalence(const logic::Aig& first, const logic::Aig& s
   return result;
 }
 
+std::optional<EquivalenceResult> simulation_difference(const logic::Aig& first,
+                                                       const logic::Aig& second,
+                                                       const EquivalenceOptions& options) {
+  const PortMatching matching = match_ports(first, second, options.first_name, options.second_name);
+  EquivalenceResult result;
+  result.method = EquivalenceMethod::simulation;
+  const eval::PatternSet inputs =
+      eval::random_patterns(first.input_count(), options.random_patterns, options.seed);
+  if (find_first_difference(first, second, inputs, matching, options.threads, result)) {
+    return result;
+  }
+  return std::nullopt;
+}
+
 }  // namespace rnncc::verify

@@ -4,6 +4,7 @@
 
 #include <gmpxx.h>
 #include <cstddef>
+#include <type_traits>
 #include <vector>
 
 #include "rnncc/model/domain.hpp"
@@ -19,6 +20,16 @@ struct StepInput {
   std::vector<typename Domain::Number> values;
 };
 
+/// The symbol whose row the code in `bits` (least significant first)
+/// selects: the code itself, or the last symbol for codes at or beyond
+/// `symbol_count`.
+inline std::size_t symbol_of_code(const std::vector<bool>& bits, std::size_t symbol_count) {
+  std::size_t code = 0;
+  for (std::size_t bit = 0; bit < bits.size(); ++bit)
+    if (bits[bit]) code |= std::size_t{1} << bit;
+  return code < symbol_count ? code : symbol_count - 1;
+}
+
 /// The row `row` of a per-symbol table selected by the code in `bits`: a
 /// balanced tree of selects, least significant bit at the leaves. Codes at
 /// or beyond the alphabet's size select the last symbol.
@@ -27,6 +38,11 @@ typename Domain::Number select_by_token(Domain& domain,
                                         const std::vector<typename Domain::Boolean>& bits,
                                         const std::vector<std::vector<mpq_class>>& per_symbol,
                                         std::size_t row) {
+  if constexpr (std::is_same_v<typename Domain::Boolean, bool>) {
+    // Known bits (the reference interpreter): the code picks the row the
+    // tree would, without building the tree's 2^bits leaves.
+    return domain.constant(per_symbol[symbol_of_code(bits, per_symbol.size())][row]);
+  }
   const std::size_t code_count = std::size_t{1} << bits.size();
   std::vector<typename Domain::Number> level;
   level.reserve(code_count);
@@ -50,6 +66,9 @@ template <class Domain>
 typename Domain::Boolean select_flag_by_token(Domain& domain,
                                               const std::vector<typename Domain::Boolean>& bits,
                                               const std::vector<bool>& per_symbol) {
+  if constexpr (std::is_same_v<typename Domain::Boolean, bool>) {
+    return domain.boolean_constant(per_symbol[symbol_of_code(bits, per_symbol.size())]);
+  }
   const std::size_t code_count = std::size_t{1} << bits.size();
   std::vector<typename Domain::Boolean> level;
   level.reserve(code_count);

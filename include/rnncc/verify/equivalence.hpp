@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,5 +59,13 @@ struct EquivalenceResult {
 /// original circuits before it is returned.
 EquivalenceResult check_equivalence(const logic::Aig& first, const logic::Aig& second,
                                     const EquivalenceOptions& options = {});
+
+/// The simulation half of check_equivalence alone: a pattern among
+/// `options.random_patterns` random ones under which a matched output pair
+/// differs (method simulation), or std::nullopt when none does — which
+/// suggests, but does not prove, equivalence.
+std::optional<EquivalenceResult> simulation_difference(const logic::Aig& first,
+                                                       const logic::Aig& second,
+                                                       const EquivalenceOptions& options = {});
 
 }  // namespace rnncc::verify
