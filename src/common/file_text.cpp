@@ -26,6 +26,11 @@ std::string read_file_text(const std::filesystem::path& path, std::uint64_t max_
     throw InputError(fmt::format("{}: cannot open: {}", path.string(), std::strerror(errno)));
   }
   std::string text;
+  // A regular file's size is known: one allocation instead of doublings.
+  if (!standard_input) {
+    const std::uintmax_t size = std::filesystem::file_size(path, error);
+    if (!error && size <= max_bytes) text.reserve(static_cast<std::size_t>(size));
+  }
   char buffer[1 << 16];
   while (true) {
     const std::size_t read = std::fread(buffer, 1, sizeof buffer, file.get());
