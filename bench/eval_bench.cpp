@@ -1,6 +1,6 @@
 // Evaluation throughput and memory:
 //  - ABC's own 256-bit multiplier (path in RNNCC_BENCH_MULTIPLIER;
-//    tools/bench.sh makes it and times ABC's `sim -F 1 -W 2048 -m` on it in
+//    tools/bench.sh makes it and times ABC's `sim -F 1 -W 4096 -m` on it in
 //    the same run) on 131,072 random patterns, patterns mode, 1 and 2
 //    threads; and on one 64-pattern block, levels mode, 1 and 2 threads;
 //  - a deep circuit built in memory (RNNCC_BENCH_DEEP_NODES nodes, default

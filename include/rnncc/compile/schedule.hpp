@@ -1,4 +1,4 @@
-// How a recurrence is unrolled over time (DESIGN.md "Schedules").
+// How a recurrence is unrolled over time (docs/design.md, "Schedules").
 #pragma once
 
 #include <cstddef>
