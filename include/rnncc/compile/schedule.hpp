@@ -16,6 +16,9 @@ struct Schedule {
   bool operator==(const Schedule&) const = default;
 };
 
+/// The kind's name: "sequential", "scan", "chunked" or "table".
+std::string_view name_of(ScheduleKind kind);
+
 /// Parses "sequential", "scan", "chunked:C" (C >= 1) or "table"; throws
 /// InputError naming the accepted spellings.
 Schedule parse_schedule(std::string_view text);
