@@ -1,6 +1,6 @@
 // Model compilation end to end (read the model, build the arithmetic
 // circuit, lower it, drop dangling ANDs): AND nodes per second and peak bytes
-// per AND node, for the two models of issue 3's performance targets —
+// per AND node, for the two models of the performance targets —
 // DeltaNet (key and value 4) in mod:16 under scan and an LSTM (hidden 8) in
 // fixed:16.8 under sequential. Run one benchmark per process
 // (--benchmark_filter) so that the peak resident size is its own.

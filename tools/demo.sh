@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # README's first command: sets up and builds (tools/setup.sh), then runs the
 # main job: `rnncc growth` on its built-in default set — one model per column
-# of PAPER.md's table (diagonal, permutation-diagonal, DeltaNet and RWKV-7 in
+# of docs/paper.md's table (diagonal, permutation-diagonal, DeltaNet and RWKV-7 in
 # fixed-width rings under scan; a ReLU RNN and an LSTM under sequential and
 # table), T = 16 .. 4096 (LSTM: .. 2048). It prints the measurements, each
 # series' growth class against the paper's expectation, and the paths of the

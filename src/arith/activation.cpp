@@ -2,16 +2,24 @@
 
 #include <fmt/format.h>
 
-#include <array>
+#include <optional>
 
+#include "rnncc/common/enum_names.hpp"
 #include "rnncc/common/error.hpp"
 
 namespace rnncc::arith {
 namespace {
 
-constexpr std::array<Activation, 7> all_activations = {
-    Activation::relu,    Activation::hardtanh, Activation::sign,    Activation::tanh,
-    Activation::sigmoid, Activation::exp,      Activation::softplus};
+constexpr EnumNames<Activation, 7> activation_names{{
+    {Activation::relu, "relu"},
+    {Activation::hardtanh, "hardtanh"},
+    {Activation::sign, "sign"},
+    {Activation::tanh, "tanh"},
+    {Activation::sigmoid, "sigmoid"},
+    {Activation::exp, "exp"},
+    {Activation::softplus, "softplus"},
+}};
+static_assert(names_are_distinct(activation_names));
 
 }  // namespace
 
@@ -21,31 +29,13 @@ bool is_piecewise_linear(Activation activation) {
 }
 
 std::string_view name_of(Activation activation) {
-  switch (activation) {
-    case Activation::relu:
-      return "relu";
-    case Activation::hardtanh:
-      return "hardtanh";
-    case Activation::sign:
-      return "sign";
-    case Activation::tanh:
-      return "tanh";
-    case Activation::sigmoid:
-      return "sigmoid";
-    case Activation::exp:
-      return "exp";
-    case Activation::softplus:
-      return "softplus";
-  }
-  return "unknown";
+  return name_in(activation_names, activation);
 }
 
 Activation parse_activation(std::string_view name) {
-  for (Activation activation : all_activations) {
-    if (name_of(activation) == name) return activation;
-  }
-  throw InputError(fmt::format(
-      "activation '{}': expected relu, hardtanh, sign, tanh, sigmoid, exp or softplus", name));
+  if (std::optional<Activation> activation = parse_in(activation_names, name)) return *activation;
+  throw InputError(fmt::format("activation '{}': expected {}", name,
+                               list_names(activation_names, ", ", " or ")));
 }
 
 }  // namespace rnncc::arith

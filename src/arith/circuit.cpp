@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "rnncc/arith/reference.hpp"
+#include "rnncc/common/enum_names.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/common/hash.hpp"
 
@@ -14,9 +15,29 @@ namespace rnncc::arith {
 
 namespace {
 
-constexpr std::array<std::string_view, operation_kind_count> kind_names = {
-    "input", "const", "add",    "sub",  "neg",  "mul",   "rescale",
-    "lt",    "eq",    "select", "relu", "clip", "lookup"};
+constexpr EnumNames<OperationKind, operation_kind_count> kind_names{{
+    {OperationKind::input, "input"},
+    {OperationKind::constant, "const"},
+    {OperationKind::add, "add"},
+    {OperationKind::subtract, "sub"},
+    {OperationKind::negate, "neg"},
+    {OperationKind::multiply, "mul"},
+    {OperationKind::rescale, "rescale"},
+    {OperationKind::less_than, "lt"},
+    {OperationKind::equal, "eq"},
+    {OperationKind::select, "select"},
+    {OperationKind::relu, "relu"},
+    {OperationKind::clip, "clip"},
+    {OperationKind::lookup, "lookup"},
+}};
+static_assert(names_are_distinct(kind_names));
+// name_of indexes the table by the enumerator's value.
+static_assert([] {
+  for (std::size_t i = 0; i < operation_kind_count; ++i) {
+    if (static_cast<std::size_t>(kind_names[i].value) != i) return false;
+  }
+  return true;
+}());
 
 constexpr NodeId no_operand = std::numeric_limits<NodeId>::max();
 
@@ -41,14 +62,11 @@ void check_name(std::string_view name, std::string_view what) {
 }  // namespace
 
 std::string_view name_of(OperationKind kind) {
-  return kind_names[static_cast<std::size_t>(kind)];
+  return kind_names[static_cast<std::size_t>(kind)].name;
 }
 
 std::optional<OperationKind> parse_operation_kind(std::string_view name) {
-  for (std::size_t i = 0; i < operation_kind_count; ++i) {
-    if (kind_names[i] == name) return static_cast<OperationKind>(i);
-  }
-  return std::nullopt;
+  return parse_in(kind_names, name);
 }
 
 std::size_t operand_count(OperationKind kind) {

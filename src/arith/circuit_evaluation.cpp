@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include <optional>
-#include <stdexcept>
 
 #include "rnncc/arith/live_sweep.hpp"
 #include "rnncc/arith/reference.hpp"
+#include "rnncc/common/assert.hpp"
 #include "rnncc/common/error.hpp"
 
 namespace rnncc::arith {
@@ -66,7 +66,7 @@ mpq_class evaluate_node(const Circuit& circuit, NodeId node, const Values& value
       return table.explicit_table(operand(0));
     }
   }
-  throw std::logic_error("unknown operation kind");
+  RNNCC_UNREACHABLE("an operation kind the switch does not list");
 }
 
 }  // namespace

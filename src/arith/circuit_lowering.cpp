@@ -9,6 +9,7 @@
 #include "rnncc/arith/circuit_evaluation.hpp"
 #include "rnncc/arith/live_sweep.hpp"
 #include "rnncc/arith/nonlinear_table.hpp"
+#include "rnncc/common/assert.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/logic/cleanup.hpp"
 #include "rnncc/word/lookup.hpp"
@@ -95,7 +96,7 @@ LoweredValue lower_exact_table(logic::Aig& aig, const ExplicitTable& table,
     if (!low || numerators[pattern] < *low) low = numerators[pattern];
     if (!high || numerators[pattern] > *high) high = numerators[pattern];
   }
-  if (!low) throw std::logic_error("an exact value without admissible integers");
+  RNNCC_ASSERT(low.has_value());  // an exact value has an admissible integer
   const std::size_t result_width = signed_width(*low, *high);
   if (result_width > max_exact_width) {
     throw LimitError(
@@ -163,7 +164,7 @@ LoweredValue lower_node(const Circuit& circuit, NodeId node, FormatLowering& low
       return lower_exact_table(lowering.aig(), table.explicit_table, operand(0));
     }
   }
-  throw std::logic_error("unknown operation kind");
+  RNNCC_UNREACHABLE("an operation kind the switch does not list");
 }
 
 }  // namespace

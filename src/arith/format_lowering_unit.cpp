@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "rnncc/arith/reference.hpp"
+#include "rnncc/common/assert.hpp"
 #include "rnncc/word/resize.hpp"
 
 namespace rnncc::arith::detail {
@@ -34,13 +35,13 @@ LoweredValue FormatLoweringUnit::apply(Activation activation, const LoweredValue
 }
 
 std::optional<LoweredValue> FormatLoweringUnit::conform(const LoweredValue&, const LoweredValue&) {
-  throw std::logic_error("conform applies to exact values only");
+  RNNCC_UNREACHABLE("conform called on a unit other than the exact one");
 }
 
 LoweredValue FormatLoweringUnit::apply_transcendental(Activation activation, const LoweredValue&) {
   // The reference gives the error that names a format to use instead.
   reference::apply(format_, activation, 0);
-  throw std::logic_error("reference::apply accepted a transcendental activation");
+  RNNCC_UNREACHABLE("reference::apply accepted a transcendental activation");
 }
 
 void FormatLoweringUnit::check_input_width(const word::BitVector& bits,

@@ -9,6 +9,7 @@
 
 #include "big_integer.hpp"
 #include "rnncc/arith/reference.hpp"
+#include "rnncc/common/assert.hpp"
 #include "rnncc/common/error.hpp"
 
 namespace rnncc::arith {
@@ -56,7 +57,7 @@ bool bound_activation(mpfr_ptr result, Activation activation, mpfr_srcptr x, mpf
       return mpfr_log1p(result, result, direction) == 0 && exact;
     }
     default:
-      throw std::logic_error("bound_activation: not a transcendental activation");
+      RNNCC_UNREACHABLE("bound_activation called with a piecewise-linear activation");
   }
 }
 

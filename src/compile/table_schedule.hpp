@@ -1,5 +1,5 @@
 // The table schedule: each step as a transition table over every state
-// code, tables composed by pointer jumping (DESIGN.md "Schedules").
+// code, tables composed by pointer jumping (docs/design.md, "Schedules").
 #pragma once
 
 #include "rnncc/arith/circuit_lowering.hpp"

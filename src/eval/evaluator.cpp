@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "rnncc/common/enum_names.hpp"
 #include "rnncc/common/error.hpp"
 
 namespace rnncc::eval {
@@ -328,6 +329,12 @@ void evaluate_levels(const EvaluationPlan& plan, const PatternSet& inputs, unsig
     runner.run(arena, inputs, block_at(b, width, inputs.word_count()), values.data(), outputs);
 }
 
+constexpr EnumNames<ParallelMode, 2> mode_names{{
+    {ParallelMode::patterns, "patterns"},
+    {ParallelMode::levels, "levels"},
+}};
+static_assert(names_are_distinct(mode_names));
+
 bool is_supported_width(unsigned width) {
   return width == 1 || width == 2 || width == 4 || width == 8 || width == 16 || width == 32 ||
          width == 64;
@@ -336,13 +343,13 @@ bool is_supported_width(unsigned width) {
 }  // namespace
 
 std::string_view name_of(ParallelMode mode) {
-  return mode == ParallelMode::patterns ? "patterns" : "levels";
+  return name_in(mode_names, mode);
 }
 
 ParallelMode parse_parallel_mode(std::string_view name) {
-  if (name == "patterns") return ParallelMode::patterns;
-  if (name == "levels") return ParallelMode::levels;
-  throw InputError(fmt::format("unknown mode '{}': expected patterns or levels", name));
+  if (std::optional<ParallelMode> mode = parse_in(mode_names, name)) return *mode;
+  throw InputError(
+      fmt::format("unknown mode '{}': expected {}", name, list_names(mode_names, ", ", " or ")));
 }
 
 Evaluator::Evaluator(const logic::Aig& aig, ParallelMode mode)

@@ -2,6 +2,7 @@
 
 #include <system_error>
 
+#include "rnncc/common/enum_names.hpp"
 #include "rnncc/common/error.hpp"
 
 namespace rnncc::experiment {
@@ -10,6 +11,15 @@ namespace {
 
 using compile::Schedule;
 using compile::ScheduleKind;
+
+constexpr EnumNames<PaperColumn, 5> column_names{{
+    {PaperColumn::tc0, "TC0"},
+    {PaperColumn::nc1, "NC1"},
+    {PaperColumn::pnc1, "PNC1"},
+    {PaperColumn::log_precision, "L"},
+    {PaperColumn::polynomial_precision, "P"},
+}};
+static_assert(names_are_distinct(column_names));
 
 constexpr Schedule scan{ScheduleKind::scan};
 constexpr Schedule sequential{ScheduleKind::sequential};
@@ -45,19 +55,7 @@ constexpr DefaultSeries series[] = {
 }  // namespace
 
 std::string_view to_string(PaperColumn column) {
-  switch (column) {
-    case PaperColumn::tc0:
-      return "TC0";
-    case PaperColumn::nc1:
-      return "NC1";
-    case PaperColumn::pnc1:
-      return "PNC1";
-    case PaperColumn::log_precision:
-      return "L";
-    case PaperColumn::polynomial_precision:
-      return "P";
-  }
-  return "?";
+  return name_in(column_names, column);
 }
 
 std::span<const DefaultSeries> default_set() {

@@ -72,20 +72,6 @@ constexpr ExpectationRule rules[] = {
 };
 // clang-format on
 
-std::string_view kind_name(ScheduleKind kind) {
-  switch (kind) {
-    case ScheduleKind::sequential:
-      return "sequential";
-    case ScheduleKind::scan:
-      return "scan";
-    case ScheduleKind::chunked:
-      return "chunked";
-    case ScheduleKind::table:
-      return "table";
-  }
-  return "?";
-}
-
 }  // namespace
 
 WidthKind width_kind(const arith::Format& format) {
@@ -107,7 +93,7 @@ bool applies(const ExpectationRule& rule, const SeriesKey& key, Measure measure)
 report::Expectation expected_class(const SeriesKey& key, Measure measure) {
   for (const ExpectationRule& rule : rules) {
     if (!applies(rule, key, measure)) continue;
-    const std::string_view kind = kind_name(key.schedule.kind);
+    const std::string_view kind = compile::name_of(key.schedule.kind);
     const std::string_view as_argued =
         key.schedule.kind == ScheduleKind::chunked ? "chunked (fixed C, T >> C)" : kind;
     return {rule.growth, rule.upper_bound,

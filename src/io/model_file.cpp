@@ -11,6 +11,7 @@
 #include <string>
 
 #include "rnncc/arith/reference.hpp"
+#include "rnncc/common/enum_names.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/common/random.hpp"
 #include "rnncc/io/safetensors.hpp"
@@ -24,6 +25,29 @@ namespace rnncc::io {
 using namespace model;
 
 namespace {
+
+constexpr EnumNames<ReadoutKind, 3> readout_names{{
+    {ReadoutKind::state, "state"},
+    {ReadoutKind::linear, "linear"},
+    {ReadoutKind::accept, "accept"},
+}};
+static_assert(names_are_distinct(readout_names));
+
+constexpr EnumNames<SublayerKind, 2> sublayer_names{{
+    {SublayerKind::heads, "heads"},
+    {SublayerKind::feedforward, "feedforward"},
+}};
+static_assert(names_are_distinct(sublayer_names));
+
+/// The sublayer kinds in quotes as a TOML line spells them: "heads" or "feedforward".
+std::string quoted_sublayer_kinds() {
+  std::string list;
+  for (std::size_t i = 0; i < sublayer_names.size(); ++i) {
+    if (i > 0) list += i + 1 == sublayer_names.size() ? " or " : ", ";
+    list += fmt::format("\"{}\"", sublayer_names[i].name);
+  }
+  return list;
+}
 
 /// A tensor as read from the file, before conversion into the format.
 struct RawTensor {
@@ -717,23 +741,19 @@ Model ModelFileReader::read_document() {
 }
 
 void ModelFileReader::read_readout(Model& model) const {
-  const std::string_view fallback = model.family->linear_readout_by_default ? "linear" : "state";
+  const ReadoutKind fallback =
+      model.family->linear_readout_by_default ? ReadoutKind::linear : ReadoutKind::state;
+  model.readout = fallback;
   if (const toml::table* readout = (*document_)["readout"].as_table()) {
     check_keys(*readout, "[readout]", {"kind"});
-    const std::string kind = string_value(*readout, "kind", std::string(fallback));
-    if (kind == "state") {
-      model.readout = ReadoutKind::state;
-    } else if (kind == "linear") {
-      model.readout = ReadoutKind::linear;
-    } else if (kind == "accept") {
-      model.readout = ReadoutKind::accept;
+    const std::string kind =
+        string_value(*readout, "kind", std::string(name_in(readout_names, fallback)));
+    if (std::optional<ReadoutKind> parsed = parse_in(readout_names, kind)) {
+      model.readout = *parsed;
     } else {
-      fail_at(readout->get("kind"), fmt::format("unknown readout kind '{}' (expected state, "
-                                                "linear or accept)",
-                                                kind));
+      fail_at(readout->get("kind"), fmt::format("unknown readout kind '{}' (expected {})", kind,
+                                                list_names(readout_names, ", ", " or ")));
     }
-  } else {
-    model.readout = fallback == "linear" ? ReadoutKind::linear : ReadoutKind::state;
   }
 }
 
@@ -745,8 +765,8 @@ void ModelFileReader::read_network(Model& model) {
   const toml::node* sublayers_node = document_->get("sublayer");
   const toml::array* sublayers = sublayers_node != nullptr ? sublayers_node->as_array() : nullptr;
   if (sublayers == nullptr || sublayers->empty()) {
-    fail_at(sublayers_node,
-            "a network needs at least one [[sublayer]] (kind = \"heads\" or \"feedforward\")");
+    fail_at(sublayers_node, fmt::format("a network needs at least one [[sublayer]] (kind = {})",
+                                        quoted_sublayer_kinds()));
   }
   auto parameters = std::make_shared<Network::Parameters>();
   for (std::size_t index = 0; index < sublayers->size(); ++index) {
@@ -758,19 +778,21 @@ void ModelFileReader::read_network(Model& model) {
     const toml::node* kind_node = table->get("kind");
     if (kind_node == nullptr || !kind_node->is_string()) {
       fail_at(kind_node != nullptr ? kind_node : &node,
-              fmt::format("{} needs kind = \"heads\" or \"feedforward\"", where));
+              fmt::format("{} needs kind = {}", where, quoted_sublayer_kinds()));
     }
     const std::string kind(kind_node->as_string()->get());
+    const std::optional<SublayerKind> parsed = parse_in(sublayer_names, kind);
+    if (!parsed) {
+      fail_at(kind_node, fmt::format("unknown sublayer kind '{}' (expected {})", kind,
+                                     list_names(sublayer_names, ", ", " or ")));
+    }
     Sublayer sublayer;
-    if (kind == "heads") {
+    sublayer.kind = *parsed;
+    if (sublayer.kind == SublayerKind::heads) {
       check_keys(*table, where, {"kind", "head", "weights"});
-    } else if (kind == "feedforward") {
-      check_keys(*table, where, {"kind", "hidden", "weights"});
-      sublayer.kind = SublayerKind::feedforward;
-      sublayer.hidden = size_value(*table, "hidden", std::nullopt, 1);
     } else {
-      fail_at(kind_node,
-              fmt::format("unknown sublayer kind '{}' (expected heads or feedforward)", kind));
+      check_keys(*table, where, {"kind", "hidden", "weights"});
+      sublayer.hidden = size_value(*table, "hidden", std::nullopt, 1);
     }
     if (const toml::table* weights = (*table)["weights"].as_table()) {
       add_inline_weights(*weights, prefix);

@@ -12,6 +12,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "rnncc/common/enum_names.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/io/safetensors.hpp"
 
@@ -22,9 +23,16 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::size_t header_length_bytes = 8;
-constexpr std::array<TensorType, 7> all_types = {TensorType::f64,  TensorType::f32, TensorType::f16,
-                                                 TensorType::bf16, TensorType::i64, TensorType::i32,
-                                                 TensorType::i8};
+constexpr EnumNames<TensorType, 7> type_names{{
+    {TensorType::f64, "F64"},
+    {TensorType::f32, "F32"},
+    {TensorType::f16, "F16"},
+    {TensorType::bf16, "BF16"},
+    {TensorType::i64, "I64"},
+    {TensorType::i32, "I32"},
+    {TensorType::i8, "I8"},
+}};
+static_assert(names_are_distinct(type_names));
 
 /// `text` with every byte outside printable ASCII written as \xNN, so a
 /// message stays on one line whatever a tensor is called.
@@ -42,19 +50,11 @@ std::string printable(std::string_view text) {
 }
 
 std::string type_list() {
-  std::string list;
-  for (TensorType type : all_types) {
-    if (!list.empty()) list += ", ";
-    list += name_of(type);
-  }
-  return list;
+  return list_names(type_names);
 }
 
 std::optional<TensorType> type_named(std::string_view name) {
-  for (TensorType type : all_types) {
-    if (name_of(type) == name) return type;
-  }
-  return std::nullopt;
+  return parse_in(type_names, name);
 }
 
 /// The unsigned little-endian integer in `bytes[0 .. count)`, count <= 8.
@@ -358,23 +358,7 @@ class SafetensorsParser {
 }  // namespace
 
 std::string_view name_of(TensorType type) {
-  switch (type) {
-    case TensorType::f64:
-      return "F64";
-    case TensorType::f32:
-      return "F32";
-    case TensorType::f16:
-      return "F16";
-    case TensorType::bf16:
-      return "BF16";
-    case TensorType::i64:
-      return "I64";
-    case TensorType::i32:
-      return "I32";
-    case TensorType::i8:
-      return "I8";
-  }
-  return "?";
+  return name_in(type_names, type);
 }
 
 std::size_t size_of(TensorType type) {

@@ -1,8 +1,18 @@
 #include "rnncc/report/expectation.hpp"
 
+#include "rnncc/common/enum_names.hpp"
+
 namespace rnncc::report {
 
 namespace {
+
+constexpr EnumNames<Verdict, 4> verdict_names{{
+    {Verdict::match, "match"},
+    {Verdict::mismatch, "mismatch"},
+    {Verdict::no_expectation, "no expectation"},
+    {Verdict::undetermined, "undetermined"},
+}};
+static_assert(names_are_distinct(verdict_names));
 
 /// Position in constant < log < log^2 < linear; other and unknown rank above all.
 int rank(GrowthClass growth) {
@@ -23,17 +33,7 @@ int rank(GrowthClass growth) {
 }  // namespace
 
 std::string_view to_string(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::match:
-      return "match";
-    case Verdict::mismatch:
-      return "mismatch";
-    case Verdict::no_expectation:
-      return "no expectation";
-    case Verdict::undetermined:
-      return "undetermined";
-  }
-  return "?";
+  return name_in(verdict_names, verdict);
 }
 
 Verdict judge(const Expectation& expected, GrowthClass measured) {

@@ -5,34 +5,31 @@
 #include <algorithm>
 #include <cmath>
 
+#include "rnncc/common/enum_names.hpp"
 #include "rnncc/report/growth_fit.hpp"
 
 namespace rnncc::report {
 
+namespace {
+
+constexpr EnumNames<GrowthClass, 6> growth_names{{
+    {GrowthClass::constant, "constant"},
+    {GrowthClass::log, "log"},
+    {GrowthClass::log_squared, "log^2"},
+    {GrowthClass::linear, "linear"},
+    {GrowthClass::other, "other"},
+    {GrowthClass::unknown, "unknown"},
+}};
+static_assert(names_are_distinct(growth_names));
+
+}  // namespace
+
 std::string_view to_string(GrowthClass growth) {
-  switch (growth) {
-    case GrowthClass::constant:
-      return "constant";
-    case GrowthClass::log:
-      return "log";
-    case GrowthClass::log_squared:
-      return "log^2";
-    case GrowthClass::linear:
-      return "linear";
-    case GrowthClass::other:
-      return "other";
-    case GrowthClass::unknown:
-      return "unknown";
-  }
-  return "?";
+  return name_in(growth_names, growth);
 }
 
 std::optional<GrowthClass> parse_growth_class(std::string_view text) {
-  for (GrowthClass growth : {GrowthClass::constant, GrowthClass::log, GrowthClass::log_squared,
-                             GrowthClass::linear, GrowthClass::other, GrowthClass::unknown}) {
-    if (to_string(growth) == text) return growth;
-  }
-  return std::nullopt;
+  return parse_in(growth_names, text);
 }
 
 std::vector<DoublingIncrement> doubling_increments(std::span<const Sample> samples) {

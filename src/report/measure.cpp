@@ -5,23 +5,26 @@
 #include <algorithm>
 #include <optional>
 
+#include "rnncc/common/enum_names.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/report/growth_series.hpp"
 
 namespace rnncc::report {
 
+namespace {
+
+constexpr EnumNames<Measure, 4> measure_names{{
+    {Measure::depth, "depth"},
+    {Measure::arithmetic_depth, "arith_depth"},
+    {Measure::multiplicative_depth, "mult_depth"},
+    {Measure::size, "ands"},
+}};
+static_assert(names_are_distinct(measure_names));
+
+}  // namespace
+
 std::string_view to_string(Measure measure) {
-  switch (measure) {
-    case Measure::depth:
-      return "depth";
-    case Measure::arithmetic_depth:
-      return "arith_depth";
-    case Measure::multiplicative_depth:
-      return "mult_depth";
-    case Measure::size:
-      return "ands";
-  }
-  return "?";
+  return name_in(measure_names, measure);
 }
 
 std::vector<Sample> sorted_samples(std::vector<Sample> samples, std::string_view context) {

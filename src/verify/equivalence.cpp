@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "miter_solver.hpp"
+#include "rnncc/common/enum_names.hpp"
 #include "rnncc/eval/evaluator.hpp"
 #include "rnncc/eval/random_patterns.hpp"
 #include "rnncc/verify/port_matching.hpp"
@@ -13,6 +14,13 @@
 namespace rnncc::verify {
 
 namespace {
+
+constexpr EnumNames<EquivalenceMethod, 3> method_names{{
+    {EquivalenceMethod::structure, "structure"},
+    {EquivalenceMethod::simulation, "simulation"},
+    {EquivalenceMethod::sat, "sat"},
+}};
+static_assert(names_are_distinct(method_names));
 
 /// The second circuit's input patterns: its input matched[i] gets row i.
 eval::PatternSet permuted_inputs(const eval::PatternSet& first_inputs,
@@ -104,14 +112,7 @@ CombinedCircuit combine(const logic::Aig& first, const logic::Aig& second,
 }  // namespace
 
 std::string_view name_of(EquivalenceMethod method) {
-  switch (method) {
-    case EquivalenceMethod::structure:
-      return "structure";
-    case EquivalenceMethod::simulation:
-      return "simulation";
-    default:
-      return "sat";
-  }
+  return name_in(method_names, method);
 }
 
 EquivalenceResult check_equivalence(const logic::Aig& first, const logic::Aig& second,

@@ -1,51 +1,35 @@
 #include "rnncc/word/bit_vector.hpp"
 
-#include <array>
 #include <string>
-#include <utility>
 
+#include "rnncc/common/enum_names.hpp"
 #include "rnncc/common/error.hpp"
 
 namespace rnncc::word {
 
 namespace {
 
-constexpr std::array<std::pair<PrefixArchitecture, std::string_view>, 5> prefix_names{{
+constexpr EnumNames<PrefixArchitecture, 5> prefix_names{{
     {PrefixArchitecture::ripple, "ripple"},
     {PrefixArchitecture::sklansky, "sklansky"},
     {PrefixArchitecture::brent_kung, "brent-kung"},
     {PrefixArchitecture::kogge_stone, "kogge-stone"},
     {PrefixArchitecture::ladner_fischer, "ladner-fischer"},
 }};
+static_assert(names_are_distinct(prefix_names));
 
-constexpr std::array<std::pair<MultiplierArchitecture, std::string_view>, 3> multiplier_names{{
+constexpr EnumNames<MultiplierArchitecture, 3> multiplier_names{{
     {MultiplierArchitecture::array, "array"},
     {MultiplierArchitecture::wallace, "wallace"},
     {MultiplierArchitecture::dadda, "dadda"},
 }};
+static_assert(names_are_distinct(multiplier_names));
 
 template <class Enum, std::size_t count>
-Enum parse_name(const std::array<std::pair<Enum, std::string_view>, count>& names,
-                std::string_view name, std::string_view what) {
-  for (const auto& [value, candidate] : names) {
-    if (candidate == name) return value;
-  }
-  std::string accepted;
-  for (const auto& [value, candidate] : names) {
-    if (!accepted.empty()) accepted += ", ";
-    accepted += candidate;
-  }
+Enum parse_name(const EnumNames<Enum, count>& names, std::string_view name, std::string_view what) {
+  if (std::optional<Enum> value = parse_in(names, name)) return *value;
   throw InputError("unknown " + std::string(what) + " '" + std::string(name) +
-                   "'; expected one of: " + accepted);
-}
-
-template <class Enum, std::size_t count>
-std::string_view name_in(const std::array<std::pair<Enum, std::string_view>, count>& names,
-                         Enum value) {
-  for (const auto& [candidate, name] : names) {
-    if (candidate == value) return name;
-  }
-  return "unknown";
+                   "'; expected one of: " + list_names(names));
 }
 
 }  // namespace

@@ -272,7 +272,7 @@ TEST_CASE("lookups: explicit tables and activations") {
   }
 }
 
-TEST_CASE("evaluate_nodes gives every node; evaluate releases values but agrees") {
+TEST_CASE("evaluate_nodes gives every node, and evaluate releases values but agrees") {
   Circuit circuit(parse_format("modp:101"));
   NodeId a = circuit.create_input("a");
   NodeId b = circuit.create_input("b");

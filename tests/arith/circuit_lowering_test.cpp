@@ -317,7 +317,7 @@ TEST_CASE("exact lowering of Horner's rule grows widths and stays exact") {
   }
 }
 
-TEST_CASE("AIG words are named name[bit]; unused nodes add no AND") {
+TEST_CASE("AIG words are named name[bit], and unused nodes add no AND") {
   Circuit circuit(parse_format("mod:3"));
   NodeId a = circuit.create_input("a");
   NodeId b = circuit.create_input("b");

@@ -1,4 +1,4 @@
-// The cross-check with ABC: adders of every prefix architecture
+// A cross-check with ABC: adders of every prefix architecture
 // (8..128 bits) and multipliers of every architecture (8..32 bits) written as
 // binary AIGER; ABC's `&r F; &ps` reports our AND count and levels, and
 // ABC's `&cec` proves the architectures equivalent (adders also against an

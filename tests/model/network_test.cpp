@@ -1,4 +1,4 @@
-// Networks (PAPER.md "Layers"): the interpreter against a hand-written
+// Networks (docs/paper.md, "Definitions rnncc follows"): the interpreter against a hand-written
 // exact evaluation of the paper's equations, and how bad network files are
 // refused.
 #include <doctest/doctest.h>

@@ -33,7 +33,7 @@ struct LoweredCircuit {
   std::vector<LoweredWord> outputs;
   /// The most bits any lowered number takes (Booleans excluded): the
   /// format's width for finite formats, the precision the computation needs
-  /// for exact ones (DESIGN.md's "precision").
+  /// for exact ones (docs/design.md, "Measures": the paper's "precision").
   std::size_t widest_value_bits = 0;
 };
 

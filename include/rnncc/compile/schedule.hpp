@@ -1,4 +1,4 @@
-// How a recurrence is unrolled over time (DESIGN.md "Schedules").
+// How a recurrence is unrolled over time (docs/design.md, "Schedules").
 #pragma once
 
 #include <cstddef>
@@ -15,6 +15,9 @@ struct Schedule {
   std::size_t chunk = 0;
   bool operator==(const Schedule&) const = default;
 };
+
+/// The kind's name: "sequential", "scan", "chunked" or "table".
+std::string_view name_of(ScheduleKind kind);
 
 /// Parses "sequential", "scan", "chunked:C" (C >= 1) or "table"; throws
 /// InputError naming the accepted spellings.

@@ -1,5 +1,5 @@
 // Affine maps S ↦ A·S + b on a d × m state, kept in the cheapest closed
-// representation of A (DESIGN.md principle 3): diagonal, permutation-
+// representation of A (docs/design.md, principle 3): diagonal, permutation-
 // diagonal, diagonal-plus-rank-one, or dense. Composition and application
 // are written once, generic over the numeric domain.
 #pragma once

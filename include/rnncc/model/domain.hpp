@@ -1,7 +1,7 @@
 // The two numeric domains every family's step is instantiated with: exact
 // values (the reference interpreter) and nodes of an arithmetic circuit
 // (the compiler). Both offer the same operations with the same meaning, so
-// one step definition serves both (DESIGN.md principle 1).
+// one step definition serves both (docs/design.md, principle 1).
 #pragma once
 
 #include <gmpxx.h>

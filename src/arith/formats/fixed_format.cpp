@@ -16,6 +16,7 @@
 #include "format_kind.hpp"
 #include "format_text.hpp"
 #include "rnncc/arith/nonlinear_table.hpp"
+#include "rnncc/common/enum_names.hpp"
 #include "rnncc/word/adder.hpp"
 #include "rnncc/word/multiplier.hpp"
 #include "rnncc/word/rescale.hpp"
@@ -24,6 +25,18 @@
 
 namespace rnncc::arith::detail {
 namespace {
+
+constexpr EnumNames<word::Rounding, 2> rounding_names{{
+    {word::Rounding::floor, "floor"},
+    {word::Rounding::nearest_even, "nearest-even"},
+}};
+static_assert(names_are_distinct(rounding_names));
+
+constexpr EnumNames<word::Overflow, 2> overflow_names{{
+    {word::Overflow::wrap, "wrap"},
+    {word::Overflow::saturate, "saturate"},
+}};
+static_assert(names_are_distinct(overflow_names));
 
 using word::BitVector;
 using word::Signedness;
@@ -54,18 +67,18 @@ Format parse_fixed(std::string_view text, std::string_view arguments) {
   bool overflow_seen = false;
   for (std::size_t i = 1; i < parts.size(); ++i) {
     std::string_view rule = parts[i];
-    if (rule == "floor" || rule == "nearest-even") {
+    if (std::optional<word::Rounding> rounding = parse_in(rounding_names, rule)) {
       if (rounding_seen) refuse_format(text, "the rounding rule is given twice");
       rounding_seen = true;
-      format.rounding = rule == "floor" ? word::Rounding::floor : word::Rounding::nearest_even;
-    } else if (rule == "wrap" || rule == "saturate") {
+      format.rounding = *rounding;
+    } else if (std::optional<word::Overflow> overflow = parse_in(overflow_names, rule)) {
       if (overflow_seen) refuse_format(text, "the overflow rule is given twice");
       overflow_seen = true;
-      format.overflow = rule == "wrap" ? word::Overflow::wrap : word::Overflow::saturate;
+      format.overflow = *overflow;
     } else {
       refuse_format(
-          text,
-          fmt::format("unknown rule '{}'; expected floor, nearest-even, wrap or saturate", rule));
+          text, fmt::format("unknown rule '{}'; expected {}, {}", rule, list_names(rounding_names),
+                            list_names(overflow_names, ", ", " or ")));
     }
   }
   return format;
@@ -74,8 +87,8 @@ Format parse_fixed(std::string_view text, std::string_view arguments) {
 std::string print_fixed(const Format& format) {
   const auto& fixed = std::get<FixedFormat>(format);
   return fmt::format("fixed:{}.{}:{}:{}", fixed.width, fixed.fraction,
-                     fixed.rounding == word::Rounding::floor ? "floor" : "nearest-even",
-                     fixed.overflow == word::Overflow::wrap ? "wrap" : "saturate");
+                     name_in(rounding_names, fixed.rounding),
+                     name_in(overflow_names, fixed.overflow));
 }
 
 std::optional<std::size_t> fixed_width(const Format& format) {
