@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "rnncc/arith/format_lowering.hpp"
+#include "rnncc/common/enum_names.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/eval/evaluator.hpp"
 #include "rnncc/eval/model_patterns.hpp"
@@ -58,23 +59,25 @@ void in_parallel(std::size_t count, unsigned threads, Body body) {
 
 }  // namespace
 
+namespace {
+
+constexpr EnumNames<ScoreEngine, 3> engine_names{{
+    {ScoreEngine::interpreter, "interpreter"},
+    {ScoreEngine::circuit, "circuit"},
+    {ScoreEngine::both, "both"},
+}};
+static_assert(names_are_distinct(engine_names));
+
+}  // namespace
+
 std::string_view name_of(ScoreEngine engine) {
-  switch (engine) {
-    case ScoreEngine::interpreter:
-      return "interpreter";
-    case ScoreEngine::circuit:
-      return "circuit";
-    case ScoreEngine::both:
-      return "both";
-  }
-  return "interpreter";
+  return name_in(engine_names, engine);
 }
 
 ScoreEngine parse_score_engine(std::string_view text) {
-  for (ScoreEngine engine : {ScoreEngine::interpreter, ScoreEngine::circuit, ScoreEngine::both})
-    if (name_of(engine) == text) return engine;
-  throw InputError(
-      fmt::format("--engine: '{}' is not an engine (expected interpreter, circuit or both)", text));
+  if (const std::optional<ScoreEngine> engine = parse_in(engine_names, text)) return *engine;
+  throw InputError(fmt::format("--engine: '{}' is not an engine (expected {})", text,
+                               list_names(engine_names, ", ", " or ")));
 }
 
 std::string to_string(const Answer& answer, bool decision) {
