@@ -9,6 +9,7 @@
 #include "construction_support.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/common/file_text.hpp"
+#include "rnncc/model/families/mlp_rnn.hpp"
 
 namespace rnncc::experiment::constructions {
 
@@ -333,7 +334,7 @@ std::string counter_machine_model(const CounterMachine& machine, std::string_vie
                   "the listed counters at 0. Counters stay O(n): log precision.\n"
                   "Written by `rnncc construct`.",
                   d, fmt::join(machine.states, " "), fmt::join(machine.counters, " "), gates));
-  file.text("family", "mlp-rnn");
+  file.text("family", model::MlpRnn::descriptor.name);
   file.text("format", format);
   file.integer("state", static_cast<long>(d));
   file.integers("hidden", {static_cast<long>(first_width), static_cast<long>(second_width)});

@@ -8,6 +8,7 @@
 
 #include "construction_support.hpp"
 #include "rnncc/common/error.hpp"
+#include "rnncc/model/families/dense.hpp"
 
 namespace rnncc::experiment::constructions {
 
@@ -47,7 +48,7 @@ class ImmDenseConstruction final : public Construction {
         "of P = M_1 ... M_n; as a column state h_t = M_t^T h_{t-1}, so\n"
         "A(x)[i][k] = x[3k + i]. Its values grow linearly in n.\n"
         "Written by `rnncc construct imm-dense`.");
-    file.text("family", "dense");
+    file.text("family", model::Dense::descriptor.name);
     file.text("format", format);
     file.integer("state", 3);
     file.table("input");

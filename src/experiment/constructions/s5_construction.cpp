@@ -16,10 +16,15 @@
 
 #include "construction_support.hpp"
 #include "rnncc/common/error.hpp"
+#include "rnncc/model/families/permutation_diagonal.hpp"
+#include "rnncc/model/families/wfa.hpp"
 
 namespace rnncc::experiment::constructions {
 
 namespace {
+
+constexpr std::string_view pd = model::PermutationDiagonal::descriptor.name;
+constexpr std::string_view wfa = model::Wfa::descriptor.name;
 
 class S5Construction final : public Construction {
  public:
@@ -28,7 +33,8 @@ class S5Construction final : public Construction {
     return "the S5 word problem as a PD linear RNN, or as a WFA (Thm 7, 8; Barrington)";
   }
   std::vector<ConstructionParameter> parameters() const override {
-    return {{"family", "pd", "pd, or wfa (the same automaton as 0/1 matrices)"},
+    return {{"family", std::string(pd),
+             fmt::format("{}, or {} (the same automaton as 0/1 matrices)", pd, wfa)},
             {"direction", "inverse",
              "inverse (σ = p⁻¹, correct) or forward (σ = p: the reversed product, a known trap)"},
             {"format", "exact", "the number format"}};
@@ -38,8 +44,9 @@ class S5Construction final : public Construction {
     const std::string family = parameter_value(*this, request, "family");
     const std::string direction = parameter_value(*this, request, "direction");
     const std::string format = parameter_value(*this, request, "format");
-    if (family != "pd" && family != "wfa") {
-      throw InputError(fmt::format("construction s5: family must be pd or wfa, not '{}'", family));
+    if (family != pd && family != wfa) {
+      throw InputError(
+          fmt::format("construction s5: family must be {} or {}, not '{}'", pd, wfa, family));
     }
     if (direction != "inverse" && direction != "forward") {
       throw InputError(fmt::format(
@@ -68,7 +75,7 @@ class S5Construction final : public Construction {
           "DELIBERATELY WRONG (direction = forward): sigma = p moves the state by the\n"
           "permutation itself, which tracks the product in reversed order.");
     }
-    if (family == "wfa") {
+    if (family == wfa) {
       file.comment(
           "As a weighted automaton: M_p^T is the 0/1 matrix of the same move\n"
           "(h_t = M_p^T h_{t-1}); rnncc recognises it as permutation-diagonal.");
@@ -96,7 +103,7 @@ class S5Construction final : public Construction {
       }
       return moved;
     };
-    if (family == "pd") {
+    if (family == pd) {
       io::TensorText table{{permutations.size(), 5}, {}};
       for (const std::array<int, 5>& permutation : permutations)
         for (int entry : sigma(permutation))
@@ -114,7 +121,7 @@ class S5Construction final : public Construction {
       file.tensor("M", matrices);
     }
     file.tensor("initial", io::TensorText{{5}, {0, 1, 2, 3, 4}});
-    file.tensor(family == "wfa" ? "final" : "readout", io::TensorText{{5}, {-2, -1, 0, 1, 2}});
+    file.tensor(family == wfa ? "final" : "readout", io::TensorText{{5}, {-2, -1, 0, 1, 2}});
     file.tensor("readout_bias", io::TensorText{{}, {-9}});
     return file.contents();
   }
