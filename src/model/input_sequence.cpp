@@ -103,7 +103,12 @@ std::optional<mpq_class> fit_into_format(const arith::Format& format, const mpq_
   }
 }
 
-InputSequence parse_tokens(const Model& model, std::string_view text) {
+namespace {
+
+/// The tokens of `text`; errors name the place as "PLACE character N" or
+/// "PLACE symbol N" (PLACE is "tokens:" for the command line, "FILE:" for a
+/// file).
+InputSequence parse_tokens_at(const Model& model, std::string_view text, std::string_view place) {
   if (!model.input.is_tokens()) {
     throw InputError(fmt::format("{} reads vectors of dimension {}, not tokens (use --input FILE)",
                                  model.name, model.input.dimension));
@@ -115,7 +120,7 @@ InputSequence parse_tokens(const Model& model, std::string_view text) {
       const std::string& character = characters[i];
       if (character == " " || character == "\n" || character == "\t" || character == "\r") continue;
       sequence.tokens.push_back(
-          symbol_index(model, character, fmt::format("tokens: character {}", i + 1)));
+          symbol_index(model, character, fmt::format("{} character {}", place, i + 1)));
     }
     return sequence;
   }
@@ -123,22 +128,30 @@ InputSequence parse_tokens(const Model& model, std::string_view text) {
   std::string word;
   for (std::size_t position = 1; words >> word; ++position) {
     sequence.tokens.push_back(
-        symbol_index(model, word, fmt::format("tokens: symbol {}", position)));
+        symbol_index(model, word, fmt::format("{} symbol {}", place, position)));
   }
   return sequence;
 }
 
-InputSequence read_input_file(const Model& model, const std::filesystem::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw InputError(fmt::format("{}: cannot open the input file", path.string()));
+}  // namespace
+
+InputSequence parse_tokens(const Model& model, std::string_view text) {
+  return parse_tokens_at(model, text, "tokens:");
+}
+
+InputSequence parse_input_text(const Model& model, std::string_view text,
+                               std::string_view source_name) {
   if (model.input.is_tokens()) {
-    std::stringstream contents;
-    contents << file.rdbuf();
-    return parse_tokens(model, contents.str());
+    return parse_tokens_at(model, text, fmt::format("{}:", source_name));
   }
   InputSequence sequence;
-  std::string line;
-  for (std::size_t line_number = 1; std::getline(file, line); ++line_number) {
+  std::size_t line_number = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line(text.substr(start, end - start));
+    start = end + 1;
+    ++line_number;
     if (const std::size_t comment = line.find('#'); comment != std::string::npos)
       line.resize(comment);
     std::replace(line.begin(), line.end(), ',', ' ');
@@ -146,7 +159,7 @@ InputSequence read_input_file(const Model& model, const std::filesystem::path& p
     std::vector<mpq_class> values;
     std::string word;
     while (words >> word) {
-      const std::string where = fmt::format("{}:{}", path.string(), line_number);
+      const std::string where = fmt::format("{}:{}", source_name, line_number);
       std::optional<mpq_class> number = parse_rational(word);
       if (!number) throw InputError(fmt::format("{}: '{}' is not a number", where, word));
       std::optional<mpq_class> member = fit_into_format(model.format, *number);
@@ -166,12 +179,21 @@ InputSequence read_input_file(const Model& model, const std::filesystem::path& p
     }
     if (values.empty()) continue;
     if (values.size() != model.input.dimension) {
-      throw InputError(fmt::format("{}:{}: expected {} values, found {}", path.string(),
-                                   line_number, model.input.dimension, values.size()));
+      throw InputError(fmt::format("{}:{}: expected {} values, found {}", source_name, line_number,
+                                   model.input.dimension, values.size()));
     }
     sequence.vectors.push_back(std::move(values));
   }
   return sequence;
+}
+
+InputSequence read_input_file(const Model& model, const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw InputError(fmt::format("{}: cannot open the input file", path.string()));
+  std::stringstream contents;
+  contents << file.rdbuf();
+  if (file.bad()) throw InputError(fmt::format("{}: cannot read the input file", path.string()));
+  return parse_input_text(model, contents.str(), path.string());
 }
 
 InputSequence random_input_sequence(const Model& model, std::size_t length, std::uint64_t seed) {

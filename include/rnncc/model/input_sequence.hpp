@@ -31,11 +31,18 @@ std::vector<std::string> utf8_characters(std::string_view text);
 /// Throws InputError naming the position of a symbol outside the alphabet.
 InputSequence parse_tokens(const Model& model, std::string_view text);
 
-/// Reads an input file: for token inputs the tokens as parse_tokens reads
-/// them; for vector inputs one step per line, `dimension` numbers separated
-/// by spaces or commas (integers, decimals, or fractions p/q), each
-/// converted into the format by its rounding (InputError when it does not
-/// fit, or, in exact, is outside the input range). `#` starts a comment.
+/// Parses the text of an input file: for token inputs the tokens as
+/// parse_tokens reads them; for vector inputs one step per line, `dimension`
+/// numbers separated by spaces or commas (integers, decimals, or fractions
+/// p/q), each converted into the format by its rounding (InputError when it
+/// does not fit, or, in exact, is outside the input range). `#` starts a
+/// comment. Errors are one line starting with `source_name` and naming the
+/// line (vectors) or character (tokens).
+InputSequence parse_input_text(const Model& model, std::string_view text,
+                               std::string_view source_name);
+
+/// Reads the input file at `path` and parses it as parse_input_text does
+/// (errors name the path).
 InputSequence read_input_file(const Model& model, const std::filesystem::path& path);
 
 /// A reproducible random sequence of `length` inputs (splitmix64 from
