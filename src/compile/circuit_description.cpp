@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <optional>
 #include <sstream>
 
 #include "rnncc/common/error.hpp"
@@ -30,15 +31,36 @@ void describe_in_comments(const model::Model& model, const CompileOptions& optio
     describe("rnncc-output", word);
 }
 
+namespace {
+
+/// The integer spelled by `text` (an optional '-', then decimal digits).
+std::optional<mpz_class> integer_of(const std::string& text) {
+  const std::size_t digits = !text.empty() && text.front() == '-' ? 1 : 0;
+  if (digits == text.size()) return std::nullopt;
+  for (std::size_t i = digits; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  }
+  return mpz_class(text, 10);
+}
+
+}  // namespace
+
 CircuitDescription read_description(const logic::Aig& aig, const std::string& source) {
   CircuitDescription description;
   bool has_model = false;
   std::uint32_t input_bit = 0;
   std::uint32_t output_bit = 0;
-  auto fail = [&](const std::string& what) -> void {
+  std::size_t comment_line = 0;
+  // Errors about one comment line name it (counted from 1 in the comment
+  // section).
+  auto fail_at_line = [&](const std::string& what) {
+    throw InputError(fmt::format("{}: comment line {}: {}", source, comment_line, what));
+  };
+  auto fail = [&](const std::string& what) {
     throw InputError(fmt::format("{}: {}", source, what));
   };
   for (const std::string& line : aig.comments()) {
+    ++comment_line;
     std::istringstream words(line);
     std::string kind;
     words >> kind;
@@ -47,8 +69,13 @@ CircuitDescription read_description(const logic::Aig& aig, const std::string& so
       std::string outputs;
       words >> description.model_name >> description.family >> format >> description.schedule >>
           description.length >> outputs;
-      if (!words) fail("malformed 'rnncc-model' comment line");
-      description.format = arith::parse_format(format);
+      if (!words) fail_at_line("malformed 'rnncc-model' comment line");
+      try {
+        description.format = arith::parse_format(format);
+      } catch (const InputError& error) {
+        fail_at_line(
+            fmt::format("expected a number format in the 'rnncc-model' line: {}", error.what()));
+      }
       description.all_outputs = outputs == "all";
       has_model = true;
     } else if (kind == "rnncc-alphabet") {
@@ -61,20 +88,29 @@ CircuitDescription read_description(const logic::Aig& aig, const std::string& so
       std::size_t bits = 0;
       std::string low, high, denominator;
       words >> word.name >> type >> bits >> low >> high >> denominator;
-      if (!words) fail(fmt::format("malformed '{}' comment line", kind));
+      if (!words) fail_at_line(fmt::format("malformed '{}' comment line", kind));
       word.is_boolean = type == "bool";
-      word.value.low = mpz_class(low, 10);
-      word.value.high = mpz_class(high, 10);
-      word.value.denominator = mpz_class(denominator, 10);
+      const std::optional<mpz_class> low_value = integer_of(low);
+      const std::optional<mpz_class> high_value = integer_of(high);
+      const std::optional<mpz_class> denominator_value = integer_of(denominator);
+      if (!low_value || !high_value || !denominator_value) {
+        fail_at_line(
+            fmt::format("expected integers LOW HIGH DENOMINATOR in the '{}' line, found "
+                        "'{}' '{}' '{}'",
+                        kind, low, high, denominator));
+      }
+      word.value.low = *low_value;
+      word.value.high = *high_value;
+      word.value.denominator = *denominator_value;
       const bool is_input = kind == "rnncc-input";
       for (std::size_t bit = 0; bit < bits; ++bit) {
         if (is_input) {
           if (input_bit >= aig.input_count())
-            fail("the comments describe more inputs than the AIG has");
+            fail_at_line("the comments describe more inputs than the AIG has");
           word.value.bits.push_back(logic::Literal::of(aig.input_node(input_bit++)));
         } else {
           if (output_bit >= aig.output_count())
-            fail("the comments describe more outputs than the AIG has");
+            fail_at_line("the comments describe more outputs than the AIG has");
           word.value.bits.push_back(aig.output(output_bit++));
         }
       }

@@ -40,7 +40,10 @@ void describe_in_comments(const model::Model& model, const CompileOptions& optio
 
 /// Reads those lines back from `aig`'s comments; the words' bits are the
 /// AIG's input literals (and output literals) in order. Throws InputError
-/// naming `source` when the comments are missing or do not match the AIG.
+/// naming `source` when the comments are missing or do not match the AIG,
+/// and `source` and the comment line (counted from 1) when a line is
+/// malformed (missing fields, a format parse_format refuses, a bound or
+/// denominator that is not an integer).
 CircuitDescription read_description(const logic::Aig& aig, const std::string& source);
 
 /// A model carrying only what parsing inputs needs (name, format, alphabet
