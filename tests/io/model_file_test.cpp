@@ -125,6 +125,17 @@ TEST_CASE("bad model files give one line naming the file and the problem") {
   CHECK(error_of("family = [\n").find("model.toml:") != std::string::npos);  // TOML syntax error
 }
 
+TEST_CASE("a model file whose error quotes a line break still gives one line") {
+  // toml++ quotes the character it saw: here the line feed after 't'.
+  const std::string syntax = error_of("family = \"elman\"\nstate = t\nlayers = 1\n");
+  CHECK(syntax.find("model.toml:2:") != std::string::npos);
+  CHECK(syntax.find('\n') == std::string::npos);
+  // A key may hold a line break through a TOML escape; the message quotes it.
+  const std::string key = error_of("family = \"elman\"\n\"a\\nb\" = 1\n");
+  CHECK(key.find("unknown key 'a\\nb'") != std::string::npos);
+  CHECK(key.find('\n') == std::string::npos);
+}
+
 TEST_CASE("tokens outside the alphabet are refused with their position") {
   const model::Model model =
       io::read_model_file(std::string(RNNCC_SOURCE_DIR) + "/circuits/models/diagonal.toml");
