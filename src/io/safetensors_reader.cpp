@@ -22,6 +22,9 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::size_t header_length_bytes = 8;
+/// Deepest nesting of arrays and objects a header may use (a header needs
+/// 3: the top object, a tensor's object, its shape or offsets).
+constexpr std::size_t max_header_depth = 64;
 constexpr std::array<TensorType, 7> all_types = {TensorType::f64,  TensorType::f32, TensorType::f16,
                                                  TensorType::bf16, TensorType::i64, TensorType::i32,
                                                  TensorType::i8};
@@ -185,8 +188,37 @@ class SafetensorsParser {
         fmt::format("{}: tensor '{}': expected {}", source_, printable(tensor), expected));
   }
 
+  /// Refuses a header whose arrays and objects nest deeper than
+  /// max_header_depth (the JSON parser and printer recurse once per level,
+  /// so a deep enough header would overflow the stack); strings are
+  /// skipped, so brackets inside names do not count.
+  void check_nesting(std::string_view text) const {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char character = text[i];
+      if (in_string) {
+        if (character == '\\') {
+          ++i;
+        } else if (character == '"') {
+          in_string = false;
+        }
+      } else if (character == '"') {
+        in_string = true;
+      } else if (character == '[' || character == '{') {
+        if (++depth > max_header_depth) {
+          fail_at(header_length_bytes + i,
+                  fmt::format("a JSON header nested at most {} levels deep", max_header_depth));
+        }
+      } else if ((character == ']' || character == '}') && depth > 0) {
+        --depth;
+      }
+    }
+  }
+
   /// The header as a JSON object, tensor names unique.
   Json parse_header(std::string_view text) const {
+    check_nesting(text);
     std::unordered_set<std::string> names;
     std::optional<std::string> repeated;
     // The parser reports each key of the top-level object at depth 1.
@@ -209,6 +241,15 @@ class SafetensorsParser {
       }
       fail_at(std::min(offset, data_start_),
               fmt::format("a JSON header object ({})", printable(reason)));
+    } catch (const Json::exception& error) {
+      // A number too large for a double (out_of_range 406) carries no
+      // position: the header as a whole is named.
+      std::string reason = error.what();
+      if (std::size_t bracket = reason.find("] "); bracket != std::string::npos) {
+        reason.erase(0, bracket + 2);  // drop "[json.exception.out_of_range.406]"
+      }
+      fail_at(header_length_bytes,
+              fmt::format("a JSON header object whose numbers fit ({})", printable(reason)));
     }
     if (!header.is_object()) {
       fail_at(header_length_bytes,

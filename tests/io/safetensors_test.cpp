@@ -357,6 +357,33 @@ TEST_CASE("safetensors: a tensor name with a newline stays on one line") {
   CHECK(message.find('\n') == std::string::npos);
 }
 
+TEST_CASE("a safetensors header with a number too large for a double is refused naming it") {
+  // nlohmann::json throws out_of_range (not parse_error) for 1E400.
+  const std::string header = "{\"a\":1E400}";
+  FileReader reader;
+  const std::string message = reader.error_of(file_of(header, ""));
+  CHECK(message ==
+        reader.path() +
+            ": byte 8: expected a JSON header object whose numbers fit (number overflow parsing "
+            "'1E400')");
+}
+
+TEST_CASE("a safetensors header nested a million levels deep is refused, not a stack overflow") {
+  // The JSON parser recursed once per level: a 2 MB header crashed rnncc.
+  const std::size_t levels = 1000000;
+  const std::string header = "{\"a\":{\"dtype\":\"F32\",\"shape\":" + std::string(levels, '[') +
+                             std::string(levels, ']') + ",\"data_offsets\":[0,0]}}";
+  FileReader reader;
+  // Levels 1 and 2 are the objects; the shape's first '[' (level 3) is
+  // character 28 of the header, its 63rd (level 65) character 90: byte 98.
+  CHECK(reader.error_of(file_of(header, "")) ==
+        reader.path() + ": byte 98: expected a JSON header nested at most 64 levels deep");
+  // Brackets inside strings do not count.
+  const std::string names = "{\"" + std::string(100, '[') + "\":{\"dtype\":\"I8\",\"shape\":[1]," +
+                            "\"data_offsets\":[0,1]}}";
+  CHECK(reader.error_of(file_of(names, std::string(1, '\x05'))) == "<no error>");
+}
+
 TEST_CASE("safetensors: a missing file and a directory are refused with their path") {
   rnncc::test::TemporaryDirectory directory;
   for (const auto& path : {directory / "absent.safetensors", directory.path()}) {
