@@ -4,7 +4,7 @@
 // `weights.safetensors`, which a `[safetensors] file = "weights.safetensors"`
 // table in the TOML can read. Both are written to this process's scratch
 // directory. A refusal must be one InputError line naming one of the two
-// files.
+// files (or the file the TOML references by an absolute path).
 //
 // Model files may legitimately ask for up to 2^26 weights (drawn from a
 // [random] table) in a few bytes; so that a run cannot allocate gigabytes
@@ -14,6 +14,7 @@
 // large.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -62,9 +63,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     weights = toml_text.substr(marker + safetensors_marker.size());
     toml_text = toml_text.substr(0, marker + 1);
   }
+  // A refusal names the model file, or the safetensors file it references
+  // (which may be anywhere).
+  std::string referenced_file;
   try {
     const toml::table document = toml::parse(toml_text);
     if (asks_for_large_sizes(document, "")) return 0;
+    if (std::optional<std::string> file = document["safetensors"]["file"].value<std::string>()) {
+      referenced_file = *file;
+    }
   } catch (const toml::parse_error&) {
     // The reader must refuse it too: go on.
   }
@@ -77,7 +84,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     (void)io::read_model_file(model_path);
   } catch (const InputError& error) {
-    fuzz::check_refusal_message(error.what(), fuzz::scratch_directory().string());
+    const std::string_view message = error.what();
+    const bool names_reference = !referenced_file.empty() && referenced_file.front() == '/' &&
+                                 message.substr(0, referenced_file.size()) == referenced_file;
+    fuzz::check_refusal_message(
+        message, names_reference ? referenced_file : fuzz::scratch_directory().string());
   }
   return 0;
 }
