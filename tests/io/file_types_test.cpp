@@ -178,12 +178,13 @@ TEST_CASE("every row of the table has its own extension, a description and funct
     CHECK(type.extension.front() == '.');
     CHECK(!type.description.empty());
     CHECK((type.can_read() || type.can_write()));
+    // Compared in parentheses, as bools: doctest cannot print a function.
     if (type.kind == CircuitKind::boolean) {
-      CHECK(type.read_word_level == nullptr);
-      CHECK(type.write_word_level == nullptr);
+      CHECK((type.read_word_level == nullptr));
+      CHECK((type.write_word_level == nullptr));
     } else {
-      CHECK(type.read_boolean == nullptr);
-      CHECK(type.write_boolean == nullptr);
+      CHECK((type.read_boolean == nullptr));
+      CHECK((type.write_boolean == nullptr));
     }
     for (std::size_t earlier = 0; earlier < row; ++earlier)
       CHECK(types[earlier].extension != type.extension);
