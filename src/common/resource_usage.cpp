@@ -1,5 +1,7 @@
 #include "rnncc/common/resource_usage.hpp"
 
+#include <malloc.h>
+
 #include <fstream>
 #include <string>
 
@@ -25,6 +27,15 @@ std::uint64_t peak_resident_bytes() {
 }
 std::uint64_t current_resident_bytes() {
   return status_field_bytes("VmRSS");
+}
+
+bool reset_peak_resident_bytes() {
+  malloc_trim(0);
+  std::ofstream clear("/proc/self/clear_refs");
+  if (!clear) return false;
+  clear << "5";  // 5: reset the peak resident set size
+  clear.flush();
+  return static_cast<bool>(clear);
 }
 
 }  // namespace rnncc

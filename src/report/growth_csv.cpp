@@ -24,14 +24,18 @@ std::string optional_cell(const std::optional<std::uint32_t>& value) {
   return value ? fmt::format("{}", *value) : std::string();
 }
 
+/// The model, family, schedule and format cells of `series`' rows.
+std::string name_cells(const GrowthSeries& series) {
+  return fmt::format("{},{},{},{}", csv_cell(series.model), csv_cell(series.family),
+                     csv_cell(series.schedule), csv_cell(series.format));
+}
+
 }  // namespace
 
 std::string growth_csv_text(const std::vector<GrowthSeries>& all) {
   std::string text = fmt::format("{}\n", fmt::join(growth_csv_columns, ","));
   for (const GrowthSeries& series : all) {
-    const std::string prefix =
-        fmt::format("{},{},{},{}", csv_cell(series.model), csv_cell(series.family),
-                    csv_cell(series.schedule), csv_cell(series.format));
+    const std::string prefix = name_cells(series);
     for (const GrowthPoint& point : series.points) {
       text += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", prefix, point.length, point.ands,
                           point.depth, optional_cell(point.arithmetic_depth),
@@ -45,6 +49,20 @@ std::string growth_csv_text(const std::vector<GrowthSeries>& all) {
 
 void write_growth_csv(const std::filesystem::path& path, const std::vector<GrowthSeries>& all) {
   write_file_atomically(path, growth_csv_text(all));
+}
+
+std::string analytic_csv_text(const std::vector<AnalyticSeries>& all) {
+  std::string text = fmt::format("{}\n", fmt::join(analytic_csv_columns, ","));
+  for (const AnalyticSeries& series : all) {
+    const std::string prefix = name_cells(series.description);
+    for (const auto& [length, depth] : series.depths)
+      text += fmt::format("{},{},{}\n", prefix, length, depth);
+  }
+  return text;
+}
+
+void write_analytic_csv(const std::filesystem::path& path, const std::vector<AnalyticSeries>& all) {
+  write_file_atomically(path, analytic_csv_text(all));
 }
 
 }  // namespace rnncc::report

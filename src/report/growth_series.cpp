@@ -1,6 +1,26 @@
 #include "rnncc/report/growth_series.hpp"
 
+#include <utility>
+
 namespace rnncc::report {
+
+const Expectation& MeasureExpectations::operator[](Measure measure) const {
+  switch (measure) {
+    case Measure::depth:
+      return depth;
+    case Measure::arithmetic_depth:
+      return arithmetic_depth;
+    case Measure::multiplicative_depth:
+      return multiplicative_depth;
+    case Measure::size:
+      return size;
+  }
+  return depth;
+}
+
+Expectation& MeasureExpectations::operator[](Measure measure) {
+  return const_cast<Expectation&>(std::as_const(*this)[measure]);
+}
 
 std::string series_label(const GrowthSeries& series, bool with_format) {
   std::string label = series.model + " · " + series.schedule;

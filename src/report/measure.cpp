@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "rnncc/common/error.hpp"
+#include "rnncc/report/growth_series.hpp"
 
 namespace rnncc::report {
 

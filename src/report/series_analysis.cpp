@@ -13,7 +13,7 @@ std::vector<MeasureAnalysis> analyse_series(const GrowthSeries& series,
     analysis.sample_count = samples.size();
     analysis.classification = classify(samples, tolerance);
     analysis.fits = growth_fits(samples);
-    analysis.expected = expected_class(series.linear, series.schedule, series.format, measure);
+    analysis.expected = series.expected[measure];
     analysis.verdict = judge(analysis.expected, analysis.classification.growth);
     analyses.push_back(std::move(analysis));
   }

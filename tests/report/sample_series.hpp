@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "rnncc/report/growth_series.hpp"
@@ -17,12 +18,26 @@ namespace rnncc::test {
 ///  3. relu-rnn · sequential, depth 30k, arith 3k — log where linear is expected: two
 ///     mismatches; mult k — within its bound (≤ linear), matches; ands 100T — linear.
 /// compile_seconds are values without a short exact decimal (0.1·i + 0.2).
+/// The expectations are the paper's for each schedule in a fixed-width
+/// format, written out by hand: scan ≤ log for the depths and linear size;
+/// sequential linear (multiplicative depth ≤ linear); table ≤ log depth, no
+/// word depths, linear size.
 inline std::vector<report::GrowthSeries> sample_series() {
+  using report::Expectation;
+  using report::GrowthClass;
+  const Expectation at_most_log{GrowthClass::log, true, "log2 T combine levels"};
+  const Expectation linear{GrowthClass::linear, false, "each step waits for the previous one"};
+  const Expectation at_most_linear{GrowthClass::linear, true, "products by 1 fold away"};
+  const Expectation linear_size{GrowthClass::linear, false, "T copies of a fixed-width step"};
+  const Expectation none{std::nullopt, false, "table: no word-level circuit"};
+  const report::MeasureExpectations scan{at_most_log, at_most_log, at_most_log, linear_size};
+  const report::MeasureExpectations sequential{linear, linear, at_most_linear, linear_size};
+  const report::MeasureExpectations table{at_most_log, none, none, linear_size};
   std::vector<report::GrowthSeries> all = {
-      {"diag, \"small\"", "diagonal", "scan", "mod:16", true, {}},
-      {"lstm-small", "lstm", "sequential", "mod:16", false, {}},
-      {"gru<&>", "gru", "table", "mod:16", false, {}},
-      {"relu-odd", "relu-rnn", "sequential", "mod:16", false, {}},
+      {"diag, \"small\"", "diagonal", "scan", "mod:16", scan, {}},
+      {"lstm-small", "lstm", "sequential", "mod:16", sequential, {}},
+      {"gru<&>", "gru", "table", "mod:16", table, {}},
+      {"relu-odd", "relu-rnn", "sequential", "mod:16", sequential, {}},
   };
   for (std::uint32_t k = 4; k <= 10; ++k) {
     const std::uint64_t length = std::uint64_t{1} << k;

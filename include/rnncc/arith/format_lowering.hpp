@@ -1,14 +1,14 @@
 // Lowering of every operation of every number format onto word-level
 // bit-vector operations in an AIG. Each operation's circuit computes exactly
-// what reference.hpp defines, for every admissible operand.
+// what reference.hpp defines, for every admissible operand. Each format
+// kind's circuits are built by its own lowering unit (src/arith/formats/),
+// chosen once when a FormatLowering is constructed.
 #pragma once
 
 #include <gmpxx.h>
 #include <cstddef>
-#include <map>
 #include <memory>
 #include <optional>
-#include <vector>
 
 #include "rnncc/arith/activation.hpp"
 #include "rnncc/arith/format.hpp"
@@ -16,6 +16,10 @@
 #include "rnncc/word/bit_vector.hpp"
 
 namespace rnncc::arith {
+
+namespace detail {
+class FormatLoweringUnit;
+}  // namespace detail
 
 /// The admissible values of an `exact` input: the integers low .. high
 /// divided by the positive `denominator` (low <= high). A denominator 2^f
@@ -60,9 +64,13 @@ inline constexpr std::size_t max_exact_width = std::size_t{1} << 20;
 class FormatLowering {
  public:
   FormatLowering(logic::Aig& aig, Format format, word::ArithmeticArchitecture architecture);
+  /// Movable, not copyable: it owns the lowering unit and its caches.
+  FormatLowering(FormatLowering&&) noexcept;
+  FormatLowering& operator=(FormatLowering&&) noexcept;
+  ~FormatLowering();
 
-  const Format& format() const { return format_; }
-  logic::Aig& aig() { return aig_; }
+  const Format& format() const;
+  logic::Aig& aig();
 
   /// Number of bits an input takes: width_in_bits for finite formats; for
   /// exact, signed_width(domain->low, domain->high) (`domain` required).
@@ -144,11 +152,9 @@ class FormatLowering {
   mpz_class encode(const LoweredValue& value, const mpq_class& number) const;
 
  private:
-  logic::Aig& aig_;
-  Format format_;
-  word::ArithmeticArchitecture architecture_;
-  /// Each transcendental activation's lookup circuit, built once.
-  std::map<Activation, std::shared_ptr<logic::Aig>> activation_circuits_;
+  /// The lowering unit of the format's kind, which every operation is
+  /// forwarded to.
+  std::unique_ptr<detail::FormatLoweringUnit> unit_;
 };
 
 }  // namespace rnncc::arith

@@ -27,7 +27,7 @@
 //
 // A constant series is its own class, `constant`, not `log`: the reports
 // then say that the measure did not grow at all, and the verdicts accept it
-// wherever `log` is an upper bound (see expected_class.hpp).
+// wherever `log` is an upper bound (see expectation.hpp).
 #pragma once
 
 #include <cstddef>

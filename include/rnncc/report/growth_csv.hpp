@@ -1,4 +1,5 @@
-// Growth series as CSV: a header row, then one row per series × length.
+// Growth series as CSV: a header row, then one row per series × length;
+// the measured series with every measure, the analytic ones with depths.
 #pragma once
 
 #include <array>
@@ -7,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rnncc/report/analytic_series.hpp"
 #include "rnncc/report/growth_series.hpp"
 
 namespace rnncc::report {
@@ -27,5 +29,18 @@ std::string growth_csv_text(const std::vector<GrowthSeries>& all);
 /// Writes growth_csv_text(all) to `path` atomically (throws InputError
 /// naming the path when it cannot be written).
 void write_growth_csv(const std::filesystem::path& path, const std::vector<GrowthSeries>& all);
+
+/// The columns of the analytic CSV, in order.
+inline constexpr std::array<std::string_view, 6> analytic_csv_columns = {
+    "model", "family", "schedule", "format", "T", "depth"};
+
+/// RFC 4180 CSV: header row of analytic_csv_columns, then one row per
+/// (T, depth) of each series in order, text cells quoted as in
+/// growth_csv_text. Lines end in "\n".
+std::string analytic_csv_text(const std::vector<AnalyticSeries>& all);
+
+/// Writes analytic_csv_text(all) to `path` atomically (throws InputError
+/// naming the path when it cannot be written).
+void write_analytic_csv(const std::filesystem::path& path, const std::vector<AnalyticSeries>& all);
 
 }  // namespace rnncc::report

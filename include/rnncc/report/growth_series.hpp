@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "rnncc/report/expectation.hpp"
+#include "rnncc/report/measure.hpp"
+
 namespace rnncc::report {
 
 /// One compiled circuit's measures (one row of the growth table).
@@ -24,12 +27,22 @@ struct GrowthPoint {
   std::uint64_t peak_bytes = 0;
 };
 
-/// A series: one model × schedule × format over increasing lengths.
+/// The paper's expectation for each measure of a series. The stage that
+/// plans a series fills them in (experiment/expectations.hpp); left
+/// default, a measure has no expectation.
+struct MeasureExpectations {
+  Expectation depth, arithmetic_depth, multiplicative_depth, size;
+
+  /// The expectation of `measure`.
+  const Expectation& operator[](Measure measure) const;
+  Expectation& operator[](Measure measure);
+};
+
+/// A series: one model × schedule × format over increasing lengths. The
+/// names are display text (as the CSV and the tables print them).
 struct GrowthSeries {
   std::string model, family, schedule, format;
-  /// The recurrence composes associatively (a linear family, or a network
-  /// of linear heads): what the expectations of parallel schedules assume.
-  bool linear = false;
+  MeasureExpectations expected;
   std::vector<GrowthPoint> points;
 };
 

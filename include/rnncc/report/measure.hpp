@@ -5,9 +5,9 @@
 #include <string_view>
 #include <vector>
 
-#include "rnncc/report/growth_series.hpp"
-
 namespace rnncc::report {
+
+struct GrowthSeries;  // growth_series.hpp, which includes this header
 
 /// The measures whose growth in T a report classifies.
 enum class Measure {

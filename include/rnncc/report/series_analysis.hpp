@@ -1,11 +1,12 @@
 // Everything a report says about one series: per measure, the measured
-// class, the fits, the paper's expectation and the verdict.
+// class, the fits, the paper's expectation (as the series carries it) and
+// the verdict.
 #pragma once
 
 #include <cstddef>
 #include <vector>
 
-#include "rnncc/report/expected_class.hpp"
+#include "rnncc/report/expectation.hpp"
 #include "rnncc/report/growth_class.hpp"
 #include "rnncc/report/growth_fit.hpp"
 #include "rnncc/report/growth_series.hpp"

@@ -1,0 +1,121 @@
+#include "rnncc/experiment/expectations.hpp"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+namespace rnncc::experiment {
+
+namespace {
+
+using compile::ScheduleKind;
+using report::GrowthClass;
+using report::Measure;
+
+constexpr KindSet<ScheduleKind> sequential{ScheduleKind::sequential};
+constexpr KindSet<ScheduleKind> parallel{ScheduleKind::scan, ScheduleKind::chunked};
+constexpr KindSet<ScheduleKind> table{ScheduleKind::table};
+constexpr KindSet<WidthKind> fixed{WidthKind::fixed};
+constexpr KindSet<WidthKind> growing{WidthKind::growing};
+constexpr KindSet<WidthKind> any_width = KindSet<WidthKind>::every();
+constexpr KindSet<Measure> depth{Measure::depth};
+constexpr KindSet<Measure> arithmetic_depth{Measure::arithmetic_depth};
+constexpr KindSet<Measure> multiplicative_depth{Measure::multiplicative_depth};
+constexpr KindSet<Measure> word_depths{Measure::arithmetic_depth, Measure::multiplicative_depth};
+constexpr KindSet<Measure> size{Measure::size};
+constexpr KindSet<Measure> any_measure = KindSet<Measure>::every();
+constexpr Composition any = Composition::any;
+constexpr bool at_most = true;
+constexpr bool exactly = false;
+constexpr std::optional<GrowthClass> none;
+
+constexpr std::string_view size_grows_with_values =
+    "size in format '{format}' depends on value bounds that grow with T";
+
+// clang-format off
+constexpr ExpectationRule rules[] = {
+    // sequential: each step waits for the previous state (Prop 1).
+    {sequential, any, fixed, depth, GrowthClass::linear, exactly,
+     "sequential: each step waits for the previous state (Prop 1)"},
+    {sequential, any, growing, depth, GrowthClass::linear, exactly,
+     "sequential: each step waits for the previous state (Prop 1); in exact the widths also grow "
+     "with T, which can push the measured depth above linear"},
+    {sequential, any, any_width, arithmetic_depth, GrowthClass::linear, exactly,
+     "sequential: each step's sum waits for the previous state (Prop 1)"},
+    {sequential, any, any_width, multiplicative_depth, GrowthClass::linear, at_most,
+     "sequential: each step's product waits for the previous state; products by a weight 1 fold "
+     "away, so a recurrence multiplying only by 1 stays lower"},
+    {sequential, any, fixed, size, GrowthClass::linear, exactly,
+     "sequential: T copies of a fixed-width step"},
+    {sequential, any, growing, size, none, exactly, size_grows_with_values},
+
+    // scan and chunked: a balanced tree of affine combines (Thm 3).
+    {parallel, Composition::not_associative, any_width, any_measure, none, exactly,
+     "{schedule} does not apply to a nonlinear recurrence"},
+    {parallel, Composition::associative, fixed, depth, GrowthClass::log, at_most,
+     "{schedule_as_argued}: log2 T combine levels, each of fixed Boolean depth"},
+    {parallel, Composition::associative, growing, depth, GrowthClass::log_squared, at_most,
+     "{schedule_as_argued} in exact: widths grow with T, so each of the log2 T combine levels "
+     "costs O(log width) AND levels (no CRT lowering)"},
+    {parallel, Composition::associative, any_width, word_depths, GrowthClass::log, at_most,
+     "{schedule_as_argued}: balanced tree of log2 T affine combines (Thm 3)"},
+    {parallel, Composition::associative, fixed, size, GrowthClass::linear, exactly,
+     "{schedule_as_argued}: about T combines of fixed width"},
+    {parallel, Composition::associative, growing, size, none, exactly, size_grows_with_values},
+
+    // table: pointer jumping over T composed state tables.
+    {table, any, any_width, depth, GrowthClass::log, at_most,
+     "table: pointer jumping over T state tables, O(s·log T)"},
+    {table, any, any_width, word_depths, none, exactly, "table: no word-level circuit"},
+    {table, any, any_width, size, GrowthClass::linear, exactly,
+     "table: T tables of s·2^s bits, size O(T·s·2^s)"},
+};
+// clang-format on
+
+std::string_view kind_name(ScheduleKind kind) {
+  switch (kind) {
+    case ScheduleKind::sequential:
+      return "sequential";
+    case ScheduleKind::scan:
+      return "scan";
+    case ScheduleKind::chunked:
+      return "chunked";
+    case ScheduleKind::table:
+      return "table";
+  }
+  return "?";
+}
+
+}  // namespace
+
+WidthKind width_kind(const arith::Format& format) {
+  return arith::is_finite(format) ? WidthKind::fixed : WidthKind::growing;
+}
+
+std::span<const ExpectationRule> expectation_rules() {
+  return rules;
+}
+
+bool applies(const ExpectationRule& rule, const SeriesKey& key, Measure measure) {
+  const bool composition_applies =
+      rule.composition == Composition::any ||
+      (rule.composition == Composition::associative) == key.composes_associatively;
+  return rule.schedules.contains(key.schedule.kind) && composition_applies &&
+         rule.widths.contains(width_kind(key.format)) && rule.measures.contains(measure);
+}
+
+report::Expectation expected_class(const SeriesKey& key, Measure measure) {
+  for (const ExpectationRule& rule : rules) {
+    if (!applies(rule, key, measure)) continue;
+    const std::string_view kind = kind_name(key.schedule.kind);
+    const std::string_view as_argued =
+        key.schedule.kind == ScheduleKind::chunked ? "chunked (fixed C, T >> C)" : kind;
+    return {rule.growth, rule.upper_bound,
+            fmt::format(fmt::runtime(rule.reason), fmt::arg("schedule", kind),
+                        fmt::arg("schedule_as_argued", as_argued),
+                        fmt::arg("format", arith::to_string(key.format)))};
+  }
+  throw std::logic_error("no expectation rule applies (the table must cover every combination)");
+}
+
+}  // namespace rnncc::experiment

@@ -1,0 +1,26 @@
+// The peak resident size, and its reset, against what the test allocates.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+
+#include "rnncc/common/resource_usage.hpp"
+
+TEST_CASE("resetting the peak forgets memory that was touched and freed before") {
+  constexpr std::size_t block = std::size_t{64} << 20;
+  {
+    auto memory = std::make_unique<char[]>(block);
+    std::memset(memory.get(), 1, block);  // every page resident
+    CHECK(rnncc::peak_resident_bytes() >= block);
+  }
+  const std::uint64_t peak_before = rnncc::peak_resident_bytes();
+  if (!rnncc::reset_peak_resident_bytes()) {
+    MESSAGE("this system refuses to reset the peak resident size; nothing to check");
+    return;
+  }
+  // The 64 MiB block was returned to the system before the reset: the new
+  // peak is near the current size, at least half the block below the old one.
+  CHECK(rnncc::peak_resident_bytes() + block / 2 < peak_before);
+  CHECK(rnncc::peak_resident_bytes() >= rnncc::current_resident_bytes() / 2);
+}
