@@ -13,6 +13,7 @@
 #include <unordered_set>
 
 #include "rnncc/common/error.hpp"
+#include "rnncc/common/size_limits.hpp"
 #include "rnncc/io/safetensors.hpp"
 
 namespace rnncc::io {
@@ -171,6 +172,7 @@ class SafetensorsParser {
       entries.push_back(entry_of(name, description));
     }
     check_coverage(entries);
+    check_element_total(entries);
     std::vector<Tensor> tensors;
     tensors.reserve(entries.size());
     for (TensorEntry& entry : entries)
@@ -336,6 +338,22 @@ class SafetensorsParser {
                                 entry.begin, entry.end, entry.end - entry.begin));
     }
     return entry;
+  }
+
+  /// The elements of all tensors together are within the weight limit,
+  /// checked before any is decoded (each becomes an exact rational).
+  void check_element_total(const std::vector<TensorEntry>& entries) const {
+    const std::uint64_t limit = size_limits().max_weight_count;
+    std::uint64_t total = 0;
+    for (const TensorEntry& entry : entries) {
+      total += entry.element_count;  // each at most the file's size: no overflow
+      if (total > limit) {
+        throw LimitError(fmt::format(
+            "{}: tensor '{}' brings the file to {} or more elements; at most {} are allowed, "
+            "each an exact rational (raise it with --max-weights)",
+            source_, printable(entry.name), total, limit));
+      }
+    }
   }
 
   /// The tensors' byte ranges, in order, tile the data section exactly.

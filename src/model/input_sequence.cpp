@@ -8,7 +8,9 @@
 
 #include "rnncc/arith/reference.hpp"
 #include "rnncc/common/error.hpp"
+#include "rnncc/common/printable.hpp"
 #include "rnncc/common/random.hpp"
+#include "rnncc/common/size_limits.hpp"
 #include "rnncc/model/number_text.hpp"
 
 namespace rnncc::model {
@@ -25,10 +27,11 @@ std::size_t symbol_index(const Model& model, std::string_view symbol, std::strin
   if (found == model.input.alphabet.end()) {
     std::string alphabet;
     for (const std::string& candidate : model.input.alphabet) {
-      alphabet += (alphabet.empty() ? "" : " ") + candidate;
+      if (!alphabet.empty()) alphabet += ' ';
+      alphabet += printable(candidate);
     }
     throw InputError(fmt::format("{}: '{}' is not in the alphabet of {} (symbols: {})", where,
-                                 symbol, model.name, alphabet));
+                                 printable(symbol), printable(model.name), alphabet));
   }
   return static_cast<std::size_t>(found - model.input.alphabet.begin());
 }
@@ -188,12 +191,7 @@ InputSequence parse_input_text(const Model& model, std::string_view text,
 }
 
 InputSequence read_input_file(const Model& model, const std::filesystem::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw InputError(fmt::format("{}: cannot open the input file", path.string()));
-  std::stringstream contents;
-  contents << file.rdbuf();
-  if (file.bad()) throw InputError(fmt::format("{}: cannot read the input file", path.string()));
-  return parse_input_text(model, contents.str(), path.string());
+  return parse_input_text(model, read_input_file_text(path, "an input file"), path.string());
 }
 
 InputSequence random_input_sequence(const Model& model, std::size_t length, std::uint64_t seed) {

@@ -185,3 +185,23 @@ TEST_CASE("keys that do not apply are refused, UTF-8 symbols are characters") {
   const model::InputSequence tokens = model::parse_tokens(model, "βαβ");
   CHECK(tokens.tokens == std::vector<std::size_t>{1, 0, 1});
 }
+
+TEST_CASE("dotted keys nested thousands of levels deep are refused before TOML parsing") {
+  // toml++ recurses once per part: 40,000 parts at the top level, or
+  // 20,000 under [weights], overflowed the stack.
+  std::string deep_key = "a";
+  for (int i = 0; i < 40000; ++i)
+    deep_key += ".a";
+  const std::string top = error_of(diagonal_header + deep_key + " = 1\n");
+  CHECK(top.find("model.toml:5: a dotted key of more than 128 parts") != std::string::npos);
+  const std::string weights = error_of(diagonal_header + "[weights]\n" + deep_key + " = [1]\n");
+  CHECK(weights.find("a dotted key of more than 128 parts") != std::string::npos);
+  const std::string header = error_of(diagonal_header + "[" + deep_key + "]\n");
+  CHECK(header.find("a dotted key of more than 128 parts") != std::string::npos);
+  // Dots in strings, comments and numbers do not count.
+  std::string many_numbers = "[weights]\nA = [";
+  for (int i = 0; i < 500; ++i)
+    many_numbers += "0.5, ";
+  many_numbers += "0.5] # " + deep_key + "\nname2 = \"" + deep_key + "\"\n";
+  CHECK(error_of(diagonal_header + many_numbers).find("dotted key") == std::string::npos);
+}

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "rnncc/common/error.hpp"
+#include "rnncc/common/size_limits.hpp"
 #include "rnncc/io/safetensors.hpp"
 #include "support/abc.hpp"
 #include "support/rational.hpp"
@@ -617,4 +618,32 @@ TEST_CASE("safetensors: PyTorch fixtures' outputs follow PyTorch's documented eq
       }
     }
   }
+}
+
+TEST_CASE("safetensors: the element limit is checked before any element is decoded") {
+  // Four F16 elements, the first an infinity: decoding would refuse it, but
+  // with a limit of three the count is refused first, naming the limit.
+  const std::string header = header_of({tensor_entry("half", "\"F16\"", "[2,2]", "[0,8]")});
+  const std::string file = file_of(header, elements({0x7C00, 0x3C00, 0x3C00, 0x3C00}, 2));
+  rnncc::SizeLimits& limits = rnncc::size_limits();
+  const rnncc::SizeLimits saved = limits;
+  limits.max_weight_count = 3;
+  std::string message;
+  try {
+    (void)rnncc::io::parse_safetensors(file, "w.safetensors");
+  } catch (const rnncc::LimitError& error) {
+    message = error.what();
+  }
+  limits = saved;
+  CHECK(message ==
+        "w.safetensors: tensor 'half' brings the file to 4 or more elements; at most 3 are "
+        "allowed, each an exact rational (raise it with --max-weights)");
+  // Under the default limit the same file gets as far as decoding.
+  std::string decoding;
+  try {
+    (void)rnncc::io::parse_safetensors(file, "w.safetensors");
+  } catch (const rnncc::InputError& error) {
+    decoding = error.what();
+  }
+  CHECK(decoding.find("expected a finite number") != std::string::npos);
 }
