@@ -4,13 +4,15 @@
 // ASCII AIGER file; files the AIGER reader refuses are skipped (that reader
 // has its own harness). A refusal must be one InputError line naming the
 // file; an accepted description must assign every input and output bit of
-// the circuit to exactly one word, in order.
+// the circuit to exactly one word, in order, and its outputs must decode.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 
 #include "rnncc/common/error.hpp"
 #include "rnncc/compile/circuit_description.hpp"
+#include "rnncc/eval/model_patterns.hpp"
+#include "rnncc/eval/pattern_set.hpp"
 #include "rnncc/io/aiger.hpp"
 #include "support/harness.hpp"
 
@@ -53,5 +55,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::report_finding("a description that leaves circuit bits without a word");
   }
   (void)compile::input_model(*description);
+  // Decoding outputs (what eval --tokens does) must not trap either: all
+  // zeros, then all ones.
+  for (bool value : {false, true}) {
+    eval::PatternSet outputs(aig->output_count(), 1);
+    for (std::uint32_t output = 0; output < aig->output_count(); ++output)
+      outputs.set_bit(output, 0, value);
+    try {
+      (void)eval::decode_output_words(description->format, description->outputs, outputs, 0);
+    } catch (const InputError&) {
+    }
+  }
   return 0;
 }

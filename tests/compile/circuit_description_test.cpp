@@ -55,3 +55,53 @@ TEST_CASE("a circuit description with a format rnncc cannot parse names the file
   CHECK(error_of({"x", "rnncc-model m elman exact sequential"}) ==
         "c.aag: comment line 2: malformed 'rnncc-model' comment line");
 }
+
+TEST_CASE("a circuit description with a zero denominator, LOW > HIGH or a bad T is refused") {
+  // A zero denominator would divide by zero when outputs are decoded.
+  CHECK(error_of({model_line, "rnncc-input x number 1 -1 1 0", "rnncc-output y bool 1 0 1 1"})
+            .rfind("c.aag: comment line 2: expected LOW <= HIGH and a DENOMINATOR of at least 1",
+                   0) == 0);
+  CHECK(error_of({model_line, "rnncc-input x number 1 2 1 1", "rnncc-output y bool 1 0 1 1"})
+            .rfind("c.aag: comment line 2: expected LOW <= HIGH", 0) == 0);
+  CHECK(error_of({model_line, "rnncc-input x number 1 0 1 -3", "rnncc-output y bool 1 0 1 1"})
+            .rfind("c.aag: comment line 2: expected LOW <= HIGH", 0) == 0);
+  CHECK(error_of({"rnncc-model m elman exact sequential 0 last"})
+            .rfind("c.aag: comment line 1: expected a length T from 1", 0) == 0);
+  CHECK(error_of({"rnncc-model m elman exact sequential many last"})
+            .rfind("c.aag: comment line 1: expected a length T from 1", 0) == 0);
+  CHECK(error_of({"rnncc-model m elman exact sequential 1 some"})
+            .rfind("c.aag: comment line 1: expected 'all' or 'last'", 0) == 0);
+  CHECK(error_of({model_line, "rnncc-input x bool 1 0 2 1", "rnncc-output y bool 1 0 1 1"})
+            .rfind("c.aag: comment line 2: expected a Boolean of 1 bit", 0) == 0);
+  CHECK(error_of({model_line, "rnncc-input x word 1 0 1 1", "rnncc-output y bool 1 0 1 1"})
+            .rfind("c.aag: comment line 2: expected 'bool' or 'number'", 0) == 0);
+  CHECK(error_of({model_line, "rnncc-alphabet a b a", "rnncc-input x bool 1 0 1 1",
+                  "rnncc-output y bool 1 0 1 1"})
+            .rfind("c.aag: comment line 2: expected distinct symbols", 0) == 0);
+  CHECK(error_of({"rnncc-model m%4 elman exact sequential 1 last"})
+            .rfind("c.aag: comment line 1: expected '%' to be followed by two hexadecimal", 0) ==
+        0);
+}
+
+TEST_CASE("every byte string survives escaping into a description field") {
+  // All 256 single bytes, then hostile strings, against the definition:
+  // the escaped field holds no byte <= 0x20 and no DEL, and reads back equal.
+  std::vector<std::string> samples;
+  for (int byte = 0; byte < 256; ++byte)
+    samples.emplace_back(1, static_cast<char>(byte));
+  samples.insert(samples.end(), {"a b", "line\nrnncc-input x bool 1 0 1 1", "%41", "%", "%%",
+                                 std::string("nul\0inside", 10), "\xff\xfe", "tab\there"});
+  for (const std::string& text : samples) {
+    const std::string escaped = compile::escape_description_field(text);
+    CAPTURE(escaped);
+    for (char character : escaped) {
+      const auto byte = static_cast<unsigned char>(character);
+      CHECK(byte > 0x20);
+      CHECK(byte != 0x7f);
+    }
+    CHECK(compile::unescape_description_field(escaped) == text);
+  }
+  CHECK(compile::escape_description_field("a b%") == "a%20b%25");
+  CHECK(!compile::unescape_description_field("%4").has_value());
+  CHECK(!compile::unescape_description_field("%zz").has_value());
+}
