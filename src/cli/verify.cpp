@@ -10,6 +10,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "error_context.hpp"
 #include "model_flags.hpp"
 #include "rnncc/arith/format.hpp"
 #include "rnncc/common/error.hpp"
@@ -48,7 +49,8 @@ std::string describe_input(const model::Model& model, const model::InputSequence
 int run_verify(const VerifyOptions& options) {
   const model::Model model = read_model(options.model);
   const compile::CompileOptions compile_options = cli::compile_options(options.model);
-  const compile::CompiledModel compiled = compile::compile(model, compile_options);
+  const compile::CompiledModel compiled = naming_source(
+      options.model.model_path, [&] { return compile::compile(model, compile_options); });
 
   std::optional<std::vector<model::InputSequence>> sequences =
       model::all_input_sequences(model, options.model.length, options.exhaustive_limit);
@@ -60,6 +62,12 @@ int run_verify(const VerifyOptions& options) {
           model::random_input_sequence(model, options.model.length, options.seed + i));
     }
   }
+  if (sequences->empty()) {
+    throw InputError(fmt::format(
+        "verify: no input sequence to compare ({} T={} has more than --exhaustive-limit {} "
+        "sequences and --random is 0); give --random N with N >= 1",
+        one_line(model.name), options.model.length, options.exhaustive_limit));
+  }
   const bool drift_expected = options.model.reassociate && !arith::is_ring(model.format) &&
                               compile_options.schedule.kind != compile::ScheduleKind::sequential;
   const verify::ModelCheck check = verify::check_against_interpreter(
@@ -68,17 +76,18 @@ int run_verify(const VerifyOptions& options) {
     const verify::OutputMismatch& mismatch = *check.first_mismatch;
     fmt::print(
         "MISMATCH {} T={} {} {}: input {}\n  output {} ({}): expected {}, circuit gives {}\n",
-        model.name, options.model.length, options.model.schedule, arith::to_string(model.format),
-        describe_input(model, (*sequences)[mismatch.sequence]), mismatch.output,
-        compiled.lowered.outputs[mismatch.output].name, mismatch.expected.get_str(),
-        mismatch.actual.get_str());
+        one_line(model.name), options.model.length, options.model.schedule,
+        arith::to_string(model.format), describe_input(model, (*sequences)[mismatch.sequence]),
+        mismatch.output, compiled.lowered.outputs[mismatch.output].name,
+        mismatch.expected.get_str(), mismatch.actual.get_str());
     return check_failed;
   }
   fmt::print(
       "verified {} T={} {} {}: {} input sequences ({}), {} outputs compared with the "
       "reference interpreter",
-      model.name, options.model.length, options.model.schedule, arith::to_string(model.format),
-      sequences->size(), exhaustive ? "all of them" : "random", check.compared);
+      one_line(model.name), options.model.length, options.model.schedule,
+      arith::to_string(model.format), sequences->size(), exhaustive ? "all of them" : "random",
+      check.compared);
   if (drift_expected) {
     fmt::print("; reassociated: {} differ, largest drift {} (= {:.3g})\n", check.differing,
                check.largest_drift.get_str(), check.largest_drift.get_d());
