@@ -3,8 +3,11 @@
 #include <boost/graph/adjacency_list.hpp>
 // GCC 12 reports a false -Wmaybe-uninitialized inside Boost's edge iterator
 // (a boost::optional it inlines into write_graphviz); the code is Boost's.
+// Clang has no such warning (and would warn about the unknown name).
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <fmt/format.h>
 #include <boost/graph/graphviz.hpp>
 #include <string>
@@ -76,6 +79,8 @@ void write_dot(const logic::Aig& aig, std::ostream& out) {
   auto graph_writer = [](std::ostream& stream) { stream << "rankdir=BT;\n"; };
   boost::write_graphviz(out, graph, vertex_writer, edge_writer, graph_writer);
 }
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
 
 }  // namespace rnncc::analysis

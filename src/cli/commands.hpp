@@ -6,11 +6,16 @@
 namespace rnncc::cli {
 
 /// Exit statuses shared by every subcommand.
-enum ExitStatus : int { success = 0, check_failed = 1, bad_input = 2 };
+enum ExitStatus : int { success = 0, check_failed = 1, bad_input = 2, undecided = 3 };
 
 /// Thrown by a subcommand whose check failed after it printed why: main
 /// exits with check_failed.
 struct CheckFailed {};
+
+/// Thrown by a subcommand that could not decide within its limits (equiv
+/// --timeout, --conflicts) after it printed what it left open: main exits
+/// with undecided.
+struct Undecided {};
 
 /// `rnncc gen adder|multiplier ...`: writes a generated arithmetic circuit.
 void register_gen(CLI::App& app);

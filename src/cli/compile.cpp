@@ -9,6 +9,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "error_context.hpp"
 #include "model_flags.hpp"
 #include "rnncc/arith/format.hpp"
 #include "rnncc/common/error.hpp"
@@ -59,7 +60,8 @@ void run_compile(const CompileCommandOptions& options) {
     if (!composition.empty()) summary += ", composed " + composition;
   } else {
     progress("compiling");
-    compile::CompiledModel compiled = compile::compile(model, compile_options);
+    compile::CompiledModel compiled = naming_source(
+        options.model.model_path, [&] { return compile::compile(model, compile_options); });
     progress("writing " + options.output_path);
     output_type.write_boolean(compiled.lowered.aig, output);
     summary = fmt::format("{} ANDs, depth {}", compiled.lowered.aig.and_count(),
@@ -80,8 +82,8 @@ void run_compile(const CompileCommandOptions& options) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress("");
   fmt::print(stderr, "{}: {} T={} {} {}: {}, {:.2f} s, peak memory {:.1f} MiB\n",
-             options.output_path, model.name, options.model.length, options.model.schedule,
-             arith::to_string(model.format), summary, seconds,
+             options.output_path, one_line(model.name), options.model.length,
+             options.model.schedule, arith::to_string(model.format), summary, seconds,
              static_cast<double>(peak_resident_bytes()) / (1024.0 * 1024.0));
 }
 

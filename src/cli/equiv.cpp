@@ -1,12 +1,17 @@
 // `rnncc equiv A B`: whether two circuits compute the same function; exit
-// status 0 when they do, 1 with a counterexample when they do not.
+// status 0 when they do, 1 with a counterexample when they do not, 3 when
+// --timeout or --conflicts left some output pair undecided.
 #include <fmt/format.h>
 
+#include <chrono>
+#include <cstdint>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "commands.hpp"
+#include "json_text.hpp"
+#include "rnncc/common/error.hpp"
 #include "rnncc/io/file_types.hpp"
 #include "rnncc/verify/equivalence.hpp"
 
@@ -30,6 +35,17 @@ void run_equiv(EquivOptions options) {
   const logic::Aig second = second_type.read_boolean(options.second_path);
   options.equivalence.first_name = options.first_path;
   options.equivalence.second_name = options.second_path;
+  // Progress per output pair that needs SAT, on stderr once the check has
+  // run for a second (a quick check prints nothing there).
+  const auto start = std::chrono::steady_clock::now();
+  options.equivalence.progress = [&](const verify::OutputPairProgress& pair) {
+    if (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) return;
+    static constexpr const char* verdicts[] = {"equal", "different", "undecided"};
+    const std::string& name = first.output_name(pair.output);
+    fmt::print(stderr, "equiv: output {}/{}{}: {} ({:.2f} s)\n", pair.output + 1, pair.output_count,
+               name.empty() ? std::string() : " (" + one_line(name) + ")", verdicts[pair.verdict],
+               pair.seconds);
+  };
   const verify::EquivalenceResult result =
       verify::check_equivalence(first, second, options.equivalence);
   std::string bits;
@@ -38,8 +54,14 @@ void run_equiv(EquivOptions options) {
   if (options.json) {
     nlohmann::ordered_json json;
     json["equivalent"] = result.equivalent;
+    json["decided"] = result.decided;
     json["method"] = std::string(verify::name_of(result.method));
-    if (!result.equivalent) {
+    if (!result.decided) {
+      nlohmann::ordered_json undecided = nlohmann::ordered_json::array();
+      for (std::uint32_t output : result.undecided_outputs)
+        undecided.push_back({{"output", output}, {"output_name", first.output_name(output)}});
+      json["undecided_outputs"] = undecided;
+    } else if (!result.equivalent) {
       json["counterexample"] = bits;
       json["output"] = result.differing_output;
       json["output_name"] = first.output_name(result.differing_output);
@@ -47,7 +69,17 @@ void run_equiv(EquivOptions options) {
       json["first_value"] = result.first_value ? 1 : 0;
       json["second_value"] = result.second_value ? 1 : 0;
     }
-    fmt::print("{}\n", json.dump(2));
+    fmt::print("{}\n", json_text(json));
+  } else if (!result.decided) {
+    fmt::print(
+        "undecided: {} of {} outputs neither proved equal nor told apart within the "
+        "limits\n",
+        result.undecided_outputs.size(), first.output_count());
+    for (std::uint32_t output : result.undecided_outputs) {
+      const std::string& name = first.output_name(output);
+      fmt::print("undecided output {}{}\n", output,
+                 name.empty() ? std::string() : " (" + one_line(name) + ")");
+    }
   } else if (result.equivalent) {
     fmt::print("equivalent\n");
   } else {
@@ -58,6 +90,7 @@ void run_equiv(EquivOptions options) {
                name.empty() ? std::string() : " (" + name + ")", options.first_path,
                result.first_value ? 1 : 0, options.second_path, result.second_value ? 1 : 0);
   }
+  if (!result.decided) throw Undecided{};
   if (!result.equivalent) throw CheckFailed{};
 }
 
@@ -68,7 +101,8 @@ void register_equiv(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "equiv",
       "Decide whether two circuits are equivalent (random simulation, then SAT with CaDiCaL); "
-      "exit 0 if so, 1 with a counterexample if not");
+      "exit 0 if so, 1 with a counterexample if not, 3 if --timeout or --conflicts left output "
+      "pairs undecided");
   const std::string circuit_files =
       "Circuit file: " +
       io::accepted_extensions_help(io::CircuitFileUse::reading(io::CircuitKind::boolean));
@@ -82,8 +116,15 @@ void register_equiv(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--threads", options->equivalence.threads, "Threads for the simulation")
       ->check(CLI::PositiveNumber);
+  command
+      ->add_option("--timeout", options->equivalence.timeout_seconds,
+                   "Seconds after which output pairs still open are left undecided (exit 3)")
+      ->check(CLI::NonNegativeNumber);
+  command->add_option("--conflicts", options->equivalence.conflict_limit,
+                      "SAT conflicts per output pair before it is left undecided (exit 3)");
   command->add_flag("--json", options->json,
-                    "Print JSON: equivalent, method and (if not) counterexample, output, values");
+                    "Print JSON: equivalent, decided, method and (if not equivalent) "
+                    "counterexample, output, values, or (if undecided) undecided_outputs");
   command->callback([options] { run_equiv(*options); });
 }
 

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "error_context.hpp"
+#include "json_text.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/compile/circuit_description.hpp"
 #include "rnncc/eval/evaluator.hpp"
@@ -56,8 +58,15 @@ void run_model_level(const EvalOptions& options, const logic::Aig& aig) {
     throw InputError(fmt::format("{}: the circuit reads {} steps, the input has {}",
                                  options.circuit_path, description.length, sequence.length()));
   }
-  const eval::PatternSet inputs =
-      eval::encode_input_sequences(model, description.inputs, {sequence});
+  const std::size_t input_values = eval::input_word_values(model, sequence).size();
+  if (input_values != description.inputs.size()) {
+    throw InputError(fmt::format(
+        "{}: the comments describe {} input words; a {}-step input of this model gives {}",
+        options.circuit_path, description.inputs.size(), sequence.length(), input_values));
+  }
+  const eval::PatternSet inputs = naming_source(options.circuit_path, [&] {
+    return eval::encode_input_sequences(model, description.inputs, {sequence});
+  });
   eval::EvaluationOptions evaluation;
   evaluation.threads = options.threads.front();
   const eval::PatternSet outputs =
@@ -72,7 +81,7 @@ void run_model_level(const EvalOptions& options, const logic::Aig& aig) {
       fmt::print("{} {}\n", description.outputs[i].name, values[i].get_str());
     }
   }
-  if (options.json) fmt::print("{}\n", json.dump(2));
+  if (options.json) fmt::print("{}\n", json_text(json));
 }
 
 void print_report(const eval::ParallelismReport& report) {
@@ -159,7 +168,7 @@ void run_eval(const EvalOptions& options) {
     for (std::uint64_t p = 0; p < timed.outputs.pattern_count(); ++p)
       lines.push_back(eval::format_pattern(timed.outputs, p));
     json["outputs"] = lines;
-    fmt::print("{}\n", json.dump(2));
+    fmt::print("{}\n", json_text(json));
     return;
   }
   if (options.summary) {

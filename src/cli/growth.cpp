@@ -6,14 +6,18 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "commands.hpp"
+#include "error_context.hpp"
 #include "rnncc/arith/format.hpp"
+#include "rnncc/common/atomic_file.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/compile/compiler.hpp"
 #include "rnncc/experiment/lengths.hpp"
@@ -52,7 +56,10 @@ experiment::SweepRequest sweep_request(const GrowthCommandOptions& options) {
   }
   for (const std::string& schedule : options.schedules)
     request.schedules.push_back(compile::parse_schedule(schedule));
-  if (options.format) request.format = arith::parse_format(*options.format);
+  if (options.format) {
+    request.format =
+        naming_source("--format", [&] { return arith::parse_format(*options.format); });
+  }
   request.analytic = options.analytic;
   return request;
 }
@@ -119,6 +126,37 @@ void require_series(bool measured_any, const std::vector<std::string>& notes) {
   throw InputError("growth: no model, schedule and format combination applies" + reasons);
 }
 
+/// The files the command writes, each opened (as an AtomicFile) before the
+/// sweep starts, so a bad path is refused before any work and no file is
+/// written unless every one can be.
+struct OutputFiles {
+  std::optional<AtomicFile> csv, json, svg, html;
+
+  explicit OutputFiles(const GrowthCommandOptions& options) {
+    if (options.csv_path) csv.emplace(*options.csv_path);
+    if (options.json_path) json.emplace(*options.json_path);
+    if (options.svg_path) svg.emplace(*options.svg_path);
+    if (options.html_path) html.emplace(*options.html_path);
+  }
+
+  /// Writes `text` to `file` if it is wanted.
+  static void fill(std::optional<AtomicFile>& file, const std::function<std::string()>& text) {
+    if (file) file->write(text());
+  }
+
+  /// Commits every file; the paths written, in flag order.
+  std::vector<std::string> commit_all() {
+    std::fflush(stdout);  // the report first, should a file be standard output
+    std::vector<std::string> written;
+    for (std::optional<AtomicFile>* file : {&csv, &json, &svg, &html}) {
+      if (!*file) continue;
+      (*file)->commit();
+      written.push_back((*file)->destination().string());
+    }
+    return written;
+  }
+};
+
 void run_growth(const GrowthCommandOptions& options) {
   if (options.analytic && (options.json_path || options.svg_path || options.html_path)) {
     throw InputError(
@@ -126,9 +164,9 @@ void run_growth(const GrowthCommandOptions& options) {
         "the other measures)");
   }
   const std::vector<experiment::SeriesPlan> plans = experiment::plan_series(sweep_request(options));
+  OutputFiles files(options);
   const experiment::SweepOptions sweep_options{options.reassociate};
   const bool colour = isatty(STDOUT_FILENO) != 0;
-  std::vector<std::string> written;
   Progress progress;
 
   if (options.analytic) {
@@ -137,10 +175,7 @@ void run_growth(const GrowthCommandOptions& options) {
     progress.clear();
     require_series(!sweep.series.empty(), sweep.notes);
     fmt::print("{}", report::render_analytic_report(sweep.series, sweep.notes, colour));
-    if (options.csv_path) {
-      report::write_analytic_csv(*options.csv_path, sweep.series);
-      written.push_back(*options.csv_path);
-    }
+    OutputFiles::fill(files.csv, [&] { return report::analytic_csv_text(sweep.series); });
   } else {
     const experiment::GrowthSweep sweep =
         experiment::run_growth_sweep(plans, sweep_options, progress);
@@ -152,23 +187,12 @@ void run_growth(const GrowthCommandOptions& options) {
     context.notes.push_back(sweep.peak_memory_note);
     const std::vector<report::GrowthSeries>& all = sweep.series;
     fmt::print("{}", report::render_terminal_report(all, colour, context));
-    if (options.csv_path) {
-      report::write_growth_csv(*options.csv_path, all);
-      written.push_back(*options.csv_path);
-    }
-    if (options.json_path) {
-      report::write_growth_json(*options.json_path, all, context);
-      written.push_back(*options.json_path);
-    }
-    if (options.svg_path) {
-      report::write_growth_svg(*options.svg_path, all);
-      written.push_back(*options.svg_path);
-    }
-    if (options.html_path) {
-      report::write_growth_html(*options.html_path, all, context);
-      written.push_back(*options.html_path);
-    }
+    OutputFiles::fill(files.csv, [&] { return report::growth_csv_text(all); });
+    OutputFiles::fill(files.json, [&] { return report::growth_json_text(all, context); });
+    OutputFiles::fill(files.svg, [&] { return report::growth_svg_document(all); });
+    OutputFiles::fill(files.html, [&] { return report::growth_html_text(all, context); });
   }
+  const std::vector<std::string> written = files.commit_all();
   if (!written.empty()) fmt::print("\n");
   for (const std::string& path : written)
     fmt::print("wrote {}\n", path);

@@ -1,17 +1,75 @@
 // rnncc command-line entry point: parses the subcommand and maps errors to
-// exit statuses (0 success, 1 a check failed, 2 bad input or usage).
+// exit statuses (0 success, 1 a check failed, 2 bad input or usage,
+// 3 undecided).
 #include <fmt/core.h>
 #include <CLI/CLI.hpp>
 
 #include <new>
+#include <stdexcept>
+#include <string>
 
 #include "commands.hpp"
 #include "rnncc/common/error.hpp"
+#include "rnncc/common/size_limits.hpp"
+
+namespace {
+
+/// The command line as typed, for messages that have no file to name.
+std::string command_line(int argc, char** argv) {
+  std::string text = "rnncc";
+  for (int i = 1; i < argc; ++i) {
+    text += ' ';
+    text += argv[i];
+  }
+  return rnncc::one_line(text);
+}
+
+/// The size limits of rnncc/common/size_limits.hpp as flags of every
+/// command (given before or after the command's name).
+void add_size_limit_flags(CLI::App& app) {
+  rnncc::SizeLimits& limits = rnncc::size_limits();
+  limits.max_and_count = rnncc::command_line_max_and_count;
+  app.add_option("--max-file-bytes", limits.max_file_bytes,
+                 "Largest text input file read (pattern, vector, .arith, model file)")
+      ->capture_default_str();
+  app.add_option("--max-ands", limits.max_and_count,
+                 "Most AND gates a circuit may reach while rnncc builds it")
+      ->capture_default_str();
+  app.add_option("--max-weights", limits.max_weight_count,
+                 "Most weights a model or a safetensors file may hold")
+      ->capture_default_str();
+  app.add_option("--max-pattern-bytes", limits.max_pattern_bytes,
+                 "Largest set of input or output patterns (bytes, 1 bit per signal and pattern)")
+      ->capture_default_str();
+}
+
+/// Refuses a negative number for every unsigned option before CLI11
+/// converts it (strtoull would wrap -1 to 2^64 - 1), naming it as given.
+void refuse_negative_unsigned(CLI::App& app) {
+  for (CLI::Option* option : app.get_options()) {
+    if (option->get_type_name() != "UINT") continue;
+    option->check(CLI::Validator(
+        [](std::string& value) -> std::string {
+          const std::size_t first = value.find_first_not_of(" \t");
+          if (first != std::string::npos && value[first] == '-')
+            return "expected a non-negative integer, not " + value;
+          return {};
+        },
+        "", "non-negative"));
+  }
+  for (CLI::App* command : app.get_subcommands({})) {
+    refuse_negative_unsigned(*command);
+  }
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"rnncc: compile recurrent networks into circuits, measure, evaluate and verify"};
   app.set_version_flag("--version", std::string("rnncc ") + RNNCC_VERSION);
   app.require_subcommand(1);
+  app.fallthrough();
+  add_size_limit_flags(app);
   rnncc::cli::register_gen(app);
   rnncc::cli::register_stats(app);
   rnncc::cli::register_eval(app);
@@ -24,18 +82,27 @@ int main(int argc, char** argv) {
   rnncc::cli::register_score(app);
   rnncc::cli::register_construct(app);
   rnncc::cli::register_optimize(app);
+  refuse_negative_unsigned(app);
   try {
     app.parse(argc, argv);
+  } catch (const CLI::Success& success) {
+    return app.exit(success);  // --help, --version
   } catch (const CLI::ParseError& error) {
-    int status = app.exit(error);
-    return status == 0 ? rnncc::cli::success : rnncc::cli::bad_input;
+    fmt::print(stderr, "rnncc: {} (see rnncc --help)\n", rnncc::one_line(error.what()));
+    return rnncc::cli::bad_input;
   } catch (const rnncc::cli::CheckFailed&) {
     return rnncc::cli::check_failed;
+  } catch (const rnncc::cli::Undecided&) {
+    return rnncc::cli::undecided;
   } catch (const rnncc::InputError& error) {
     fmt::print(stderr, "rnncc: {}\n", error.what());
     return rnncc::cli::bad_input;
   } catch (const std::bad_alloc&) {
-    fmt::print(stderr, "rnncc: out of memory\n");
+    fmt::print(stderr, "rnncc: out of memory running {}\n", command_line(argc, argv));
+    return rnncc::cli::bad_input;
+  } catch (const std::length_error&) {
+    fmt::print(stderr, "rnncc: out of memory (a size beyond any allocation) running {}\n",
+               command_line(argc, argv));
     return rnncc::cli::bad_input;
   }
   return rnncc::cli::success;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "error_context.hpp"
+
 #include "rnncc/arith/format.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/io/model_file.hpp"
@@ -40,7 +42,9 @@ void add_model_flags(CLI::App* command, ModelFlags& flags, const std::string& de
 
 model::Model read_model(const ModelFlags& flags) {
   std::optional<arith::Format> format;
-  if (flags.format) format = arith::parse_format(*flags.format);
+  if (flags.format) {
+    format = naming_source("--format", [&] { return arith::parse_format(*flags.format); });
+  }
   return io::read_model_file(flags.model_path, format);
 }
 

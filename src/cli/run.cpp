@@ -7,6 +7,8 @@
 #include <string>
 
 #include "commands.hpp"
+#include "error_context.hpp"
+#include "json_text.hpp"
 #include "rnncc/arith/format.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/io/model_file.hpp"
@@ -28,7 +30,9 @@ struct RunOptions {
 
 void run(const RunOptions& options) {
   std::optional<arith::Format> format;
-  if (options.format) format = arith::parse_format(*options.format);
+  if (options.format) {
+    format = naming_source("--format", [&] { return arith::parse_format(*options.format); });
+  }
   const model::Model model = io::read_model_file(options.model_path, format);
   if (options.tokens.has_value() == options.input_path.has_value()) {
     throw InputError("run: give exactly one of --tokens STRING and --input FILE");
@@ -36,6 +40,11 @@ void run(const RunOptions& options) {
   const model::InputSequence inputs = options.tokens
                                           ? model::parse_tokens(model, *options.tokens)
                                           : model::read_input_file(model, *options.input_path);
+  if (inputs.length() == 0) {
+    throw InputError(options.tokens
+                         ? std::string("run: --tokens gives no token")
+                         : fmt::format("{}: the input file holds no step", *options.input_path));
+  }
   model::ValueObservation observation;
   const std::vector<model::StepOutput> outputs = model::run_reference(model, inputs, &observation);
   const bool accept = model.readout == model::ReadoutKind::accept;
@@ -60,7 +69,7 @@ void run(const RunOptions& options) {
       fmt::print("{} {}\n", t + 1, fmt::join(values, " "));
     }
   }
-  if (options.json) fmt::print("{}\n", json.dump(2));
+  if (options.json) fmt::print("{}\n", json_text(json));
   // A wrapped value reads as a number of the format, not as the exact one:
   // say so, so that a threshold read from it is not silently wrong.
   if (observation.wraps > 0) {

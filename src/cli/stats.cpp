@@ -7,6 +7,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "json_text.hpp"
 #include "rnncc/analysis/critical_path.hpp"
 #include "rnncc/analysis/level_profile.hpp"
 #include "rnncc/arith/circuit.hpp"
@@ -46,11 +47,11 @@ void print_table(const std::string& path, const nlohmann::ordered_json& measures
     if (value.is_object()) {
       fmt::print("  {}\n", key);
       for (const auto& [name, count] : value.items())
-        fmt::print("    {:<10}{}\n", name, count.dump());
+        fmt::print("    {:<10}{}\n", name, json_text(count, -1));
     } else if (value.is_string()) {
       fmt::print("  {:<12}{}\n", key, value.get<std::string>());
     } else if (!value.is_array()) {
-      fmt::print("  {:<12}{}\n", key, value.dump());
+      fmt::print("  {:<12}{}\n", key, json_text(value, -1));
     }
   }
   if (measures.contains("critical_path")) {
@@ -111,7 +112,7 @@ void run_stats(const StatsOptions& options) {
     measures["critical_path"] = path;
   }
   if (options.json) {
-    fmt::print("{}\n", measures.dump(2));
+    fmt::print("{}\n", json_text(measures));
   } else {
     print_table(options.path, measures);
   }

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "error_context.hpp"
 #include "model_flags.hpp"
 #include "rnncc/arith/format.hpp"
 #include "rnncc/common/error.hpp"
@@ -99,7 +100,8 @@ int run_verify(const VerifyOptions& options) {
     }
   }
   const compile::CompileOptions compile_options = cli::compile_options(flags);
-  const compile::CompiledModel compiled = compile::compile(model, compile_options);
+  const compile::CompiledModel compiled = naming_source(
+      options.model.model_path, [&] { return compile::compile(model, compile_options); });
   const bool drift_expected = flags.reassociate && !arith::is_ring(model.format) &&
                               compile_options.schedule.kind != compile::ScheduleKind::sequential;
   const verify::ModelCheck check = verify::check_against_interpreter(
@@ -108,7 +110,7 @@ int run_verify(const VerifyOptions& options) {
     const verify::OutputMismatch& mismatch = *check.first_mismatch;
     fmt::print(
         "MISMATCH {} T={} {} {}: input {}\n  output {} ({}): expected {}, circuit gives {}\n",
-        model.name, flags.length, flags.schedule, arith::to_string(model.format),
+        one_line(model.name), flags.length, flags.schedule, arith::to_string(model.format),
         describe_input(model, sequences[mismatch.sequence]), mismatch.output,
         compiled.lowered.outputs[mismatch.output].name, mismatch.expected.get_str(),
         mismatch.actual.get_str());
@@ -117,7 +119,7 @@ int run_verify(const VerifyOptions& options) {
   fmt::print(
       "verified {} T={} {} {}: {} input sequences ({}), {} outputs compared with the "
       "reference interpreter",
-      model.name, flags.length, flags.schedule, arith::to_string(model.format), sequences.size(),
+      one_line(model.name), flags.length, flags.schedule, arith::to_string(model.format), sequences.size(),
       origin, check.compared);
   fmt::print("{}", overflow_note(check.observation));
   if (drift_expected) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "rnncc/common/error.hpp"
+#include "rnncc/common/size_limits.hpp"
 
 namespace rnncc::eval {
 
@@ -58,11 +59,7 @@ PatternSet parse_patterns(std::string_view text, std::uint32_t signal_count,
 }
 
 PatternSet read_pattern_file(const std::filesystem::path& path, std::uint32_t signal_count) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw InputError(fmt::format("{}: cannot open the pattern file", path.string()));
-  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  if (file.bad()) throw InputError(fmt::format("{}: cannot read the pattern file", path.string()));
-  return parse_patterns(text, signal_count, path.string());
+  return parse_patterns(read_input_file_text(path, "a pattern file"), signal_count, path.string());
 }
 
 std::string format_pattern(const PatternSet& patterns, std::uint64_t pattern) {

@@ -2,6 +2,7 @@
 // so they are first collected, then built in a topological order found by a
 // depth-first search with an explicit stack (circuits may be millions of
 // levels deep), which also finds cycles.
+#include <algorithm>
 #include <unordered_map>
 #include <vector>
 
@@ -18,8 +19,9 @@ using logic::Literal;
 
 /// What defines each AIGER variable: 0 for the constant, 1..I for the
 /// inputs, I+1..I+A for the ANDs in file order, `undefined` otherwise. Dense
-/// when M is not much larger than I + A, hashed otherwise (a header may
-/// declare a huge M and use few variables).
+/// when M is not much larger than the number of variables the file can
+/// define, hashed otherwise (a header may declare a huge M, or huge I and A
+/// in a short file, and define few variables).
 class VariableDefinitions {
  public:
   static constexpr std::uint32_t undefined = 0xffffffffU;
@@ -51,10 +53,14 @@ class VariableDefinitions {
 
 class AsciiBodyParser {
  public:
+  // Input and AND lines take at least 2 bytes each, so the file's bytes
+  // bound how many variables it can define, whatever the header declares.
   AsciiBodyParser(AigerCursor& cursor, const AigerHeader& header)
       : cursor_(cursor),
         header_(header),
-        definitions_(header.max_variable, std::uint64_t{header.input_count} + header.and_count) {}
+        definitions_(header.max_variable,
+                     std::min<std::uint64_t>(std::uint64_t{header.input_count} + header.and_count,
+                                             cursor.remaining() / 2)) {}
 
   Aig parse() {
     parse_inputs();

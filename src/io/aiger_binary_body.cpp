@@ -1,6 +1,7 @@
 // Binary AIGER body: output lines, then each AND k as two varints
 // delta0 = lhs - rhs0 and delta1 = rhs0 - rhs1 with the implicit
 // lhs = 2(I + L + k + 1). This is the reader's hot loop.
+#include <algorithm>
 #include <vector>
 
 #include <fmt/format.h>
@@ -68,12 +69,16 @@ Aig parse_binary_body(AigerCursor& cursor, const AigerHeader& header) {
     cursor.expect_newline("the end of line after an output literal");
   }
 
-  // Aig literal code of every AIGER variable; all variables below an AND's
-  // are defined before it, so no check for undefined operands is needed.
-  std::vector<std::uint32_t> literal_of_variable(std::size_t{header.max_variable} + 1);
-  literal_of_variable[0] = logic::false_literal.code;
+  // Aig literal code of every AIGER variable defined so far (variable v at
+  // index v); all variables below an AND's are defined before it, so no
+  // check for undefined operands is needed. It grows with the ANDs decoded,
+  // as a header may declare more ANDs than the file holds.
+  std::vector<std::uint32_t> literal_of_variable;
+  literal_of_variable.reserve(std::size_t{header.input_count} + 1 +
+                              std::min<std::size_t>(header.and_count, cursor.remaining() / 2));
+  literal_of_variable.push_back(logic::false_literal.code);
   for (std::uint32_t i = 0; i < header.input_count; ++i) {
-    literal_of_variable[i + 1] = Literal::of(aig.input_node(i)).code;
+    literal_of_variable.push_back(Literal::of(aig.input_node(i)).code);
   }
 
   const auto* const begin = reinterpret_cast<const unsigned char*>(cursor.data());
@@ -117,7 +122,7 @@ Aig parse_binary_body(AigerCursor& cursor, const AigerHeader& header) {
     const std::uint32_t right1 = right0 - delta1;
     const Literal a{literal_of_variable[right0 >> 1] ^ (right0 & 1U)};
     const Literal b{literal_of_variable[right1 >> 1] ^ (right1 & 1U)};
-    literal_of_variable[left >> 1] = aig.create_and(a, b).code;
+    literal_of_variable.push_back(aig.create_and(a, b).code);  // variable left / 2
   }
   cursor.skip(static_cast<std::size_t>(position - (begin + cursor.offset())));
 

@@ -40,6 +40,7 @@ AigerHeader parse_aiger_header(AigerCursor& cursor) {
   cursor.skip(3);
   const std::size_t counts_offset = cursor.offset() + 1;  // after the space
   header.max_variable = parse_count(cursor, "M");
+  const std::size_t input_offset = cursor.offset() + 1;
   header.input_count = parse_count(cursor, "I");
   const std::size_t latch_offset = cursor.offset() + 1;
   header.latch_count = parse_count(cursor, "L");
@@ -80,6 +81,21 @@ AigerHeader parse_aiger_header(AigerCursor& cursor) {
         located(counts_offset, fmt::format("M below {} (the largest circuit rnncc holds), found "
                                            "M = {}",
                                            logic::Aig::max_node_count, header.max_variable)));
+  }
+  // A binary file's inputs take no bytes, so a short header could declare a
+  // billion of them. An AND (at least 2 bytes) uses at most 2 inputs and an
+  // output (at least 2 bytes) 1, so the bytes after the header can use at
+  // most one input per byte: beyond max_unused_binary_inputs more, the
+  // inputs are refused before anything is allocated for them.
+  const std::uint64_t usable_inputs = std::uint64_t{cursor.remaining()} + max_unused_binary_inputs;
+  if (header.binary && header.input_count > usable_inputs) {
+    throw LimitError(located(
+        input_offset,
+        fmt::format("I at most {} in a binary file of this length (its {} bytes after the header "
+                    "can use at most {} inputs, and rnncc reads at most {} inputs that nothing "
+                    "uses), found I = {}",
+                    usable_inputs, cursor.remaining(), cursor.remaining(), max_unused_binary_inputs,
+                    header.input_count)));
   }
   return header;
 }

@@ -18,9 +18,15 @@ struct AigerHeader {
   std::uint32_t and_count = 0;     // A
 };
 
+/// Most inputs a binary file may declare beyond the ones its bytes can use
+/// (inputs take no bytes in a binary file; see parse_aiger_header).
+inline constexpr std::uint64_t max_unused_binary_inputs = std::uint64_t{1} << 20;
+
 /// Parses and checks the header line (combinational only; AIGER 1.9's
 /// optional B C J F fields are accepted when they are all 0). Sets the
-/// cursor's error place to bytes for binary files.
+/// cursor's error place to bytes for binary files. Throws LimitError for a
+/// binary file declaring more inputs than the bytes after its header can
+/// use plus max_unused_binary_inputs.
 AigerHeader parse_aiger_header(AigerCursor& cursor);
 
 /// Parses the inputs, outputs and ANDs of an ASCII file (ANDs in any order)

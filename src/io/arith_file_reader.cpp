@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "rnncc/common/error.hpp"
+#include "rnncc/common/size_limits.hpp"
 #include "rnncc/io/arith_file.hpp"
 
 namespace rnncc::io {
@@ -527,17 +528,7 @@ Circuit parse_arith(std::string_view text, std::string_view source_name) {
 }
 
 Circuit read_arith_file(const std::filesystem::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    throw InputError(
-        fmt::format("{}: expected a readable file: {}", path.string(), std::strerror(errno)));
-  }
-  std::ostringstream contents;
-  contents << file.rdbuf();
-  if (file.bad()) {
-    throw InputError(fmt::format("{}: expected a readable file: read error", path.string()));
-  }
-  return parse_arith(contents.str(), path.string());
+  return parse_arith(read_input_file_text(path, "an arithmetic circuit file"), path.string());
 }
 
 }  // namespace rnncc::io

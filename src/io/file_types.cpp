@@ -66,9 +66,14 @@ constexpr bool rows_are_consistent(std::span<const CircuitFileType> types) {
   }
   return true;
 }
+// GCC with -fsanitize=address (the debug preset) does not take a comparison
+// of a function's address with null as a constant expression; there the
+// test suite checks the same rules on circuit_file_types() at run time.
+#if !(defined(__GNUC__) && !defined(__clang__) && defined(__SANITIZE_ADDRESS__))
 static_assert(rows_are_consistent(circuit_file_type_table),
               "every circuit file type needs its own extension, a description, and a reader or "
               "writer of its kind only");
+#endif
 
 /// "a", "a or b", "a, b or c".
 std::string sentence_list(const std::vector<std::string>& items) {

@@ -14,11 +14,13 @@
 #include "rnncc/common/enum_names.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/common/random.hpp"
+#include "rnncc/common/size_limits.hpp"
 #include "rnncc/io/safetensors.hpp"
 #include "rnncc/model/input_sequence.hpp"
 #include "rnncc/model/number_text.hpp"
 #include "rnncc/model/registry.hpp"
 #include "rnncc/model/tensor_specification.hpp"
+#include "toml_key_depth.hpp"
 
 namespace rnncc::io {
 
@@ -402,20 +404,19 @@ void ModelFileReader::read_shared_sources() {
   }
 }
 
-/// Most elements a model's tensors may hold together: each is an exact
-/// rational (at least 32 bytes), so 2^26 of them take 2 GiB or more.
-constexpr std::size_t max_tensor_elements = std::size_t{1} << 26;
-
 const RawTensor& ModelFileReader::tensor(const TensorSpecification& specification) {
   long double wanted = 1;
   for (std::size_t extent : specification.shape)
     wanted *= static_cast<long double>(std::max<std::size_t>(extent, 1));
-  if (wanted > static_cast<long double>(max_tensor_elements - element_total_)) {
+  // Each weight is an exact rational (at least 32 bytes).
+  const std::uint64_t max_weights = size_limits().max_weight_count;
+  if (element_total_ > max_weights ||
+      wanted > static_cast<long double>(max_weights - element_total_)) {
     throw LimitError(fmt::format(
         "{}: weight '{}{}' of shape [{}] would bring the model to {:.3g} parameters; at most "
-        "{} (2^26) are allowed, each an exact rational",
+        "{} are allowed, each an exact rational (raise it with --max-weights)",
         path_.string(), prefix_, specification.name, fmt::join(specification.shape, ", "),
-        wanted + static_cast<long double>(element_total_), max_tensor_elements));
+        wanted + static_cast<long double>(element_total_), max_weights));
   }
   std::size_t count = 1;
   for (std::size_t extent : specification.shape)
@@ -595,9 +596,16 @@ void ModelFileReader::build(Model& model) {
   }
 }
 
+/// Most parts of a dotted key a model file may use (weight names nest at
+/// most max_weight_name_depth tables deep).
+constexpr std::size_t max_dotted_key_parts = 128;
+
 Model ModelFileReader::read() {
   try {
-    parsed_ = toml::parse_file(path_.string());
+    const std::string text = read_input_file_text(path_, "a model file");
+    // toml++ recurses once per part of a dotted key: bound them first.
+    check_dotted_key_depth(text, path_.string(), max_dotted_key_parts);
+    parsed_ = toml::parse(text, path_.string());
     document_ = &parsed_;
   } catch (const toml::parse_error& error) {
     throw InputError(

@@ -14,6 +14,7 @@
 
 #include "rnncc/common/enum_names.hpp"
 #include "rnncc/common/error.hpp"
+#include "rnncc/common/size_limits.hpp"
 #include "rnncc/io/safetensors.hpp"
 
 namespace rnncc::io {
@@ -33,6 +34,9 @@ constexpr EnumNames<TensorType, 7> type_names{{
     {TensorType::i8, "I8"},
 }};
 static_assert(names_are_distinct(type_names));
+/// Deepest nesting of arrays and objects a header may use (a header needs
+/// 3: the top object, a tensor's object, its shape or offsets).
+constexpr std::size_t max_header_depth = 64;
 
 /// `text` with every byte outside printable ASCII written as \xNN, so a
 /// message stays on one line whatever a tensor is called.
@@ -168,6 +172,7 @@ class SafetensorsParser {
       entries.push_back(entry_of(name, description));
     }
     check_coverage(entries);
+    check_element_total(entries);
     std::vector<Tensor> tensors;
     tensors.reserve(entries.size());
     for (TensorEntry& entry : entries)
@@ -185,8 +190,37 @@ class SafetensorsParser {
         fmt::format("{}: tensor '{}': expected {}", source_, printable(tensor), expected));
   }
 
+  /// Refuses a header whose arrays and objects nest deeper than
+  /// max_header_depth (the JSON parser and printer recurse once per level,
+  /// so a deep enough header would overflow the stack); strings are
+  /// skipped, so brackets inside names do not count.
+  void check_nesting(std::string_view text) const {
+    std::size_t depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char character = text[i];
+      if (in_string) {
+        if (character == '\\') {
+          ++i;
+        } else if (character == '"') {
+          in_string = false;
+        }
+      } else if (character == '"') {
+        in_string = true;
+      } else if (character == '[' || character == '{') {
+        if (++depth > max_header_depth) {
+          fail_at(header_length_bytes + i,
+                  fmt::format("a JSON header nested at most {} levels deep", max_header_depth));
+        }
+      } else if ((character == ']' || character == '}') && depth > 0) {
+        --depth;
+      }
+    }
+  }
+
   /// The header as a JSON object, tensor names unique.
   Json parse_header(std::string_view text) const {
+    check_nesting(text);
     std::unordered_set<std::string> names;
     std::optional<std::string> repeated;
     // The parser reports each key of the top-level object at depth 1.
@@ -209,6 +243,15 @@ class SafetensorsParser {
       }
       fail_at(std::min(offset, data_start_),
               fmt::format("a JSON header object ({})", printable(reason)));
+    } catch (const Json::exception& error) {
+      // A number too large for a double (out_of_range 406) carries no
+      // position: the header as a whole is named.
+      std::string reason = error.what();
+      if (std::size_t bracket = reason.find("] "); bracket != std::string::npos) {
+        reason.erase(0, bracket + 2);  // drop "[json.exception.out_of_range.406]"
+      }
+      fail_at(header_length_bytes,
+              fmt::format("a JSON header object whose numbers fit ({})", printable(reason)));
     }
     if (!header.is_object()) {
       fail_at(header_length_bytes,
@@ -295,6 +338,22 @@ class SafetensorsParser {
                                 entry.begin, entry.end, entry.end - entry.begin));
     }
     return entry;
+  }
+
+  /// The elements of all tensors together are within the weight limit,
+  /// checked before any is decoded (each becomes an exact rational).
+  void check_element_total(const std::vector<TensorEntry>& entries) const {
+    const std::uint64_t limit = size_limits().max_weight_count;
+    std::uint64_t total = 0;
+    for (const TensorEntry& entry : entries) {
+      total += entry.element_count;  // each at most the file's size: no overflow
+      if (total > limit) {
+        throw LimitError(fmt::format(
+            "{}: tensor '{}' brings the file to {} or more elements; at most {} are allowed, "
+            "each an exact rational (raise it with --max-weights)",
+            source_, printable(entry.name), total, limit));
+      }
+    }
   }
 
   /// The tensors' byte ranges, in order, tile the data section exactly.

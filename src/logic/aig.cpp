@@ -37,6 +37,13 @@ NodeIndex Aig::append_node(std::uint32_t fanin0, std::uint32_t fanin1, std::uint
   return static_cast<NodeIndex>(nodes_.size() - 1);
 }
 
+void Aig::refuse_and_beyond_limit() const {
+  if (and_count() < and_limit_) return;
+  throw LimitError(
+      fmt::format("circuit would need more than {} AND gates, the limit (raise it with --max-ands)",
+                  and_limit_));
+}
+
 Literal Aig::create_input(std::string name) {
   NodeIndex node = append_node(NodeRecord::input_marker, input_count(), 0);
   inputs_.push_back(node);
@@ -59,6 +66,7 @@ Literal Aig::create_and(Literal a, Literal b) {
   NodeIndex existing = hash_table_->find(a.code, b.code, hash_value, nodes_);
   if (existing != 0) return Literal::of(existing);
   std::uint32_t level = 1 + std::max(nodes_[a.node()].level, nodes_[b.node()].level);
+  refuse_and_beyond_limit();
   NodeIndex node = append_node(a.code, b.code, level);
   hash_table_->insert(node, hash_value, nodes_);
   return Literal::of(node);
@@ -67,6 +75,7 @@ Literal Aig::create_and(Literal a, Literal b) {
 Literal Aig::append_unique_and(Literal a, Literal b) {
   if (a.code > b.code) std::swap(a, b);
   std::uint32_t level = 1 + std::max(nodes_[a.node()].level, nodes_[b.node()].level);
+  refuse_and_beyond_limit();
   hash_table_stale_ = true;
   return Literal::of(append_node(a.code, b.code, level));
 }

@@ -8,8 +8,9 @@
 
 #include "rnncc/arith/reference.hpp"
 #include "rnncc/common/error.hpp"
-#include "rnncc/common/file_text.hpp"
+#include "rnncc/common/printable.hpp"
 #include "rnncc/common/random.hpp"
+#include "rnncc/common/size_limits.hpp"
 #include "rnncc/model/number_text.hpp"
 
 namespace rnncc::model {
@@ -26,10 +27,11 @@ std::size_t symbol_index(const Model& model, std::string_view symbol, std::strin
   if (found == model.input.alphabet.end()) {
     std::string alphabet;
     for (const std::string& candidate : model.input.alphabet) {
-      alphabet += (alphabet.empty() ? "" : " ") + candidate;
+      if (!alphabet.empty()) alphabet += ' ';
+      alphabet += printable(candidate);
     }
     throw InputError(fmt::format("{}: '{}' is not in the alphabet of {} (symbols: {})", where,
-                                 symbol, model.name, alphabet));
+                                 printable(symbol), printable(model.name), alphabet));
   }
   return static_cast<std::size_t>(found - model.input.alphabet.begin());
 }
@@ -104,7 +106,12 @@ std::optional<mpq_class> fit_into_format(const arith::Format& format, const mpq_
   }
 }
 
-InputSequence parse_tokens(const Model& model, std::string_view text) {
+namespace {
+
+/// The tokens of `text`; errors name the place as "PLACE character N" or
+/// "PLACE symbol N" (PLACE is "tokens:" for the command line, "FILE:" for a
+/// file).
+InputSequence parse_tokens_at(const Model& model, std::string_view text, std::string_view place) {
   if (!model.input.is_tokens()) {
     throw InputError(fmt::format("{} reads vectors of dimension {}, not tokens (use --input FILE)",
                                  model.name, model.input.dimension));
@@ -116,7 +123,7 @@ InputSequence parse_tokens(const Model& model, std::string_view text) {
       const std::string& character = characters[i];
       if (character == " " || character == "\n" || character == "\t" || character == "\r") continue;
       sequence.tokens.push_back(
-          symbol_index(model, character, fmt::format("tokens: character {}", i + 1)));
+          symbol_index(model, character, fmt::format("{} character {}", place, i + 1)));
     }
     return sequence;
   }
@@ -124,33 +131,30 @@ InputSequence parse_tokens(const Model& model, std::string_view text) {
   std::string word;
   for (std::size_t position = 1; words >> word; ++position) {
     sequence.tokens.push_back(
-        symbol_index(model, word, fmt::format("tokens: symbol {}", position)));
+        symbol_index(model, word, fmt::format("{} symbol {}", place, position)));
   }
   return sequence;
 }
 
-InputSequence read_input_file(const Model& model, const std::filesystem::path& path) {
-  const std::string text = read_file_text(path, max_input_file_bytes, "an input file");
-  InputSequence sequence;
+}  // namespace
+
+InputSequence parse_tokens(const Model& model, std::string_view text) {
+  return parse_tokens_at(model, text, "tokens:");
+}
+
+InputSequence parse_input_text(const Model& model, std::string_view text,
+                               std::string_view source_name) {
   if (model.input.is_tokens()) {
-    sequence = parse_tokens(model, text);
-  } else {
-    sequence = parse_vector_lines(model, text, path.string());
+    return parse_tokens_at(model, text, fmt::format("{}:", source_name));
   }
-  if (sequence.length() == 0) {
-    throw InputError(
-        fmt::format("{}: the input has no steps (expected {})", path.string(),
-                    model.input.is_tokens() ? "tokens of the alphabet" : "one vector per line"));
-  }
-  return sequence;
-}
-
-InputSequence parse_vector_lines(const Model& model, std::string_view text,
-                                 std::string_view source) {
   InputSequence sequence;
-  std::istringstream file{std::string(text)};
-  std::string line;
-  for (std::size_t line_number = 1; std::getline(file, line); ++line_number) {
+  std::size_t line_number = 0;
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string line(text.substr(start, end - start));
+    start = end + 1;
+    ++line_number;
     if (const std::size_t comment = line.find('#'); comment != std::string::npos)
       line.resize(comment);
     std::replace(line.begin(), line.end(), ',', ' ');
@@ -158,7 +162,7 @@ InputSequence parse_vector_lines(const Model& model, std::string_view text,
     std::vector<mpq_class> values;
     std::string word;
     while (words >> word) {
-      const std::string where = fmt::format("{}:{}", source, line_number);
+      const std::string where = fmt::format("{}:{}", source_name, line_number);
       std::optional<mpq_class> number = parse_rational(word);
       if (!number) throw InputError(fmt::format("{}: '{}' is not a number", where, word));
       std::optional<mpq_class> member = fit_into_format(model.format, *number);
@@ -178,10 +182,21 @@ InputSequence parse_vector_lines(const Model& model, std::string_view text,
     }
     if (values.empty()) continue;
     if (values.size() != model.input.dimension) {
-      throw InputError(fmt::format("{}:{}: expected {} values, found {}", source, line_number,
+      throw InputError(fmt::format("{}:{}: expected {} values, found {}", source_name, line_number,
                                    model.input.dimension, values.size()));
     }
     sequence.vectors.push_back(std::move(values));
+  }
+  return sequence;
+}
+
+InputSequence read_input_file(const Model& model, const std::filesystem::path& path) {
+  InputSequence sequence =
+      parse_input_text(model, read_input_file_text(path, "an input file"), path.string());
+  if (sequence.length() == 0) {
+    throw InputError(
+        fmt::format("{}: the input has no steps (expected {})", path.string(),
+                    model.input.is_tokens() ? "tokens of the alphabet" : "one vector per line"));
   }
   return sequence;
 }

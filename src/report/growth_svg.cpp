@@ -256,9 +256,12 @@ std::string growth_svg_text(const std::vector<GrowthSeries>& all) {
   return svg;
 }
 
+std::string growth_svg_document(const std::vector<GrowthSeries>& all) {
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + growth_svg_text(all);
+}
+
 void write_growth_svg(const std::filesystem::path& path, const std::vector<GrowthSeries>& all) {
-  write_file_atomically(path,
-                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + growth_svg_text(all));
+  write_file_atomically(path, growth_svg_document(all));
 }
 
 }  // namespace rnncc::report

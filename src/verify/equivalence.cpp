@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <chrono>
 #include <optional>
 #include <stdexcept>
 
@@ -117,6 +118,7 @@ std::string_view name_of(EquivalenceMethod method) {
 
 EquivalenceResult check_equivalence(const logic::Aig& first, const logic::Aig& second,
                                     const EquivalenceOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
   const PortMatching matching = match_ports(first, second, options.first_name, options.second_name);
   EquivalenceResult result;
   if (options.random_patterns > 0) {
@@ -129,24 +131,49 @@ EquivalenceResult check_equivalence(const logic::Aig& first, const logic::Aig& s
   }
   const CombinedCircuit combined = combine(first, second, matching);
   result.method = EquivalenceMethod::structure;
+  using Clock = std::chrono::steady_clock;
+  std::optional<Clock::time_point> deadline;
+  if (options.timeout_seconds > 0) {
+    deadline = start + std::chrono::duration_cast<Clock::duration>(
+                           std::chrono::duration<double>(options.timeout_seconds));
+  }
   std::optional<MiterSolver> solver;
   for (std::uint32_t o = 0; o < first.output_count(); ++o) {
     const logic::Literal a = combined.first_outputs[o];
     const logic::Literal b = combined.second_outputs[o];
     if (a == b) continue;
     result.method = EquivalenceMethod::sat;
+    OutputPairProgress progress{o, first.output_count(), OutputPairProgress::undecided, 0};
+    if (deadline && Clock::now() >= *deadline) {
+      result.undecided_outputs.push_back(o);
+      if (options.progress) options.progress(progress);
+      continue;
+    }
     if (!solver) solver.emplace(combined.aig);
-    std::optional<std::vector<bool>> difference = solver->find_difference(a, b);
-    if (!difference) continue;
+    const Clock::time_point pair_start = Clock::now();
+    MiterSolver::PairVerdict verdict = solver->decide(a, b, options.conflict_limit, deadline);
+    progress.seconds = std::chrono::duration<double>(Clock::now() - pair_start).count();
+    if (verdict.kind == MiterSolver::PairVerdict::unknown) {
+      result.undecided_outputs.push_back(o);
+      if (options.progress) options.progress(progress);
+      continue;
+    }
+    progress.verdict = verdict.kind == MiterSolver::PairVerdict::equal
+                           ? OutputPairProgress::equal
+                           : OutputPairProgress::different;
+    if (options.progress) options.progress(progress);
+    if (verdict.kind == MiterSolver::PairVerdict::equal) continue;
     // Re-simulate the counterexample on the original circuits.
     eval::PatternSet inputs(first.input_count(), 1);
     for (std::uint32_t i = 0; i < first.input_count(); ++i)
-      inputs.set_bit(i, 0, (*difference)[i]);
+      inputs.set_bit(i, 0, verdict.inputs[i]);
     if (!find_first_difference(first, second, inputs, matching, 1, result))
       throw std::logic_error("the SAT counterexample does not distinguish the circuits");
+    result.undecided_outputs.clear();
     return result;
   }
-  result.equivalent = true;
+  result.decided = result.undecided_outputs.empty();
+  result.equivalent = result.decided;
   return result;
 }
 

@@ -2,7 +2,8 @@
 
 #include <cadical.hpp>
 
-#include <stdexcept>
+#include <algorithm>
+#include <limits>
 
 namespace rnncc::verify {
 
@@ -42,7 +43,24 @@ void MiterSolver::encode_cone(logic::NodeIndex root) {
   }
 }
 
-std::optional<std::vector<bool>> MiterSolver::find_difference(logic::Literal a, logic::Literal b) {
+namespace {
+
+/// Stops CaDiCaL once a deadline has passed.
+class DeadlineTerminator : public CaDiCaL::Terminator {
+ public:
+  explicit DeadlineTerminator(std::chrono::steady_clock::time_point deadline)
+      : deadline_(deadline) {}
+  bool terminate() override { return std::chrono::steady_clock::now() >= deadline_; }
+
+ private:
+  std::chrono::steady_clock::time_point deadline_;
+};
+
+}  // namespace
+
+MiterSolver::PairVerdict MiterSolver::decide(
+    logic::Literal a, logic::Literal b, std::uint64_t conflict_limit,
+    std::optional<std::chrono::steady_clock::time_point> deadline) {
   encode_cone(a.node());
   encode_cone(b.node());
   const int x = variable_of(a);
@@ -52,19 +70,38 @@ std::optional<std::vector<bool>> MiterSolver::find_difference(logic::Literal a, 
   for (int clause : {-differ, x, y, 0, -differ, -x, -y, 0})
     solver_->add(clause);
   solver_->assume(differ);
+  if (conflict_limit > 0) {
+    // CaDiCaL counts the limit in an int; more is as good as none.
+    const std::uint64_t largest = static_cast<std::uint64_t>(std::numeric_limits<int>::max());
+    solver_->limit("conflicts", static_cast<int>(std::min(conflict_limit, largest)));
+  }
+  std::optional<DeadlineTerminator> terminator;
+  if (deadline) {
+    terminator.emplace(*deadline);
+    solver_->connect_terminator(&*terminator);
+  }
   const int status = solver_->solve();
+  if (terminator) solver_->disconnect_terminator();
+  PairVerdict verdict;
   if (status == 20) {
     for (int clause : {-differ, 0, -x, y, 0, x, -y, 0})
       solver_->add(clause);
-    return std::nullopt;
+    verdict.kind = PairVerdict::equal;
+    return verdict;
   }
-  if (status != 10) throw std::runtime_error("CaDiCaL stopped without an answer");
-  std::vector<bool> inputs(aig_.input_count(), false);
+  if (status != 10) {
+    // Stopped by a limit: the pair stays open; `differ` is left free (the
+    // clauses above only constrain it), so later pairs are unaffected.
+    verdict.kind = PairVerdict::unknown;
+    return verdict;
+  }
+  verdict.kind = PairVerdict::different;
+  verdict.inputs.assign(aig_.input_count(), false);
   for (std::uint32_t i = 0; i < aig_.input_count(); ++i) {
     const logic::NodeIndex node = aig_.input_node(i);
-    if (encoded_[node]) inputs[i] = solver_->val(static_cast<int>(node) + 1) > 0;
+    if (encoded_[node]) verdict.inputs[i] = solver_->val(static_cast<int>(node) + 1) > 0;
   }
-  return inputs;
+  return verdict;
 }
 
 }  // namespace rnncc::verify

@@ -1,6 +1,7 @@
 // SAT on output pairs of one AIG with CaDiCaL (internal to src/verify).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -25,9 +26,18 @@ class MiterSolver {
   MiterSolver(const MiterSolver&) = delete;
   MiterSolver& operator=(const MiterSolver&) = delete;
 
-  /// Input values (in input order) under which `a` and `b` differ, or
-  /// nothing when they are equal for every input.
-  std::optional<std::vector<bool>> find_difference(logic::Literal a, logic::Literal b);
+  /// What one pair came to.
+  struct PairVerdict {
+    enum Kind { equal, different, unknown } kind = unknown;
+    std::vector<bool> inputs;  ///< when different: input values (input order) telling them apart
+  };
+
+  /// Whether `a` and `b` can differ. With `conflict_limit` > 0 CaDiCaL stops
+  /// after that many conflicts, and with a `deadline` once it has passed
+  /// (checked between its steps): the verdict is then unknown, and nothing
+  /// is learnt about the pair.
+  PairVerdict decide(logic::Literal a, logic::Literal b, std::uint64_t conflict_limit,
+                     std::optional<std::chrono::steady_clock::time_point> deadline);
 
  private:
   int variable_of(logic::Literal literal) const;

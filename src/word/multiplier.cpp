@@ -1,8 +1,12 @@
 #include "rnncc/word/multiplier.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <stdexcept>
 
+#include "rnncc/common/error.hpp"
+#include "rnncc/common/size_limits.hpp"
 #include "rnncc/word/adder.hpp"
 #include "rnncc/word/bit_cells.hpp"
 #include "rnncc/word/resize.hpp"
@@ -275,10 +279,43 @@ BitColumns constant_partial_products(const BitVector& x, const BitVector& consta
 
 }  // namespace
 
+std::uint64_t partial_product_count(std::size_t a_width, std::size_t b_width,
+                                    std::size_t result_width) {
+  std::uint64_t count = 0;
+  for (std::size_t i = 0; i < a_width && i < result_width; ++i)
+    count += std::min(b_width, result_width - i);
+  return count;
+}
+
+namespace {
+
+/// Refuses, before building anything, a multiplication whose estimated
+/// ANDs would take the circuit past the AND limit. The estimate is four
+/// per partial product: each is an AND (a squaring's are shared in pairs by
+/// structural hashing) and the reduction adds about one full adder of
+/// several ANDs per partial product (a generated 10-bit array or Wallace
+/// multiplier has 8.5 ANDs per partial product).
+void refuse_beyond_and_limit(const Aig& aig, std::size_t a_width, std::size_t b_width,
+                             std::size_t result_width) {
+  const std::uint64_t products = partial_product_count(a_width, b_width, result_width);
+  const std::uint64_t limit = size_limits().max_and_count;
+  const std::uint64_t estimate = 4 * products;
+  if (estimate <= limit && aig.and_count() <= limit - estimate) return;
+  throw LimitError(fmt::format(
+      "a {}-by-{}-bit multiplication ({} result bits) needs about {} AND gates on top of the "
+      "circuit's {}; the limit is {} (raise it with --max-ands)",
+      a_width, b_width, result_width, estimate, aig.and_count(), limit));
+}
+
+}  // namespace
+
 BitVector multiply(Aig& aig, const BitVector& a, const BitVector& b, Signedness signedness,
                    std::size_t result_width, ArithmeticArchitecture architecture) {
   const std::size_t full_width = a.size() + b.size();
   const std::size_t built_width = std::min(result_width, full_width);
+  if (!is_constant_word(a) && !is_constant_word(b)) {
+    refuse_beyond_and_limit(aig, a.size(), b.size(), built_width);
+  }
   BitColumns columns;
   if (built_width > 0 && (is_constant_word(a) || is_constant_word(b))) {
     const bool a_constant = is_constant_word(a);

@@ -1,8 +1,14 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <fmt/format.h>
+
+#include <csignal>
 #include <fstream>
+#include <thread>
 
 #include "rnncc/common/atomic_file.hpp"
 #include "rnncc/common/error.hpp"
@@ -68,5 +74,76 @@ TEST_CASE("an atomic file in a missing directory is an InputError naming the pat
     FAIL("no error");
   } catch (const rnncc::InputError& error) {
     CHECK(std::string(error.what()).rfind(path.string() + ": ", 0) == 0);
+  }
+}
+
+TEST_CASE("an atomic file through a symbolic link replaces the linked file and keeps the link") {
+  rnncc::test::TemporaryDirectory directory;
+  std::filesystem::create_directory(directory / "real");
+  rnncc::write_file_atomically(directory / "real" / "target.txt", "old\n");
+  std::filesystem::create_symlink("real/target.txt", directory / "link.txt");
+  rnncc::write_file_atomically(directory / "link.txt", "new\n");
+  CHECK(std::filesystem::is_symlink(directory / "link.txt"));
+  CHECK(contents_of(directory / "real" / "target.txt") == "new\n");
+  CHECK(entries_in(directory / "real") == 1);
+  // A link to a file not there yet creates that file.
+  std::filesystem::create_symlink("real/later.txt", directory / "dangling.txt");
+  rnncc::write_file_atomically(directory / "dangling.txt", "later\n");
+  CHECK(std::filesystem::is_symlink(directory / "dangling.txt"));
+  CHECK(contents_of(directory / "real" / "later.txt") == "later\n");
+}
+
+TEST_CASE("an atomic file onto a FIFO or a pipe writes through and leaves it in place") {
+  rnncc::test::TemporaryDirectory directory;
+  const auto fifo = directory / "fifo";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string received;
+  std::thread reader([&] { received = contents_of(fifo); });
+  rnncc::write_file_atomically(fifo, "through the fifo\n");
+  reader.join();
+  CHECK(received == "through the fifo\n");
+  struct stat status {};
+  REQUIRE(::lstat(fifo.c_str(), &status) == 0);
+  CHECK(S_ISFIFO(status.st_mode));
+  CHECK(entries_in(directory.path()) == 1);
+
+  // /dev/fd/N names this process's descriptor N (here a pipe's write end).
+  int ends[2];
+  REQUIRE(::pipe(ends) == 0);
+  rnncc::write_file_atomically(fmt::format("/dev/fd/{}", ends[1]), "through the pipe\n");
+  ::close(ends[1]);
+  char buffer[64] = {};
+  const ssize_t got = ::read(ends[0], buffer, sizeof buffer);
+  ::close(ends[0]);
+  CHECK(std::string(buffer, got > 0 ? static_cast<std::size_t>(got) : 0) == "through the pipe\n");
+}
+
+TEST_CASE("an atomic file onto a directory is an InputError and leaves the directory") {
+  rnncc::test::TemporaryDirectory directory;
+  std::filesystem::create_directory(directory / "sub");
+  CHECK_THROWS_AS(rnncc::write_file_atomically(directory / "sub", "x"), rnncc::InputError);
+  CHECK(std::filesystem::is_directory(directory / "sub"));
+  CHECK(entries_in(directory.path()) == 1);
+}
+
+TEST_CASE("a termination signal while an atomic file is open removes its temporary file") {
+  for (int signal : {SIGTERM, SIGINT}) {
+    rnncc::test::TemporaryDirectory directory;
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      // The test framework catches signals itself; the child runs as rnncc
+      // does, with the default actions.
+      ::signal(signal, SIG_DFL);
+      AtomicFile file(directory / "out.txt");
+      file.write("half of it");
+      ::raise(signal);
+      ::_exit(0);  // not reached: the signal ends the process
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    CHECK(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == signal);
+    CHECK(entries_in(directory.path()) == 0);
   }
 }

@@ -3,9 +3,11 @@
 // Expected places are counted by hand from the file texts.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 
 #include "rnncc/common/error.hpp"
+#include "rnncc/common/resource_usage.hpp"
 #include "rnncc/io/aiger.hpp"
 
 using rnncc::io::read_aiger;
@@ -159,4 +161,34 @@ TEST_CASE("a valid binary file with large varints is accepted") {
   // (0x82 0x00, not the shortest form) is still the value 2.
   std::string contents = std::string("aig 3 2 0 1 1\n6\n") + "\x82" + std::string(1, '\0') + "\x02";
   CHECK(error_of(contents, "f.aig") == "<no error>");
+}
+
+TEST_CASE("an AIGER header whose counts exceed the file's length is refused before allocating") {
+  const std::uint64_t peak_before = rnncc::peak_resident_bytes();
+  // ASCII: 10^9 inputs declared, none given: the first missing line is named.
+  check_error("aag 2000000000 1000000000 0 0 0\n", "f.aag", "f.aag:2: expected",
+              "literal of input 0");
+  // Binary: 10^9 ANDs declared in no bytes. "aig 1000000000 0 0 0 1000000000\n"
+  // is 32 bytes: the first delta is missing at byte 32.
+  check_error("aig 1000000000 0 0 0 1000000000\n", "f.aig", "f.aig: byte 32: expected",
+              "delta0 of AND 0 (lhs 2), found it truncated");
+  // Binary inputs take no bytes: 2*10^9 of them with nothing after the
+  // header is a limit. I starts after "aig 2000000000 ", at byte 15.
+  check_error("aig 2000000000 2000000000 0 0 0\n", "f.aig",
+              "LimitError: f.aig: byte 15: expected", "I at most 1048576");
+  // Each of these would have needed gigabytes; none may raise the peak much.
+  if (peak_before != 0) {
+    CHECK(rnncc::peak_resident_bytes() - peak_before < (std::uint64_t{256} << 20));
+  }
+}
+
+TEST_CASE("a binary AIGER file may declare one input per byte after its header plus 2^20") {
+  // No bytes after the header: 2^20 inputs are accepted, 2^20 + 1 refused.
+  CHECK(error_of("aig 1048576 1048576 0 0 0\n", "f.aig") == "<no error>");
+  check_error("aig 1048577 1048577 0 0 0\n", "f.aig", "LimitError: f.aig: byte 12: expected",
+              "found I = 1048577");
+  // One output line "2\n" (2 bytes) allows 2 more.
+  CHECK(error_of("aig 1048578 1048578 0 1 0\n2\n", "f.aig") == "<no error>");
+  check_error("aig 1048579 1048579 0 1 0\n2\n", "f.aig", "LimitError: f.aig: byte 12: expected",
+              "I at most 1048578");
 }

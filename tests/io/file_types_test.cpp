@@ -166,6 +166,31 @@ TEST_CASE("the table's rows and lists, as documented for the commands") {
         CircuitKind::word_level);
 }
 
+TEST_CASE("every row of the table has its own extension, a description and functions of its kind") {
+  // The same rules as the table's static_assert, which GCC cannot evaluate
+  // under AddressSanitizer.
+  const auto types = rnncc::io::circuit_file_types();
+  REQUIRE(!types.empty());
+  for (std::size_t row = 0; row < types.size(); ++row) {
+    const CircuitFileType& type = types[row];
+    CAPTURE(type.extension);
+    CHECK(type.extension.size() >= 2);
+    CHECK(type.extension.front() == '.');
+    CHECK(!type.description.empty());
+    CHECK((type.can_read() || type.can_write()));
+    // Compared in parentheses, as bools: doctest cannot print a function.
+    if (type.kind == CircuitKind::boolean) {
+      CHECK((type.read_word_level == nullptr));
+      CHECK((type.write_word_level == nullptr));
+    } else {
+      CHECK((type.read_boolean == nullptr));
+      CHECK((type.write_boolean == nullptr));
+    }
+    for (std::size_t earlier = 0; earlier < row; ++earlier)
+      CHECK(types[earlier].extension != type.extension);
+  }
+}
+
 TEST_CASE("unknown extensions and word-level files where Boolean ones are needed are refused") {
   using rnncc::io::circuit_file_type;
   CHECK_THROWS_WITH_AS(circuit_file_type("dir/x.txt", CircuitFileUse::reading()),

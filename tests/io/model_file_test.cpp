@@ -125,6 +125,17 @@ TEST_CASE("bad model files give one line naming the file and the problem") {
   CHECK(error_of("family = [\n").find("model.toml:") != std::string::npos);  // TOML syntax error
 }
 
+TEST_CASE("a model file whose error quotes a line break still gives one line") {
+  // toml++ quotes the character it saw: here the line feed after 't'.
+  const std::string syntax = error_of("family = \"elman\"\nstate = t\nlayers = 1\n");
+  CHECK(syntax.find("model.toml:2:") != std::string::npos);
+  CHECK(syntax.find('\n') == std::string::npos);
+  // A key may hold a line break through a TOML escape; the message quotes it.
+  const std::string key = error_of("family = \"elman\"\n\"a\\nb\" = 1\n");
+  CHECK(key.find("unknown key 'a\\nb'") != std::string::npos);
+  CHECK(key.find('\n') == std::string::npos);
+}
+
 TEST_CASE("tokens outside the alphabet are refused with their position") {
   const model::Model model =
       io::read_model_file(std::string(RNNCC_SOURCE_DIR) + "/circuits/models/diagonal.toml");
@@ -173,4 +184,24 @@ TEST_CASE("keys that do not apply are refused, UTF-8 symbols are characters") {
   REQUIRE(model.input.alphabet.size() == 2);
   const model::InputSequence tokens = model::parse_tokens(model, "βαβ");
   CHECK(tokens.tokens == std::vector<std::size_t>{1, 0, 1});
+}
+
+TEST_CASE("dotted keys nested thousands of levels deep are refused before TOML parsing") {
+  // toml++ recurses once per part: 40,000 parts at the top level, or
+  // 20,000 under [weights], overflowed the stack.
+  std::string deep_key = "a";
+  for (int i = 0; i < 40000; ++i)
+    deep_key += ".a";
+  const std::string top = error_of(diagonal_header + deep_key + " = 1\n");
+  CHECK(top.find("model.toml:5: a dotted key of more than 128 parts") != std::string::npos);
+  const std::string weights = error_of(diagonal_header + "[weights]\n" + deep_key + " = [1]\n");
+  CHECK(weights.find("a dotted key of more than 128 parts") != std::string::npos);
+  const std::string header = error_of(diagonal_header + "[" + deep_key + "]\n");
+  CHECK(header.find("a dotted key of more than 128 parts") != std::string::npos);
+  // Dots in strings, comments and numbers do not count.
+  std::string many_numbers = "[weights]\nA = [";
+  for (int i = 0; i < 500; ++i)
+    many_numbers += "0.5, ";
+  many_numbers += "0.5] # " + deep_key + "\nname2 = \"" + deep_key + "\"\n";
+  CHECK(error_of(diagonal_header + many_numbers).find("dotted key") == std::string::npos);
 }

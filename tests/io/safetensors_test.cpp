@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "rnncc/common/error.hpp"
+#include "rnncc/common/size_limits.hpp"
 #include "rnncc/io/safetensors.hpp"
 #include "support/abc.hpp"
 #include "support/rational.hpp"
@@ -357,6 +358,33 @@ TEST_CASE("safetensors: a tensor name with a newline stays on one line") {
   CHECK(message.find('\n') == std::string::npos);
 }
 
+TEST_CASE("a safetensors header with a number too large for a double is refused naming it") {
+  // nlohmann::json throws out_of_range (not parse_error) for 1E400.
+  const std::string header = "{\"a\":1E400}";
+  FileReader reader;
+  const std::string message = reader.error_of(file_of(header, ""));
+  CHECK(message ==
+        reader.path() +
+            ": byte 8: expected a JSON header object whose numbers fit (number overflow parsing "
+            "'1E400')");
+}
+
+TEST_CASE("a safetensors header nested a million levels deep is refused, not a stack overflow") {
+  // The JSON parser recursed once per level: a 2 MB header crashed rnncc.
+  const std::size_t levels = 1000000;
+  const std::string header = "{\"a\":{\"dtype\":\"F32\",\"shape\":" + std::string(levels, '[') +
+                             std::string(levels, ']') + ",\"data_offsets\":[0,0]}}";
+  FileReader reader;
+  // Levels 1 and 2 are the objects; the shape's first '[' (level 3) is
+  // character 28 of the header, its 63rd (level 65) character 90: byte 98.
+  CHECK(reader.error_of(file_of(header, "")) ==
+        reader.path() + ": byte 98: expected a JSON header nested at most 64 levels deep");
+  // Brackets inside strings do not count.
+  const std::string names = "{\"" + std::string(100, '[') + "\":{\"dtype\":\"I8\",\"shape\":[1]," +
+                            "\"data_offsets\":[0,1]}}";
+  CHECK(reader.error_of(file_of(names, std::string(1, '\x05'))) == "<no error>");
+}
+
 TEST_CASE("safetensors: a missing file and a directory are refused with their path") {
   rnncc::test::TemporaryDirectory directory;
   for (const auto& path : {directory / "absent.safetensors", directory.path()}) {
@@ -590,4 +618,32 @@ TEST_CASE("safetensors: PyTorch fixtures' outputs follow PyTorch's documented eq
       }
     }
   }
+}
+
+TEST_CASE("safetensors: the element limit is checked before any element is decoded") {
+  // Four F16 elements, the first an infinity: decoding would refuse it, but
+  // with a limit of three the count is refused first, naming the limit.
+  const std::string header = header_of({tensor_entry("half", "\"F16\"", "[2,2]", "[0,8]")});
+  const std::string file = file_of(header, elements({0x7C00, 0x3C00, 0x3C00, 0x3C00}, 2));
+  rnncc::SizeLimits& limits = rnncc::size_limits();
+  const rnncc::SizeLimits saved = limits;
+  limits.max_weight_count = 3;
+  std::string message;
+  try {
+    (void)rnncc::io::parse_safetensors(file, "w.safetensors");
+  } catch (const rnncc::LimitError& error) {
+    message = error.what();
+  }
+  limits = saved;
+  CHECK(message ==
+        "w.safetensors: tensor 'half' brings the file to 4 or more elements; at most 3 are "
+        "allowed, each an exact rational (raise it with --max-weights)");
+  // Under the default limit the same file gets as far as decoding.
+  std::string decoding;
+  try {
+    (void)rnncc::io::parse_safetensors(file, "w.safetensors");
+  } catch (const rnncc::InputError& error) {
+    decoding = error.what();
+  }
+  CHECK(decoding.find("expected a finite number") != std::string::npos);
 }

@@ -2,6 +2,8 @@
 
 #include <random>
 
+#include "rnncc/common/error.hpp"
+#include "rnncc/common/size_limits.hpp"
 #include "rnncc/logic/aig.hpp"
 #include "support/simulate.hpp"
 
@@ -117,4 +119,23 @@ TEST_CASE("hashing stays exact when node indices pass 2^24 (slots widen from 3 t
   }
   CHECK(aig.and_count() == before);
   CHECK(aig.level(literals.back()) == literals.size() - 8);
+}
+
+TEST_CASE("an AND beyond the size limit is a LimitError, counted when the Aig is created") {
+  rnncc::SizeLimits& limits = rnncc::size_limits();
+  const rnncc::SizeLimits saved = limits;
+  limits.max_and_count = 3;
+  Aig aig;
+  limits = saved;
+  const Literal a = aig.create_input();
+  const Literal b = aig.create_input();
+  const Literal c = aig.create_input();
+  const Literal ab = aig.create_and(a, b);
+  const Literal bc = aig.create_and(b, c);
+  const Literal ac = aig.create_and(a, c);
+  CHECK(aig.and_count() == 3);
+  CHECK(aig.create_and(b, a) == ab);  // found by hashing: no new AND
+  CHECK_THROWS_AS(aig.create_and(ab, bc), rnncc::LimitError);
+  CHECK_THROWS_AS(aig.create_and(ac, c), rnncc::LimitError);
+  CHECK(aig.and_count() == 3);
 }

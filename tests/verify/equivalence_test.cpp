@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <random>
 
 #include "eval/eval_circuits.hpp"
@@ -217,4 +218,57 @@ TEST_CASE("mismatched interfaces are refused with InputError naming the circuits
   Aig duplicated = with_one_gate_changed(first, 0);
   duplicated.set_output_name(2, "s1");
   CHECK_THROWS_AS(check_equivalence(first, duplicated, options), rnncc::InputError);
+}
+
+TEST_CASE("SAT limits leave hard output pairs undecided, never a wrong verdict") {
+  // 10-bit multipliers of two architectures: equivalent (as the 6-bit case
+  // above shows against ABC), but their middle product bits take CaDiCaL
+  // many conflicts.
+  const Aig array =
+      multiplier_circuit(10, MultiplierArchitecture::array, PrefixArchitecture::ripple);
+  const Aig wallace =
+      multiplier_circuit(10, MultiplierArchitecture::wallace, PrefixArchitecture::kogge_stone);
+  EquivalenceOptions limited = sat_only();
+  limited.conflict_limit = 1;
+  std::vector<std::uint32_t> reported;
+  limited.progress = [&](const rnncc::verify::OutputPairProgress& pair) {
+    CHECK(pair.output_count == array.output_count());
+    reported.push_back(pair.output);
+  };
+  const EquivalenceResult result = check_equivalence(array, wallace, limited);
+  CHECK(!result.decided);
+  CHECK(!result.equivalent);
+  REQUIRE(!result.undecided_outputs.empty());
+  // Progress came once per SAT pair, in output order, and covers the
+  // undecided ones.
+  CHECK(std::is_sorted(reported.begin(), reported.end()));
+  for (std::uint32_t output : result.undecided_outputs)
+    CHECK(std::find(reported.begin(), reported.end(), output) != reported.end());
+
+  // A deadline already past leaves every pair that needs SAT undecided.
+  EquivalenceOptions timed = sat_only();
+  timed.timeout_seconds = 1e-9;
+  const EquivalenceResult late = check_equivalence(array, wallace, timed);
+  CHECK(!late.decided);
+  CHECK(late.undecided_outputs.size() >= result.undecided_outputs.size());
+
+  // A limit does not hide a real difference: x AND y against x OR y is
+  // still told apart by SAT within the limit.
+  Aig conjunction;
+  Aig disjunction;
+  {
+    const Literal x = conjunction.create_input();
+    const Literal y = conjunction.create_input();
+    conjunction.create_output(conjunction.create_and(x, y));
+    const Literal u = disjunction.create_input();
+    const Literal v = disjunction.create_input();
+    disjunction.create_output(disjunction.create_or(u, v));
+  }
+  EquivalenceOptions small_limit = sat_only();
+  small_limit.conflict_limit = 1000;
+  small_limit.timeout_seconds = 60;
+  const EquivalenceResult different = check_equivalence(conjunction, disjunction, small_limit);
+  CHECK(different.decided);
+  CHECK(!different.equivalent);
+  CHECK(check_counterexample(conjunction, disjunction, different) == "");
 }

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "rnncc/common/error.hpp"
 #include "rnncc/word/adder.hpp"
 #include "rnncc/word/multiplier.hpp"
 #include "word_harness.hpp"
@@ -271,4 +272,33 @@ TEST_CASE("truncated products build only the partial products of the kept column
       }
     }
   }
+}
+
+TEST_CASE("partial products counted against enumeration, and a huge multiplication refused") {
+  for (std::size_t a = 0; a <= 6; ++a)
+    for (std::size_t b = 0; b <= 6; ++b)
+      for (std::size_t result = 0; result <= a + b + 1; ++result) {
+        std::uint64_t enumerated = 0;
+        for (std::size_t i = 0; i < a; ++i)
+          for (std::size_t j = 0; j < b; ++j)
+            if (i + j < result) ++enumerated;
+        CHECK(rnncc::word::partial_product_count(a, b, result) == enumerated);
+      }
+  // A 65,536-bit multiplication would need billions of ANDs: refused at
+  // once, naming the estimate and the limit, with nothing built.
+  Aig aig;
+  BitVector a, b;
+  for (int i = 0; i < 65536; ++i) {
+    a.push_back(aig.create_input());
+    b.push_back(aig.create_input());
+  }
+  std::string message;
+  try {
+    (void)rnncc::word::multiply(aig, a, b, Signedness::unsigned_, 65536, ArithmeticArchitecture{});
+  } catch (const rnncc::LimitError& error) {
+    message = error.what();
+  }
+  CHECK(message.find("65536-by-65536-bit multiplication") != std::string::npos);
+  CHECK(message.find("--max-ands") != std::string::npos);
+  CHECK(aig.and_count() == 0);
 }

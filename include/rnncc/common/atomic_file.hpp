@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <string>
 #include <string_view>
 
 namespace rnncc {
@@ -14,10 +15,19 @@ namespace rnncc {
 /// destination; destruction without commit() removes the temporary file and
 /// leaves the destination untouched. Errors throw InputError naming the
 /// destination path and the system's reason.
+///
+/// Only a regular file (or a new one) is replaced that way. A symbolic link
+/// is followed, so the file it names is replaced and the link stays; a
+/// character device, a pipe, a FIFO or a socket (`/dev/stdout`,
+/// `/dev/null`, `/dev/fd/N`) is written through directly, as a shell
+/// redirection would; a directory is refused. While a temporary file
+/// exists, SIGINT, SIGTERM and SIGHUP remove it first, then act as they
+/// would have (an ignored signal stays ignored).
 class AtomicFile {
  public:
-  /// Creates the temporary file (throws InputError if the directory is not
-  /// writable or does not exist).
+  /// Creates the temporary file, or opens the special file (throws
+  /// InputError if the directory is not writable or does not exist, or the
+  /// destination is a directory).
   explicit AtomicFile(std::filesystem::path destination);
   ~AtomicFile();
   AtomicFile(const AtomicFile&) = delete;
@@ -32,9 +42,14 @@ class AtomicFile {
 
  private:
   [[noreturn]] void fail(std::string_view what) const;
+  void open_temporary_beside(const std::filesystem::path& target);
+  void open_directly(int descriptor);
+  void forget_temporary();
 
-  std::filesystem::path destination_;
-  std::filesystem::path temporary_;
+  std::filesystem::path destination_;  ///< as the caller named it
+  std::filesystem::path target_;       ///< the file renamed over: links followed
+  std::string temporary_;              ///< empty when writing through directly
+  int signal_slot_ = -1;               ///< where the signal handlers find temporary_
   std::FILE* file_ = nullptr;
   bool committed_ = false;
 };

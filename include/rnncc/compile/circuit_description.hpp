@@ -5,7 +5,9 @@
 // outputs into numbers without the model file.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rnncc/arith/circuit_lowering.hpp"
@@ -34,13 +36,27 @@ struct CircuitDescription {
 ///   rnncc-model NAME FAMILY FORMAT SCHEDULE T last|all
 ///   rnncc-alphabet SYMBOL...                      (token inputs)
 ///   rnncc-input|rnncc-output NAME bool|number BITS LOW HIGH DENOMINATOR
-/// (one line per word, in order; symbols and names contain no white space).
+/// (one line per word, in order). Names, the family and symbols are written
+/// by escape_description_field, so none holds white space.
 void describe_in_comments(const model::Model& model, const CompileOptions& options,
                           arith::LoweredCircuit& lowered);
 
+/// `text` with each byte that would break a comment line or its fields
+/// (white space, control bytes, DEL) and each '%' written as %HH (two
+/// upper-case hexadecimal digits); other bytes as they are.
+std::string escape_description_field(std::string_view text);
+
+/// The text escape_description_field wrote `field` from; nullopt when a '%'
+/// is not followed by two hexadecimal digits.
+std::optional<std::string> unescape_description_field(std::string_view field);
+
 /// Reads those lines back from `aig`'s comments; the words' bits are the
 /// AIG's input literals (and output literals) in order. Throws InputError
-/// naming `source` when the comments are missing or do not match the AIG.
+/// naming `source` when the comments are missing or do not match the AIG,
+/// and `source` and the comment line (counted from 1) when a line is
+/// malformed (missing fields, a format parse_format refuses, a bound or
+/// denominator that is not an integer, a denominator below 1, LOW > HIGH,
+/// a T below 1, a bad escape, repeated symbols).
 CircuitDescription read_description(const logic::Aig& aig, const std::string& source);
 
 /// A model carrying only what parsing inputs needs (name, format, alphabet

@@ -55,6 +55,10 @@ void write_aiger_file(const logic::Aig& aig, const std::filesystem::path& path, 
 /// order), truncated or oversized binary varints, binary ANDs out of the
 /// canonical order (lhs = 2(I+L+k+1), rhs0 < lhs, rhs1 <= rhs0), malformed
 /// symbol lines, and anything after the last section but a comment.
+/// Nothing is allocated beyond what the file's bytes can fill, whatever the
+/// header declares: a binary file declaring more inputs (which take no
+/// bytes) than one per byte after its header plus 2^20 is refused with
+/// LimitError naming I.
 logic::Aig read_aiger(std::string_view contents, std::string_view source_name);
 
 /// Reads and parses the file at `path` (see read_aiger; errors name the

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "rnncc/common/size_limits.hpp"
 #include "rnncc/logic/literal.hpp"
 #include "rnncc/logic/node_store.hpp"
 
@@ -100,10 +101,14 @@ class Aig {
   /// Bytes held by node storage and the hash table, including unused capacity.
   std::size_t memory_bytes() const;
 
-  /// Largest number of nodes (including the constant) an Aig can hold.
+  /// Largest number of nodes (including the constant) an Aig can hold. An
+  /// AND beyond size_limits().max_and_count (as it was when the Aig was
+  /// created) is a LimitError too.
   static constexpr std::uint64_t max_node_count = (std::uint64_t{1} << 31) - 1;
 
  private:
+  /// Throws LimitError when the Aig already holds and_limit_ ANDs.
+  void refuse_and_beyond_limit() const;
   NodeIndex append_node(std::uint32_t fanin0, std::uint32_t fanin1, std::uint32_t level);
 
   NodeStore nodes_;
@@ -114,6 +119,8 @@ class Aig {
   std::vector<std::string> comments_;
   std::unique_ptr<StructuralHashTable> hash_table_;
   bool hash_table_stale_ = false;  // nodes appended without hashing
+  /// Most AND nodes this Aig may hold (size_limits() when it was created).
+  std::uint64_t and_limit_ = size_limits().max_and_count;
 };
 
 }  // namespace rnncc::logic

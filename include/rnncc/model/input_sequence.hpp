@@ -31,22 +31,19 @@ std::vector<std::string> utf8_characters(std::string_view text);
 /// Throws InputError naming the position of a symbol outside the alphabet.
 InputSequence parse_tokens(const Model& model, std::string_view text);
 
-/// Reads an input file: for token inputs the tokens as parse_tokens reads
-/// them; for vector inputs one step per line, `dimension` numbers separated
-/// by spaces or commas (integers, decimals, or fractions p/q), each
-/// converted into the format by its rounding (InputError when it does not
-/// fit, or, in exact, is outside the input range). `#` starts a comment.
-/// Refused (InputError): a directory, a file larger than
-/// max_input_file_bytes, an input of no steps.
+/// Parses the text of an input file: for token inputs the tokens as
+/// parse_tokens reads them; for vector inputs one step per line, `dimension`
+/// numbers separated by spaces or commas (integers, decimals, or fractions
+/// p/q), each converted into the format by its rounding (InputError when it
+/// does not fit, or, in exact, is outside the input range). `#` starts a
+/// comment. Errors are one line starting with `source_name` and naming the
+/// line (vectors) or character (tokens).
+InputSequence parse_input_text(const Model& model, std::string_view text,
+                               std::string_view source_name);
+
+/// Reads the input file at `path` and parses it as parse_input_text does
+/// (errors name the path).
 InputSequence read_input_file(const Model& model, const std::filesystem::path& path);
-
-/// Largest input file rnncc reads.
-inline constexpr std::uint64_t max_input_file_bytes = std::uint64_t{1} << 30;
-
-/// The vector lines of an input file (see read_input_file), `source`
-/// naming it in messages.
-InputSequence parse_vector_lines(const Model& model, std::string_view text,
-                                 std::string_view source);
 
 /// A reproducible random sequence of `length` inputs (splitmix64 from
 /// `seed`): uniform symbols, or uniform members of the format (exact: of

@@ -22,7 +22,10 @@ namespace rnncc::report {
 /// series differ in format. An empty list gives a plot saying so.
 std::string growth_svg_text(const std::vector<GrowthSeries>& all);
 
-/// Writes growth_svg_text(all) (with an XML declaration) to `path` atomically.
+/// growth_svg_text(all) after an XML declaration: the file as written.
+std::string growth_svg_document(const std::vector<GrowthSeries>& all);
+
+/// Writes growth_svg_document(all) to `path` atomically.
 void write_growth_svg(const std::filesystem::path& path, const std::vector<GrowthSeries>& all);
 
 }  // namespace rnncc::report

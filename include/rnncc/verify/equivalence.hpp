@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,14 @@
 #include "rnncc/logic/aig.hpp"
 
 namespace rnncc::verify {
+
+/// One output pair that went to SAT, as reported to the progress callback.
+struct OutputPairProgress {
+  std::uint32_t output = 0;        ///< index in the first circuit
+  std::uint32_t output_count = 0;  ///< outputs of the first circuit
+  enum Verdict { equal, different, undecided } verdict = undecided;
+  double seconds = 0;  ///< this pair's SAT time
+};
 
 struct EquivalenceOptions {
   /// Random patterns simulated before SAT (splitmix64, see
@@ -21,6 +30,14 @@ struct EquivalenceOptions {
   /// Names of the circuits in error messages (e.g. their file paths).
   std::string first_name = "first circuit";
   std::string second_name = "second circuit";
+  /// Limits of the SAT part (0: none). After `timeout_seconds` of the whole
+  /// check, output pairs still open are left undecided; an output pair whose
+  /// SAT call meets `conflict_limit` conflicts is left undecided, and the
+  /// next pair is tried.
+  double timeout_seconds = 0;
+  std::uint64_t conflict_limit = 0;
+  /// Called after each output pair that needed SAT, in output order.
+  std::function<void(const OutputPairProgress&)> progress;
 };
 
 /// What decided the answer.
@@ -34,6 +51,11 @@ enum class EquivalenceMethod {
 std::string_view name_of(EquivalenceMethod method);
 
 struct EquivalenceResult {
+  /// False when some output pair was left undecided by the limits and no
+  /// difference was found: then `equivalent` is false and
+  /// `undecided_outputs` lists them (indices in the first circuit).
+  bool decided = true;
+  std::vector<std::uint32_t> undecided_outputs;
   bool equivalent = false;
   EquivalenceMethod method = EquivalenceMethod::structure;
   /// When not equivalent: an input pattern telling them apart, in the first
@@ -56,7 +78,9 @@ struct EquivalenceResult {
 /// that did not merge is decided by CaDiCaL on a Tseitin encoding of the
 /// two outputs' cones with a miter clause (a proved pair is added as a
 /// lemma for the next pairs). A counterexample is re-simulated on the
-/// original circuits before it is returned.
+/// original circuits before it is returned. With limits (timeout_seconds,
+/// conflict_limit) the answer may be undecided: no difference found, some
+/// pairs neither proved nor refuted.
 EquivalenceResult check_equivalence(const logic::Aig& first, const logic::Aig& second,
                                     const EquivalenceOptions& options = {});
 

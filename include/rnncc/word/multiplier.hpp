@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "rnncc/logic/aig.hpp"
@@ -13,9 +14,17 @@ namespace rnncc::word {
 /// `signedness` (a and b may differ in width). result_width = a.size() +
 /// b.size() gives the full product; fewer bits give the truncated product,
 /// building only the partial products those bits need; more bits extend the
-/// full product by `signedness`.
+/// full product by `signedness`. Throws LimitError, before building
+/// anything, when neither operand is constant and four ANDs per partial
+/// product (an estimate somewhat below what the multiplier builds) would
+/// take `aig` past size_limits().max_and_count.
 BitVector multiply(logic::Aig& aig, const BitVector& a, const BitVector& b, Signedness signedness,
                    std::size_t result_width, ArithmeticArchitecture architecture);
+
+/// The partial products a_j∧b_i with i + j < result_width of an
+/// a_width-by-b_width multiplication: the ANDs multiply() builds first.
+std::uint64_t partial_product_count(std::size_t a_width, std::size_t b_width,
+                                    std::size_t result_width);
 
 /// Bits grouped by weight: columns[c] holds bits of weight 2^c. The value is
 /// the sum of all bits times their weights, modulo 2^columns.size().

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Builds the fuzz preset (clang-14, libFuzzer, ASan + UBSan) and runs every
+# harness of fuzz/ for a time budget, starting from the checked-in seed
+# corpus fuzz/corpus/HARNESS (new inputs go to build/fuzz/corpus/HARNESS).
+# Exits 1 if any harness crashes, leaks, times out or runs out of memory,
+# naming the reproducer; docs/reliability.md says how to replay one.
+#   tools/fuzz.sh [SECONDS per harness, default 60] [HARNESS...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+RNNCC_PRESET=fuzz tools/setup.sh
+
+if (($#)); then
+  harnesses=("$@")
+else
+  harnesses=()
+  for directory in fuzz/corpus/*/; do harnesses+=("$(basename "$directory")"); done
+fi
+
+dictionary_of() {
+  case "$1" in
+    aiger_ascii | aiger_binary | circuit_description) echo fuzz/aiger.dict ;;
+    arith_file) echo fuzz/arith.dict ;;
+    model_file) echo fuzz/model_file.dict ;;
+    safetensors) echo fuzz/safetensors.dict ;;
+  esac
+}
+
+runs=build/fuzz/runs
+mkdir -p "$runs"
+failed=()
+for harness in "${harnesses[@]}"; do
+  executable=build/fuzz/fuzz/${harness}_fuzz
+  if [[ ! -x $executable ]]; then
+    echo "fuzz: no harness $harness (expected $executable)" >&2
+    exit 2
+  fi
+  corpus=build/fuzz/corpus/$harness
+  mkdir -p "$corpus" "$runs/$harness"
+  options=(-max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048
+    -artifact_prefix="$runs/$harness/" -print_final_stats=1)
+  dictionary=$(dictionary_of "$harness")
+  [[ -n $dictionary ]] && options+=(-dict="$dictionary")
+  log=$runs/$harness.log
+  status=0
+  "$executable" "${options[@]}" "$corpus" "fuzz/corpus/$harness" >"$log" 2>&1 &
+  pid=$!
+  wait "$pid" || status=$?
+  rm -rf "/dev/shm/rnncc-fuzz-$pid"
+  executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  if ((status != 0)); then
+    reproducer=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
+    echo "fuzz: $harness FAILED (exit $status) after ${executions:-?} runs; reproducer: ${reproducer:-none written}; log: $log" >&2
+    grep -m3 -E 'ERROR: |rnncc fuzz finding|runtime error|uncaught' "$log" >&2 || true
+    failed+=("$harness")
+  else
+    echo "fuzz: $harness ok, ${executions:-?} runs in ${seconds} s"
+  fi
+done
+if ((${#failed[@]})); then
+  echo "fuzz: ${#failed[@]} harness(es) failed: ${failed[*]}" >&2
+  echo "fuzz: replay a reproducer with build/fuzz/fuzz/HARNESS_fuzz FILE" >&2
+  exit 1
+fi
+echo "fuzz: all ${#harnesses[@]} harnesses ran ${seconds} s each without a finding"
