@@ -19,6 +19,7 @@
 #include "rnncc/arith/format.hpp"
 #include "rnncc/common/atomic_file.hpp"
 #include "rnncc/common/error.hpp"
+#include "rnncc/common/size_limits.hpp"
 #include "rnncc/compile/compiler.hpp"
 #include "rnncc/experiment/lengths.hpp"
 #include "rnncc/experiment/sweep.hpp"
@@ -157,11 +158,21 @@ struct OutputFiles {
   }
 };
 
+/// The AND limit of the built-in default set (see run_growth).
+constexpr std::uint64_t default_set_max_and_count = std::uint64_t{1} << 27;
+
 void run_growth(const GrowthCommandOptions& options) {
   if (options.analytic && (options.json_path || options.svg_path || options.html_path)) {
     throw InputError(
         "--analytic computes depths only: write them with --csv (--json, --svg and --html need "
         "the other measures)");
+  }
+  // The built-in default set is the project's own input, not a stranger's:
+  // its largest compiles (the LSTM at T = 2048, the network's scan at
+  // T = 1024, up to about 10^8 ANDs) are what it is for, so unless
+  // --max-ands says otherwise it runs under a limit that admits them.
+  if (options.models.empty() && size_limits().max_and_count == command_line_max_and_count) {
+    size_limits().max_and_count = default_set_max_and_count;
   }
   const std::vector<experiment::SeriesPlan> plans = experiment::plan_series(sweep_request(options));
   OutputFiles files(options);
