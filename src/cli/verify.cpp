@@ -119,8 +119,8 @@ int run_verify(const VerifyOptions& options) {
   fmt::print(
       "verified {} T={} {} {}: {} input sequences ({}), {} outputs compared with the "
       "reference interpreter",
-      one_line(model.name), flags.length, flags.schedule, arith::to_string(model.format), sequences.size(),
-      origin, check.compared);
+      one_line(model.name), flags.length, flags.schedule, arith::to_string(model.format),
+      sequences.size(), origin, check.compared);
   fmt::print("{}", overflow_note(check.observation));
   if (drift_expected) {
     fmt::print("; reassociated: {} differ, largest drift {} (= {:.3g})\n", check.differing,

@@ -174,8 +174,8 @@ TEST_CASE("an AIGER header whose counts exceed the file's length is refused befo
               "delta0 of AND 0 (lhs 2), found it truncated");
   // Binary inputs take no bytes: 2*10^9 of them with nothing after the
   // header is a limit. I starts after "aig 2000000000 ", at byte 15.
-  check_error("aig 2000000000 2000000000 0 0 0\n", "f.aig",
-              "LimitError: f.aig: byte 15: expected", "I at most 1048576");
+  check_error("aig 2000000000 2000000000 0 0 0\n", "f.aig", "LimitError: f.aig: byte 15: expected",
+              "I at most 1048576");
   // Each of these would have needed gigabytes; none may raise the peak much.
   if (peak_before != 0) {
     CHECK(rnncc::peak_resident_bytes() - peak_before < (std::uint64_t{256} << 20));
