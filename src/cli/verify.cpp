@@ -95,8 +95,10 @@ int run_verify(const VerifyOptions& options) {
     }
     if (sequences.empty()) {
       throw InputError(
-          "verify: no input sequences to compare (--random 0 and more sequences than "
-          "--exhaustive-limit): a check of nothing passes nothing");
+          fmt::format("verify: no input sequence to compare ({} T={} has more than "
+                      "--exhaustive-limit {} sequences and --random is 0); give --random N "
+                      "with N >= 1",
+                      one_line(model.name), flags.length, options.exhaustive_limit));
     }
   }
   const compile::CompileOptions compile_options = cli::compile_options(flags);
