@@ -12,10 +12,12 @@
 
 #include "rnncc/common/error.hpp"
 #include "rnncc/experiment/task.hpp"
+#include "support/permutations.hpp"
 
 using namespace rnncc;
 using experiment::make_task;
 using experiment::TaskRequest;
+using rnncc::test::kth_permutation;
 
 namespace {
 
@@ -29,22 +31,6 @@ std::size_t ones(const std::vector<io::Instance>& instances) {
   for (const io::Instance& instance : instances)
     count += instance.label.front() != 0 ? 1 : 0;
   return count;
-}
-
-/// The k-th permutation of 0..4 in lexicographic order, by the factorial
-/// number system (the generator enumerates with std::next_permutation).
-std::array<int, 5> kth_permutation(int k) {
-  std::vector<int> pool = {0, 1, 2, 3, 4};
-  std::array<int, 5> result{};
-  int factorial = 24;
-  for (int position = 0; position < 5; ++position) {
-    const int index = k / factorial;
-    k %= factorial;
-    result[static_cast<std::size_t>(position)] = pool[static_cast<std::size_t>(index)];
-    pool.erase(pool.begin() + index);
-    if (position < 4) factorial /= 4 - position;
-  }
-  return result;
 }
 
 }  // namespace
