@@ -24,6 +24,7 @@ dictionary_of() {
     arith_file) echo fuzz/arith.dict ;;
     model_file) echo fuzz/model_file.dict ;;
     safetensors) echo fuzz/safetensors.dict ;;
+    instance_file) echo fuzz/instance_file.dict ;;
   esac
 }
 
