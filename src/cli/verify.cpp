@@ -15,6 +15,7 @@
 #include "model_flags.hpp"
 #include "rnncc/arith/format.hpp"
 #include "rnncc/common/error.hpp"
+#include "rnncc/common/size_limits.hpp"
 #include "rnncc/compile/compiler.hpp"
 #include "rnncc/experiment/score.hpp"
 #include "rnncc/io/instance_file.hpp"
@@ -48,6 +49,25 @@ std::string describe_input(const model::Model& model, const model::InputSequence
     }
   }
   return text;
+}
+
+/// Refuses `count` random sequences of `length` steps before generating
+/// them when holding them would pass the pattern limit (the interpreter
+/// and the circuit then hold them all at once).
+void check_random_sequence_bytes(const model::Model& model, std::uint64_t count,
+                                 std::uint64_t length) {
+  const std::uint64_t bytes_per_step =
+      model.input.is_tokens()
+          ? sizeof(std::size_t)
+          : sizeof(std::vector<mpq_class>) + model.input.dimension * sizeof(mpq_class);
+  const std::uint64_t bytes_per_sequence = sizeof(model::InputSequence) + length * bytes_per_step;
+  const std::uint64_t limit = size_limits().max_pattern_bytes;
+  if (count > limit / bytes_per_sequence) {
+    throw LimitError(fmt::format(
+        "verify: --random {} sequences of {} steps would hold {:.0f} bytes of inputs; the limit "
+        "is {} (raise it with --max-pattern-bytes)",
+        count, length, static_cast<long double>(count) * bytes_per_sequence, limit));
+  }
 }
 
 /// The interpreter's overflows, as a sentence for the report ("" when none).
@@ -89,6 +109,7 @@ int run_verify(const VerifyOptions& options) {
       sequences = std::move(*all);
       origin = "all of them";
     } else {
+      check_random_sequence_bytes(model, options.random, flags.length);
       for (std::uint64_t i = 0; i < options.random; ++i)
         sequences.push_back(model::random_input_sequence(model, flags.length, options.seed + i));
       origin = "random";

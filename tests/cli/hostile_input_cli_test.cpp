@@ -61,6 +61,12 @@ TEST_CASE("pattern counts that overflow or are negative are refused as given") {
   check_refused(run_rnncc(fmt::format("equiv {} {} --random 9223372036854775808", quoted(adder),
                                       quoted(adder))),
                 "--max-pattern-bytes");
+  check_refused(run_rnncc("verify " + model("pd") + " --length 64 --random 18446744073709551615"),
+                "--max-pattern-bytes");
+  // 1000 sequences of 64 steps hold at least 64,000 bytes.
+  check_refused(
+      run_rnncc("--max-pattern-bytes 64000 verify " + model("pd") + " --length 64 --random 1000"),
+      "--max-pattern-bytes");
   check_refused(
       run_rnncc("compile " + model("pd") + " --length -1 -o " + quoted(directory / "x.aag")),
       "not -1");

@@ -24,7 +24,8 @@ struct SizeLimits {
   /// each becomes an exact rational of 32 bytes or more (`--max-weights`).
   std::uint64_t max_weight_count = std::uint64_t{1} << 26;
   /// Bytes of one set of bit patterns (a circuit's inputs or outputs under
-  /// every pattern, 1 bit each) (`--max-pattern-bytes`).
+  /// every pattern, 1 bit each), or of the random input sequences `verify`
+  /// holds (`--max-pattern-bytes`).
   std::uint64_t max_pattern_bytes = std::uint64_t{1} << 32;
 };
 
