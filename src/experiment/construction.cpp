@@ -25,11 +25,14 @@ namespace {
 
 using Factory = std::unique_ptr<Construction> (*)();
 
-constexpr std::array<Factory, 4> factories{
-    constructions::make_s5_construction,
-    constructions::make_imm_dense_construction,
-    constructions::make_connectivity_construction,
-    constructions::make_counter_machine_construction,
+constexpr std::array<Factory, 7> factories{
+    constructions::make_s5_construction,               // Thm 7, 8
+    constructions::make_imm_dense_construction,        // Prop 3
+    constructions::make_connectivity_construction,     // Lemma 2, 3
+    constructions::make_counter_machine_construction,  // Lemma 3
+    constructions::make_parity_construction,           // TC0: a negative eigenvalue
+    constructions::make_transvection_construction,     // Lemma 10
+    constructions::make_dwfa_construction,             // Thm 8
 };
 
 }  // namespace
