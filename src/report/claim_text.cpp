@@ -62,9 +62,9 @@ std::string render_claim_table(const std::vector<ClaimResult>& claims, bool colo
   }
   const std::size_t unexpected = unexpected_verdicts(claims);
   text += fmt::format(
-      "{} claims, {} cases: {} PASS, {} FAIL as the claim files expect (the paper's known "
+      "{} claim{}, {} case{}: {} PASS, {} FAIL as the claim files expect (the paper's known "
       "errors), {} verdict{} differing from the claim files\n",
-      claims.size(), cases, passes, expected_failures, unexpected, unexpected == 1 ? "" : "s");
+      claims.size(), claims.size() == 1 ? "" : "s", cases, cases == 1 ? "" : "s", passes, expected_failures, unexpected, unexpected == 1 ? "" : "s");
   return text;
 }
 
