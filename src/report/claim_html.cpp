@@ -99,8 +99,8 @@ std::string cell_items(const std::vector<ClaimResult>& claims, std::string_view 
     for (const CaseResult& result : claim.cases) {
       if (result.role != role) continue;
       items +=
-          fmt::format("<li><a class=\"claim-link\" href=\"#{}\">{}</a>: {} {}</li>\n",
-                      anchor(claim), markup_escaped(claim.source),
+          fmt::format("<li><a class=\"claim-link\" href=\"#{}\">{}</a> ({}): {} {}</li>\n",
+                      anchor(claim), markup_escaped(result.name), markup_escaped(claim.source),
                       markup_escaped(result.summary.empty() ? result.measured : result.summary),
                       verdict_span(result));
     }

@@ -64,7 +64,8 @@ std::string render_claim_table(const std::vector<ClaimResult>& claims, bool colo
   text += fmt::format(
       "{} claim{}, {} case{}: {} PASS, {} FAIL as the claim files expect (the paper's known "
       "errors), {} verdict{} differing from the claim files\n",
-      claims.size(), claims.size() == 1 ? "" : "s", cases, cases == 1 ? "" : "s", passes, expected_failures, unexpected, unexpected == 1 ? "" : "s");
+      claims.size(), claims.size() == 1 ? "" : "s", cases, cases == 1 ? "" : "s", passes,
+      expected_failures, unexpected, unexpected == 1 ? "" : "s");
   return text;
 }
 
