@@ -41,5 +41,7 @@ void register_score(CLI::App& app);
 void register_construct(CLI::App& app);
 /// `rnncc optimize IN -o OUT`: a circuit optimised by ABC, checked and renamed.
 void register_optimize(CLI::App& app);
+/// `rnncc prove [FILES...]`: the paper's claims checked case by case.
+void register_prove(CLI::App& app);
 
 }  // namespace rnncc::cli

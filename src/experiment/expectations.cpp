@@ -90,16 +90,68 @@ bool applies(const ExpectationRule& rule, const SeriesKey& key, Measure measure)
          rule.widths.contains(width_kind(key.format)) && rule.measures.contains(measure);
 }
 
+std::string_view paper_column(const SeriesKey& key) {
+  switch (key.family->paper_class) {
+    case model::PaperClass::tc0:
+      return "TC0";
+    case model::PaperClass::nc1:
+      return "NC1";
+    case model::PaperClass::pnc1:
+      return "PNC1";
+    case model::PaperClass::nonlinear:
+      return "L or P";
+    case model::PaperClass::composite:
+      return key.composes_associatively ? "PNC1" : "L or P";
+  }
+  return "";
+}
+
+namespace {
+
+/// What the paper says of the column's Boolean depth, for a parallel
+/// schedule's depth in a fixed-width ring.
+std::string_view column_depth_sentence(std::string_view column) {
+  if (column == "TC0") {
+    return "; the paper's bound is TC0 (constant depth with unbounded fan-in threshold gates), "
+           "which bounded fan-in AND levels show as log";
+  }
+  if (column == "NC1") return "; the paper's bound is NC1: log depth with bounded fan-in";
+  if (column == "PNC1") {
+    return "; over Q the paper's bound is PNC1, Boolean depth log n · log* n; a fixed-width ring "
+           "makes every combine fixed-depth";
+  }
+  return "";
+}
+
+}  // namespace
+
 report::Expectation expected_class(const SeriesKey& key, Measure measure) {
   for (const ExpectationRule& rule : rules) {
     if (!applies(rule, key, measure)) continue;
     const std::string_view kind = compile::name_of(key.schedule.kind);
     const std::string_view as_argued =
         key.schedule.kind == ScheduleKind::chunked ? "chunked (fixed C, T >> C)" : kind;
-    return {rule.growth, rule.upper_bound,
-            fmt::format(fmt::runtime(rule.reason), fmt::arg("schedule", kind),
-                        fmt::arg("schedule_as_argued", as_argued),
-                        fmt::arg("format", arith::to_string(key.format)))};
+    report::Expectation expectation{
+        rule.growth, rule.upper_bound,
+        fmt::format(fmt::runtime(rule.reason), fmt::arg("schedule", kind),
+                    fmt::arg("schedule_as_argued", as_argued),
+                    fmt::arg("format", arith::to_string(key.format)))};
+    if (!rule.growth) return expectation;
+    expectation.column = std::string(paper_column(key));
+    const bool parallel_schedule =
+        key.schedule.kind == ScheduleKind::scan || key.schedule.kind == ScheduleKind::chunked;
+    if (parallel_schedule && measure == Measure::depth &&
+        width_kind(key.format) == WidthKind::fixed)
+      expectation.reason += column_depth_sentence(expectation.column);
+    if (!key.composes_associatively && !parallel_schedule) {
+      // A nonlinear recurrence: the measure describes this circuit only.
+      expectation.circuit_only = true;
+      expectation.reason +=
+          "; this is the cost of the circuit this schedule builds, not a lower bound: that a "
+          "nonlinear RNN has no shallow circuit is conditional (L or P not in NC) and rests on "
+          "constructions solving complete problems (rnncc prove)";
+    }
+    return expectation;
   }
   throw std::logic_error("no expectation rule applies (the table must cover every combination)");
 }

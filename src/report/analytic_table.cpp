@@ -45,8 +45,9 @@ std::string render_analytic_report(const std::vector<AnalyticSeries>& all,
     const Verdict verdict = judge(expected, measured.growth);
     std::string expected_text = "-";
     if (expected.growth) {
-      expected_text =
-          std::string(expected.upper_bound ? "<= " : "") + std::string(to_string(*expected.growth));
+      expected_text = std::string(expected.upper_bound ? "<= " : "") +
+                      std::string(to_string(*expected.growth)) +
+                      (expected.column.empty() ? "" : " (" + expected.column + ")");
     }
     std::string verdict_text(to_string(verdict));
     if (colour && verdict == Verdict::match) verdict_text = "\033[32m" + verdict_text + plain;

@@ -6,8 +6,9 @@ namespace rnncc::report {
 
 namespace {
 
-constexpr EnumNames<Verdict, 4> verdict_names{{
+constexpr EnumNames<Verdict, 5> verdict_names{{
     {Verdict::match, "match"},
+    {Verdict::consistent, "consistent"},
     {Verdict::mismatch, "mismatch"},
     {Verdict::no_expectation, "no expectation"},
     {Verdict::undetermined, "undetermined"},
@@ -39,8 +40,9 @@ std::string_view to_string(Verdict verdict) {
 Verdict judge(const Expectation& expected, GrowthClass measured) {
   if (!expected.growth) return Verdict::no_expectation;
   if (measured == GrowthClass::unknown) return Verdict::undetermined;
-  if (measured == *expected.growth) return Verdict::match;
-  if (expected.upper_bound && rank(measured) < rank(*expected.growth)) return Verdict::match;
+  const Verdict agrees = expected.circuit_only ? Verdict::consistent : Verdict::match;
+  if (measured == *expected.growth) return agrees;
+  if (expected.upper_bound && rank(measured) < rank(*expected.growth)) return agrees;
   return Verdict::mismatch;
 }
 

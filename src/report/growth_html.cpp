@@ -21,6 +21,7 @@ th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; }
 th { background: #f0f0f0; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
 tr.match td.verdict { color: #1a7f1a; font-weight: bold; }
+tr.consistent td.verdict { color: #6a6a1a; font-weight: bold; }
 tr.mismatch td.verdict { color: #c01010; font-weight: bold; }
 tr.mismatch { background: #fff0f0; }
 td.reason { color: #555; font-size: 0.9em; }
@@ -32,6 +33,8 @@ std::string css_class(Verdict verdict) {
   switch (verdict) {
     case Verdict::match:
       return "match";
+    case Verdict::consistent:
+      return "consistent";
     case Verdict::mismatch:
       return "mismatch";
     case Verdict::no_expectation:
@@ -52,7 +55,8 @@ std::string number_cell(std::string_view text) {
 
 std::string expected_text(const Expectation& expected) {
   if (!expected.growth) return "—";
-  return fmt::format("{}{}", expected.upper_bound ? "≤ " : "", to_string(*expected.growth));
+  return fmt::format("{}{}{}", expected.upper_bound ? "≤ " : "", to_string(*expected.growth),
+                     expected.column.empty() ? "" : " (" + expected.column + ")");
 }
 
 std::string optional_text(const std::optional<std::uint32_t>& value) {
@@ -155,7 +159,11 @@ std::string growth_html_text(const std::vector<GrowthSeries>& all, const ReportC
       "per doubling; <code>log^2</code> when Δ grows linearly in log2 T (every residual within "
       "4τ + ρ/2 · rise); otherwise <code>other</code>; <code>unknown</code> with fewer than {2} "
       "increments. Here τ = {3} and ρ = {4}. An expectation marked ≤ is an upper bound: slower "
-      "growth also matches.</p>\n",
+      "growth also matches. In parentheses, the column of the paper's Figure 1 whose bound the "
+      "expectation stands for. <code>consistent</code> marks a nonlinear RNN's circuit that grows "
+      "as expected of the schedule: it shows what this circuit costs, not that no shallower "
+      "circuit exists — the paper's lower bounds are conditional (L or P not in NC) and rest on "
+      "constructions solving complete problems (<code>rnncc prove</code>).</p>\n",
       detail::shortest_decimal(static_cast<double>(2 * context.tolerance.noise)),
       detail::shortest_decimal(static_cast<double>(context.tolerance.doubling_slope)),
       context.tolerance.minimum_increments,

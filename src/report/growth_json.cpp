@@ -56,6 +56,8 @@ Json analysis_json(const MeasureAnalysis& analysis) {
                          : Json(nullptr);
   json["expected_upper_bound"] = analysis.expected.upper_bound;
   json["expected_reason"] = analysis.expected.reason;
+  json["expected_column"] = analysis.expected.column;
+  json["expected_circuit_only"] = analysis.expected.circuit_only;
   json["verdict"] = std::string(to_string(analysis.verdict));
   return json;
 }

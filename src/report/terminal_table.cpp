@@ -15,7 +15,8 @@ std::string optional_text(const std::optional<std::uint32_t>& value) {
 
 std::string expected_text(const Expectation& expected) {
   if (!expected.growth) return "-";
-  return fmt::format("{}{}", expected.upper_bound ? "<= " : "", to_string(*expected.growth));
+  return fmt::format("{}{}{}", expected.upper_bound ? "<= " : "", to_string(*expected.growth),
+                     expected.column.empty() ? "" : " (" + expected.column + ")");
 }
 
 std::string verdict_colour(Verdict verdict) {

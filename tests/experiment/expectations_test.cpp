@@ -2,7 +2,9 @@
 // from its theorems, for typed series keys.
 #include <doctest/doctest.h>
 
+#include <set>
 #include <string>
+#include <utility>
 
 #include "rnncc/arith/format.hpp"
 #include "rnncc/common/error.hpp"
@@ -102,13 +104,56 @@ TEST_CASE("reasons name the schedule, its assumption and the format") {
   CHECK(expected(false, "chunked:8", "mod:8", Measure::depth).reason ==
         "chunked does not apply to a nonlinear recurrence");
   CHECK(expected(true, "chunked:8", "mod:8", Measure::depth).reason ==
-        "chunked (fixed C, T >> C): log2 T combine levels, each of fixed Boolean depth");
+        "chunked (fixed C, T >> C): log2 T combine levels, each of fixed Boolean depth; the "
+        "paper's bound is TC0 (constant depth with unbounded fan-in threshold gates), which "
+        "bounded fan-in AND levels show as log");
   CHECK(expected(true, "scan", "mod:8", Measure::arithmetic_depth).reason ==
         "scan: balanced tree of log2 T affine combines (Thm 3)");
   CHECK(expected(true, "sequential", "exact", Measure::size).reason ==
         "size in format 'exact' depends on value bounds that grow with T");
   CHECK(expected(false, "sequential", "mod:8", Measure::depth).reason ==
+        "sequential: each step waits for the previous state (Prop 1); this is the cost of the "
+        "circuit this schedule builds, not a lower bound: that a nonlinear RNN has no shallow "
+        "circuit is conditional (L or P not in NC) and rests on constructions solving complete "
+        "problems (rnncc prove)");
+  CHECK(expected(true, "sequential", "mod:8", Measure::depth).reason ==
         "sequential: each step waits for the previous state (Prop 1)");
+}
+
+TEST_CASE("each expectation names its Figure 1 column; TC0, NC1 and PNC1 differ") {
+  // By the paper's Figure 1: diagonal TC0, PD NC1, DeltaNet and RWKV-7 PNC1,
+  // nonlinear RNNs L (log precision) or P (poly precision).
+  const std::pair<const model::FamilyDescriptor*, std::string> families[] = {
+      {&model::Diagonal::descriptor, "TC0"},   {&model::PermutationDiagonal::descriptor, "NC1"},
+      {&model::DeltaNet::descriptor, "PNC1"},  {&model::Rwkv7::descriptor, "PNC1"},
+      {&model::ReluRnn::descriptor, "L or P"}, {&model::Lstm::descriptor, "L or P"},
+  };
+  std::set<std::string> depth_reasons;
+  for (const auto& [family, column] : families) {
+    const bool linear = family->linear;
+    const SeriesKey scan_key{"m", family, parse_schedule(linear ? "scan" : "sequential"),
+                             parse_format("mod:16"), linear};
+    const Expectation depth = expected_class(scan_key, Measure::depth);
+    CHECK(depth.column == column);
+    if (linear) depth_reasons.insert(depth.reason);
+  }
+  // TC0, NC1, PNC1: three different sentences for the same "<= log".
+  CHECK(depth_reasons.size() == 3);
+}
+
+TEST_CASE("a nonlinear recurrence's sequential or table circuit is consistent, never a match") {
+  for (const char* schedule : {"sequential", "table"}) {
+    const Expectation depth = expected(false, schedule, "mod:8", Measure::depth);
+    CHECK(depth.circuit_only);
+    CHECK(judge(depth, schedule == std::string("table") ? GrowthClass::log : GrowthClass::linear) ==
+          Verdict::consistent);
+    // A linear family under the same schedule is judged as before.
+    const Expectation linear_depth = expected(true, schedule, "mod:8", Measure::depth);
+    CHECK_FALSE(linear_depth.circuit_only);
+    CHECK(judge(linear_depth,
+                schedule == std::string("table") ? GrowthClass::log : GrowthClass::linear) ==
+          Verdict::match);
+  }
 }
 
 TEST_CASE("exactly one rule applies to every schedule, composition, width and measure") {

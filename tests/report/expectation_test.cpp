@@ -20,3 +20,13 @@ TEST_CASE("verdicts: equality, upper bounds, and no judgement without both class
   CHECK(judge(Expectation{}, GrowthClass::log) == Verdict::no_expectation);
   CHECK(judge(Expectation{GrowthClass::log_squared, true, ""}, GrowthClass::log) == Verdict::match);
 }
+
+TEST_CASE("a circuit-only expectation is consistent where it would match, never a match") {
+  Expectation circuit{GrowthClass::linear, false, "", "L or P", true};
+  CHECK(judge(circuit, GrowthClass::linear) == Verdict::consistent);
+  CHECK(judge(circuit, GrowthClass::log) == Verdict::mismatch);
+  CHECK(judge(circuit, GrowthClass::unknown) == Verdict::undetermined);
+  Expectation bound{GrowthClass::log, true, "", "L or P", true};
+  CHECK(judge(bound, GrowthClass::constant) == Verdict::consistent);
+  CHECK(to_string(Verdict::consistent) == "consistent");
+}

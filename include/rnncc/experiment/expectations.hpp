@@ -16,6 +16,13 @@
 //   schedule does not apply).
 // - table, any family: depth ≤ log; no word-level depths; size linear.
 //
+// Each expectation also names the family's column of the paper's Figure 1
+// (TC0, NC1, PNC1, or L or P for nonlinear recurrences), so the reports
+// tell the columns apart where their bounded fan-in depth is the same; and
+// a nonlinear recurrence's expectations under sequential and table are
+// marked circuit_only: they say what the circuit costs, never that the
+// class needs it, and their verdict is `consistent`, not `match`.
+//
 // `≤` marks an upper bound: a measured class at or below it in the order
 // constant < log < log^2 < linear matches (report::judge). Otherwise the
 // measured class must equal the expected one. Under `sequential` the
@@ -115,8 +122,18 @@ std::span<const ExpectationRule> expectation_rules();
 /// True when `rule` applies to `measure` of the series `key`.
 bool applies(const ExpectationRule& rule, const SeriesKey& key, report::Measure measure);
 
+/// The column of the paper's Figure 1 of the series' family: "TC0", "NC1",
+/// "PNC1", or "L or P" for a nonlinear recurrence (a network's column is
+/// PNC1 when it composes associatively, else "L or P").
+std::string_view paper_column(const SeriesKey& key);
+
 /// The paper's expectation for `measure` of the series `key`: the rule that
-/// applies, with its reason filled in.
+/// applies, with its reason filled in; with a prediction, also the
+/// family's column (paper_column), a sentence on the column's own bound for
+/// the Boolean depth of a parallel schedule in a fixed-width format, and,
+/// for a nonlinear recurrence under sequential or table, circuit_only with
+/// a sentence saying that the measure is no lower bound (report::judge
+/// then says `consistent`, never `match`).
 report::Expectation expected_class(const SeriesKey& key, report::Measure measure);
 
 }  // namespace rnncc::experiment

@@ -19,23 +19,33 @@ struct Expectation {
   bool upper_bound = false;
   /// One sentence: the argument, or why there is no prediction.
   std::string reason;
+  /// The column of the paper's Figure 1 whose bound the expectation stands
+  /// for ("TC0", "NC1", "PNC1", "L or P"); empty when none.
+  std::string column = {};
+  /// The expectation describes only the circuit this schedule builds and
+  /// says nothing about the class: a nonlinear recurrence unrolled
+  /// sequentially (or tabulated) has the depth expected of that circuit,
+  /// but no measurement shows that a shallower circuit does not exist.
+  bool circuit_only = false;
 };
 
 /// How a measured class compares with the expectation.
 enum class Verdict {
   match,
+  consistent,  ///< as expected of a circuit_only expectation: no lower bound shown
   mismatch,
   no_expectation,  ///< the paper predicts nothing here
   undetermined,    ///< the measured class is `unknown` (too few lengths)
 };
 
-/// "match", "mismatch", "no expectation" or "undetermined".
+/// "match", "consistent", "mismatch", "no expectation" or "undetermined".
 std::string_view to_string(Verdict verdict);
 
 /// The verdict for `measured` against `expected`: no_expectation without a
 /// prediction; undetermined when `measured` is unknown; match when equal,
 /// or, for an upper bound, when `measured` is lower in the order
-/// constant < log < log^2 < linear (`other` is above every class);
+/// constant < log < log^2 < linear (`other` is above every class) —
+/// consistent instead of match when the expectation is circuit_only;
 /// mismatch otherwise.
 Verdict judge(const Expectation& expected, GrowthClass measured);
 

@@ -19,6 +19,8 @@ namespace rnncc::report {
 /// name), "samples", "class", "reason", "increments": [{"log2_T", "delta"}],
 /// "trend_rise", "fits": [{"basis", "intercept", "slope", "r_squared"}],
 /// "expected" (class or null), "expected_upper_bound", "expected_reason",
+/// "expected_column" (the paper's Figure 1 column, "" when none),
+/// "expected_circuit_only" (the expectation speaks only of this circuit),
 /// "verdict"}]}]}. Integers are exact; reals are doubles.
 std::string growth_json_text(const std::vector<GrowthSeries>& all,
                              const ReportContext& context = {});
