@@ -81,7 +81,8 @@ TEST_CASE("literals out of range") {
 
 TEST_CASE("undefined literals") {
   // Variable 2 is within M but not an input, a latch or an AND.
-  check_error("aag 2 1 0 1 0\n2\n4\n", "f.aag", "f.aag:3: expected", "is not an input, latch or AND");
+  check_error("aag 2 1 0 1 0\n2\n4\n", "f.aag", "f.aag:3: expected",
+              "is not an input, latch or AND");
   check_error("aag 3 1 0 1 1\n2\n6\n6 2 4\n", "f.aag", "f.aag:4: expected",
               "found 4 whose variable 2");
 }
