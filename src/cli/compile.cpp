@@ -1,4 +1,5 @@
-// `rnncc compile MODEL --length T -o FILE`: a model unrolled into a circuit file.
+// `rnncc compile MODEL --length T -o FILE`: a model unrolled into a circuit
+// file; `rnncc compile MODEL --sequential -o FILE`: one step with latches.
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -7,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "commands.hpp"
 #include "error_context.hpp"
@@ -15,6 +17,7 @@
 #include "rnncc/common/error.hpp"
 #include "rnncc/common/resource_usage.hpp"
 #include "rnncc/compile/compiler.hpp"
+#include "rnncc/compile/sequential_step.hpp"
 #include "rnncc/io/file_types.hpp"
 #include "rnncc/io/model_file.hpp"
 
@@ -25,6 +28,10 @@ namespace {
 struct CompileCommandOptions {
   ModelFlags model;
   std::string output_path;
+  bool sequential = false;  // one step with latches instead of T unrolled steps
+  const CLI::Option* length_option = nullptr;
+  // Options that --sequential refuses when they are given.
+  std::vector<const CLI::Option*> not_sequential;
 };
 
 /// Progress lines on a terminal only, overwritten in place.
@@ -32,7 +39,48 @@ void progress(const std::string& stage) {
   if (isatty(STDERR_FILENO) != 0) fmt::print(stderr, "\r\033[K{}", stage);
 }
 
+/// `--sequential`: one step of the sequential schedule with latches.
+void run_compile_sequential(const CompileCommandOptions& options) {
+  for (const CLI::Option* option : options.not_sequential) {
+    if (option->count() > 0) {
+      throw InputError(fmt::format(
+          "--sequential writes one step of the sequential schedule with latches; {} does not "
+          "apply to it",
+          option->get_name()));
+    }
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const std::filesystem::path output(options.output_path);
+  io::circuit_file_type(output, io::CircuitFileUse::writing(io::CircuitKind::boolean));
+  const model::Model model = read_model(options.model);
+  compile::CompileOptions compile_options = cli::compile_options(options.model);
+  compile_options.length = 1;
+  progress("compiling one step");
+  const logic::SequentialAig circuit = naming_source(options.model.model_path, [&] {
+    return compile::build_sequential_step(model, compile_options);
+  });
+  progress("writing " + options.output_path);
+  io::write_sequential_circuit_file(circuit, output);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  progress("");
+  fmt::print(stderr,
+             "{}: {} one sequential step, {}: {} inputs, {} latches, {} outputs, {} ANDs, depth "
+             "{}, {:.2f} s, peak memory {:.1f} MiB\n",
+             options.output_path, one_line(model.name), arith::to_string(model.format),
+             circuit.primary_input_count(), circuit.latch_count(), circuit.primary_output_count(),
+             circuit.aig.and_count(), circuit.aig.depth(), seconds,
+             static_cast<double>(peak_resident_bytes()) / (1024.0 * 1024.0));
+}
+
 void run_compile(const CompileCommandOptions& options) {
+  if (options.sequential) {
+    run_compile_sequential(options);
+    return;
+  }
+  if (options.length_option->count() == 0) {
+    throw InputError("compile: --length T is required (or --sequential for one step with latches)");
+  }
   const auto start = std::chrono::steady_clock::now();
   const std::filesystem::path output(options.output_path);
   const io::CircuitFileType& output_type =
@@ -99,6 +147,17 @@ void register_compile(CLI::App& app) {
       ->add_option("-o,--output", options->output_path,
                    "Output file: " + io::accepted_extensions_help(io::CircuitFileUse::writing()))
       ->required();
+  // --length is required unless --sequential (checked in run_compile).
+  CLI::Option* length = command->get_option("--length");
+  length->required(false);
+  options->length_option = length;
+  options->not_sequential = {length, command->get_option("--schedule"),
+                             command->get_option("--outputs"), command->get_option("--prefix"),
+                             command->get_option("--reassociate")};
+  command->add_flag("--sequential", options->sequential,
+                    "Write one step of the sequential schedule as an AIGER circuit with latches "
+                    "(.aag or .aig): the latches hold the state, starting at the model's initial "
+                    "state; no --length");
   command->callback([options] { run_compile(*options); });
 }
 

@@ -1,5 +1,6 @@
 // `rnncc eval FILE (--inputs FILE | --random N [--seed S]) [--threads K...]
-// [--mode patterns|levels] [--summary] [--json]`: a circuit's outputs on input patterns,
+// [--mode patterns|levels] [--summary] [--json] [--length T]`: a circuit's outputs on input
+// patterns (a circuit with latches over T steps),
 // with the timing and speed-up per thread count.
 #include <fmt/format.h>
 
@@ -21,6 +22,7 @@
 #include "rnncc/eval/parallel_report.hpp"
 #include "rnncc/eval/pattern_file.hpp"
 #include "rnncc/eval/random_patterns.hpp"
+#include "rnncc/eval/sequential_simulation.hpp"
 #include "rnncc/io/file_types.hpp"
 #include "rnncc/model/input_sequence.hpp"
 
@@ -42,6 +44,7 @@ struct EvalOptions {
   bool report = false;                      // --threads given: print the timing report
   std::optional<std::string> tokens;        // model-level input: a token string
   std::optional<std::string> vectors_path;  // model-level input: a vector file
+  std::size_t length = 0;                   // --length: steps of a sequential circuit
 };
 
 /// `--tokens` / `--vectors`: one model input encoded onto the input bits
@@ -138,6 +141,50 @@ void print_summary(const eval::PatternSet& outputs) {
   fmt::print("\n");
 }
 
+/// `--length T`: the circuit run for T steps from its latches' initial
+/// values; a pattern holds T steps' inputs, an output line T steps' outputs.
+void run_steps(const EvalOptions& options, const logic::SequentialAig& circuit) {
+  if (options.tokens || options.vectors_path) {
+    throw InputError(fmt::format(
+        "{}: --tokens and --vectors read circuits from rnncc compile --length T; give a "
+        "sequential circuit --inputs FILE or --random N with --length",
+        options.circuit_path));
+  }
+  const std::uint64_t signal_count = std::uint64_t{options.length} * circuit.primary_input_count();
+  if (signal_count > 0xffffffffULL) {
+    throw LimitError(fmt::format("{} steps of {} inputs need {} input signals, more than 2^32",
+                                 options.length, circuit.primary_input_count(), signal_count));
+  }
+  const auto signals = static_cast<std::uint32_t>(signal_count);
+  const eval::PatternSet inputs =
+      options.inputs_path.empty()
+          ? eval::random_patterns(signals, options.random_count, options.seed)
+          : eval::read_pattern_file(options.inputs_path, signals);
+  eval::EvaluationOptions evaluation;
+  evaluation.threads = options.threads.front();
+  const eval::PatternSet outputs = naming_source(options.circuit_path, [&] {
+    return eval::simulate_steps(circuit, inputs, options.length, evaluation);
+  });
+  if (options.json) {
+    nlohmann::ordered_json json;
+    json["circuit"] = options.circuit_path;
+    json["input_count"] = circuit.primary_input_count();
+    json["latch_count"] = circuit.latch_count();
+    json["output_count"] = circuit.primary_output_count();
+    json["length"] = options.length;
+    json["patterns"] = outputs.pattern_count();
+    nlohmann::ordered_json lines = nlohmann::ordered_json::array();
+    for (std::uint64_t p = 0; p < outputs.pattern_count(); ++p)
+      lines.push_back(eval::format_pattern(outputs, p));
+    json["outputs"] = lines;
+    fmt::print("{}\n", json_text(json));
+  } else if (options.summary) {
+    print_summary(outputs);
+  } else {
+    fmt::print("{}", eval::format_patterns(outputs));
+  }
+}
+
 void run_eval(const EvalOptions& options) {
   const int sources = (options.inputs_path.empty() ? 0 : 1) + (options.random_count == 0 ? 0 : 1) +
                       (options.tokens ? 1 : 0) + (options.vectors_path ? 1 : 0);
@@ -146,7 +193,18 @@ void run_eval(const EvalOptions& options) {
         "eval: give exactly one of --inputs FILE, --random N (N >= 1), --tokens STRING, "
         "--vectors FILE");
   }
-  const logic::Aig aig = io::read_boolean_circuit_file(options.circuit_path);
+  logic::SequentialAig circuit = io::read_sequential_circuit_file(options.circuit_path);
+  if (options.length > 0) {
+    run_steps(options, circuit);
+    return;
+  }
+  if (circuit.latch_count() > 0) {
+    throw InputError(fmt::format(
+        "{}: the circuit has {} latches: give --length T to run it for T steps from their "
+        "initial values",
+        options.circuit_path, circuit.latch_count()));
+  }
+  const logic::Aig aig = std::move(circuit.aig);
   if (options.tokens || options.vectors_path) {
     run_model_level(options, aig);
     return;
@@ -202,6 +260,12 @@ void register_eval(CLI::App& app) {
                       "file's own description, outputs printed as numbers");
   command->add_option("--vectors", options->vectors_path,
                       "A model input as a vector file (one step per line), likewise");
+  command
+      ->add_option("--length,-T", options->length,
+                   "Run a circuit with latches (or any circuit) for T steps from the latches' "
+                   "initial values: a pattern holds step 1's inputs, then step 2's, ... (T times "
+                   "the inputs), an output line step 1's outputs, then step 2's, ...")
+      ->check(CLI::PositiveNumber);
   command->add_option("--seed", options->seed, "Seed of the random patterns")
       ->capture_default_str();
   command

@@ -15,6 +15,7 @@
 #include "rnncc/arith/format.hpp"
 #include "rnncc/io/file_types.hpp"
 #include "rnncc/logic/aig.hpp"
+#include "rnncc/logic/sequential_aig.hpp"
 #include "rnncc/word/bit_vector.hpp"
 
 namespace rnncc::cli {
@@ -29,12 +30,15 @@ struct StatsOptions {
   std::string multiplier = "wallace";
 };
 
-// Measures of a Boolean circuit, in the order they are printed.
-nlohmann::ordered_json aig_measures(const logic::Aig& aig) {
+// Measures of a Boolean circuit, in the order they are printed. A
+// circuit with latches reports its primary inputs and outputs and its
+// latches; its ANDs, depth and width are those of its combinational part.
+nlohmann::ordered_json aig_measures(const logic::Aig& aig, std::uint32_t latch_count = 0) {
   analysis::LevelProfile profile = analysis::level_profile(aig);
   nlohmann::ordered_json measures;
-  measures["inputs"] = aig.input_count();
-  measures["outputs"] = aig.output_count();
+  measures["inputs"] = aig.input_count() - latch_count;
+  if (latch_count > 0) measures["latches"] = latch_count;
+  measures["outputs"] = aig.output_count() - latch_count;
   measures["ands"] = aig.and_count();
   measures["depth"] = aig.depth();
   measures["max_width"] = profile.max_width();
@@ -102,8 +106,9 @@ void run_stats(const StatsOptions& options) {
   if (type.kind == io::CircuitKind::word_level) {
     measures = arith_measures(type.read_word_level(path), options, aig);
   } else {
-    aig = type.read_boolean(path);
-    measures = aig_measures(aig);
+    logic::SequentialAig circuit = io::read_sequential_circuit_file(path);
+    measures = aig_measures(circuit.aig, circuit.latch_count());
+    aig = std::move(circuit.aig);
   }
   if (options.show_critical_path) {
     nlohmann::ordered_json path = nlohmann::ordered_json::array();
@@ -131,7 +136,8 @@ void register_stats(CLI::App& app) {
                    "Circuit file: " + io::accepted_extensions_help(io::CircuitFileUse::reading()))
       ->required();
   stats->add_flag("--json", options->json,
-                  "Print JSON with keys inputs, outputs, ands, depth, max_width (and for " +
+                  "Print JSON with keys inputs, outputs, ands, depth, max_width (latches for a "
+                  "circuit with latches, and for " +
                       word_level_files + " files format, nodes, arith_depth, mult_depth, ops)");
   stats
       ->add_option("--adder", options->adder,

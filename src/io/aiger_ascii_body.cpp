@@ -1,4 +1,4 @@
-// ASCII AIGER body: input, output and AND lines. ANDs may come in any order,
+// ASCII AIGER body: input, latch, output and AND lines. ANDs may come in any order,
 // so they are first collected, then built in a topological order found by a
 // depth-first search with an explicit stack (circuits may be millions of
 // levels deep), which also finds cycles.
@@ -18,7 +18,8 @@ using logic::Aig;
 using logic::Literal;
 
 /// What defines each AIGER variable: 0 for the constant, 1..I for the
-/// inputs, I+1..I+A for the ANDs in file order, `undefined` otherwise. Dense
+/// inputs, I+1..I+L for the latches, I+L+1..I+L+A for the ANDs in file
+/// order, `undefined` otherwise. Dense
 /// when M is not much larger than the number of variables the file can
 /// define, hashed otherwise (a header may declare a huge M, or huge I and A
 /// in a short file, and define few variables).
@@ -53,17 +54,20 @@ class VariableDefinitions {
 
 class AsciiBodyParser {
  public:
-  // Input and AND lines take at least 2 bytes each, so the file's bytes
-  // bound how many variables it can define, whatever the header declares.
+  // Input, latch and AND lines take at least 2 bytes each, so the file's
+  // bytes bound how many variables it can define, whatever the header
+  // declares.
   AsciiBodyParser(AigerCursor& cursor, const AigerHeader& header)
       : cursor_(cursor),
         header_(header),
         definitions_(header.max_variable,
-                     std::min<std::uint64_t>(std::uint64_t{header.input_count} + header.and_count,
-                                             cursor.remaining() / 2)) {}
+                     std::min<std::uint64_t>(
+                         std::uint64_t{header.input_count} + header.latch_count + header.and_count,
+                         cursor.remaining() / 2)) {}
 
-  Aig parse() {
+  logic::SequentialAig parse() {
     parse_inputs();
+    parse_latches();
     parse_outputs();
     parse_ands();
     resolve_and_operands();
@@ -72,20 +76,27 @@ class AsciiBodyParser {
       std::uint32_t definition = resolve(output_literals_[i], output_line(i), "output");
       aig_.create_output(literal_of(definition));
     }
-    return std::move(aig_);
+    for (std::uint32_t k = 0; k < header_.latch_count; ++k) {
+      std::uint32_t definition = resolve(latch_next_literals_[k], latch_line(k), "latch");
+      aig_.create_output(literal_of(definition));
+    }
+    return {std::move(aig_), std::move(latch_initial_)};
   }
 
  private:
+  std::uint32_t sources() const { return header_.input_count + header_.latch_count; }
   std::uint64_t input_line(std::uint32_t i) const { return 2 + std::uint64_t{i}; }
-  std::uint64_t output_line(std::uint32_t i) const {
-    return 2 + std::uint64_t{header_.input_count} + i;
+  std::uint64_t latch_line(std::uint32_t k) const {
+    return 2 + std::uint64_t{header_.input_count} + k;
   }
+  std::uint64_t output_line(std::uint32_t i) const { return 2 + std::uint64_t{sources()} + i; }
   std::uint64_t and_line(std::uint32_t k) const {
-    return 2 + std::uint64_t{header_.input_count} + header_.output_count + k;
+    return 2 + std::uint64_t{sources()} + header_.output_count + k;
   }
   std::uint64_t definition_line(std::uint32_t definition) const {
-    return definition <= header_.input_count ? input_line(definition - 1)
-                                             : and_line(definition - header_.input_count - 1);
+    if (definition <= header_.input_count) return input_line(definition - 1);
+    if (definition <= sources()) return latch_line(definition - header_.input_count - 1);
+    return and_line(definition - sources() - 1);
   }
   std::uint64_t max_literal() const { return 2 * std::uint64_t{header_.max_variable} + 1; }
 
@@ -131,6 +142,23 @@ class AsciiBodyParser {
     }
   }
 
+  /// Latch lines `LATCH NEXT [INIT]`; each latch becomes an input of the
+  /// Aig after the primary inputs.
+  void parse_latches() {
+    latch_next_literals_.reserve(
+        std::min<std::size_t>(header_.latch_count, cursor_.remaining() / 4 + 1));
+    for (std::uint32_t k = 0; k < header_.latch_count; ++k) {
+      const std::size_t start = cursor_.offset();
+      std::uint32_t literal = parse_literal("the literal of latch", k);
+      define(literal, header_.input_count + 1 + k, start, "the literal of latch", k);
+      cursor_.expect(' ', "a space between the latch literal and its next-state literal");
+      latch_next_literals_.push_back(parse_literal("the next-state literal of latch", k));
+      latch_initial_.push_back(parse_latch_initial(cursor_, literal, k));
+      cursor_.expect_newline("the end of line after a latch");
+      aig_.create_input();
+    }
+  }
+
   void parse_outputs() {
     output_literals_.reserve(
         std::min<std::size_t>(header_.output_count, cursor_.remaining() / 2 + 1));
@@ -149,7 +177,7 @@ class AsciiBodyParser {
     for (std::uint32_t k = 0; k < header_.and_count; ++k) {
       const std::size_t start = cursor_.offset();
       std::uint32_t left = parse_literal("the left-hand side of AND", k);
-      define(left, header_.input_count + 1 + k, start, "the left-hand side of AND", k);
+      define(left, sources() + 1 + k, start, "the left-hand side of AND", k);
       cursor_.expect(' ', "a space after the left-hand side");
       right0_.push_back(parse_literal("the first operand of AND", k));
       cursor_.expect(' ', "a space after the first operand");
@@ -163,7 +191,7 @@ class AsciiBodyParser {
     std::uint32_t definition = definitions_.get(literal >> 1);
     if (definition == VariableDefinitions::undefined) {
       cursor_.fail_at_line(line, fmt::format("a defined literal in the {}, found {} whose "
-                                             "variable {} is neither an input nor an AND",
+                                             "variable {} is not an input, latch or AND",
                                              where, literal, literal >> 1));
     }
     return (definition << 1) | (literal & 1U);
@@ -182,10 +210,10 @@ class AsciiBodyParser {
     Literal literal;
     if (definition == 0) {
       literal = logic::false_literal;
-    } else if (definition <= header_.input_count) {
+    } else if (definition <= sources()) {
       literal = Literal::of(aig_.input_node(definition - 1));
     } else {
-      literal = and_literals_[definition - header_.input_count - 1];
+      literal = and_literals_[definition - sources() - 1];
     }
     return literal ^ ((definition_literal & 1U) != 0);
   }
@@ -193,7 +221,7 @@ class AsciiBodyParser {
   /// The AND index of an operand, or `none` when it is not an AND.
   std::uint32_t and_of_operand(std::uint32_t definition_literal) const {
     std::uint32_t definition = definition_literal >> 1;
-    return definition > header_.input_count ? definition - header_.input_count - 1 : none;
+    return definition > sources() ? definition - sources() - 1 : none;
   }
 
   void build_ands() {
@@ -241,6 +269,8 @@ class AsciiBodyParser {
   VariableDefinitions definitions_;
   Aig aig_;
   std::vector<std::uint32_t> output_literals_;
+  std::vector<std::uint32_t> latch_next_literals_;
+  std::vector<logic::LatchInitial> latch_initial_;
   std::vector<std::uint32_t> right0_;  // operands, later as definition literals
   std::vector<std::uint32_t> right1_;
   std::vector<Literal> and_literals_;  // Aig literal of each AND, by file order
@@ -248,7 +278,7 @@ class AsciiBodyParser {
 
 }  // namespace
 
-Aig parse_ascii_body(AigerCursor& cursor, const AigerHeader& header) {
+logic::SequentialAig parse_ascii_body(AigerCursor& cursor, const AigerHeader& header) {
   return AsciiBodyParser(cursor, header).parse();
 }
 

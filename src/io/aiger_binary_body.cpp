@@ -1,6 +1,8 @@
-// Binary AIGER body: output lines, then each AND k as two varints
+// Binary AIGER body: latch lines, output lines, then each AND k as two varints
 // delta0 = lhs - rhs0 and delta1 = rhs0 - rhs1 with the implicit
 // lhs = 2(I + L + k + 1). This is the reader's hot loop.
+// Latch k is the implicit variable I + k + 1; its line holds its next-state
+// literal and optionally its initial value.
 #include <algorithm>
 #include <vector>
 
@@ -46,15 +48,35 @@ inline const unsigned char* decode_varint(const unsigned char* cursor, const uns
 
 }  // namespace
 
-Aig parse_binary_body(AigerCursor& cursor, const AigerHeader& header) {
+logic::SequentialAig parse_binary_body(AigerCursor& cursor, const AigerHeader& header) {
   Aig aig;
+  const std::uint64_t max_literal = 2 * std::uint64_t{header.max_variable} + 1;
+  // Latch lines take at least 2 bytes each: parse them before creating
+  // inputs for them, so a header declaring more latches than fit is refused
+  // before anything is allocated for them.
+  std::vector<std::uint32_t> latch_next_literals;
+  std::vector<logic::LatchInitial> latch_initial;
+  for (std::uint32_t k = 0; k < header.latch_count; ++k) {
+    const std::size_t start = cursor.offset();
+    std::uint32_t literal = cursor.parse_unsigned_described(
+        [k] { return fmt::format("the next-state literal of latch {}", k); });
+    if (literal > max_literal) {
+      cursor.fail_at_byte(start,
+                          fmt::format("the next-state literal of latch {} at most 2M+1 = {}, "
+                                      "found {}",
+                                      k, max_literal, literal));
+    }
+    latch_next_literals.push_back(literal);
+    latch_initial.push_back(parse_latch_initial(cursor, 2 * (header.input_count + k + 1), k));
+    cursor.expect_newline("the end of line after a latch");
+  }
+  const std::uint32_t source_count = header.input_count + header.latch_count;
   // Each AND takes at least 2 bytes: do not reserve more than fit.
-  aig.reserve(std::size_t{header.input_count} +
+  aig.reserve(std::size_t{source_count} +
               std::min<std::size_t>(header.and_count, cursor.remaining() / 2 + 1));
-  for (std::uint32_t i = 0; i < header.input_count; ++i)
+  for (std::uint32_t i = 0; i < source_count; ++i)
     aig.create_input();
 
-  const std::uint64_t max_literal = 2 * std::uint64_t{header.max_variable} + 1;
   std::vector<std::uint32_t> output_literals;
   output_literals.reserve(std::min<std::size_t>(header.output_count, cursor.remaining() / 2 + 1));
   for (std::uint32_t i = 0; i < header.output_count; ++i) {
@@ -74,10 +96,10 @@ Aig parse_binary_body(AigerCursor& cursor, const AigerHeader& header) {
   // check for undefined operands is needed. It grows with the ANDs decoded,
   // as a header may declare more ANDs than the file holds.
   std::vector<std::uint32_t> literal_of_variable;
-  literal_of_variable.reserve(std::size_t{header.input_count} + 1 +
+  literal_of_variable.reserve(std::size_t{source_count} + 1 +
                               std::min<std::size_t>(header.and_count, cursor.remaining() / 2));
   literal_of_variable.push_back(logic::false_literal.code);
-  for (std::uint32_t i = 0; i < header.input_count; ++i) {
+  for (std::uint32_t i = 0; i < source_count; ++i) {
     literal_of_variable.push_back(Literal::of(aig.input_node(i)).code);
   }
 
@@ -129,7 +151,10 @@ Aig parse_binary_body(AigerCursor& cursor, const AigerHeader& header) {
   for (std::uint32_t literal : output_literals) {
     aig.create_output(Literal{literal_of_variable[literal >> 1] ^ (literal & 1U)});
   }
-  return aig;
+  for (std::uint32_t literal : latch_next_literals) {
+    aig.create_output(Literal{literal_of_variable[literal >> 1] ^ (literal & 1U)});
+  }
+  return {std::move(aig), std::move(latch_initial)};
 }
 
 }  // namespace rnncc::io

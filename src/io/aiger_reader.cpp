@@ -28,7 +28,7 @@ std::uint32_t parse_count(AigerCursor& cursor, std::string_view name) {
 
 }  // namespace
 
-AigerHeader parse_aiger_header(AigerCursor& cursor) {
+AigerHeader parse_aiger_header(AigerCursor& cursor, bool allow_latches) {
   AigerHeader header;
   std::string_view start(cursor.data(), std::min<std::size_t>(cursor.remaining(), 3));
   if (start == "aig") {
@@ -60,13 +60,15 @@ AigerHeader parse_aiger_header(AigerCursor& cursor) {
     return header.binary ? cursor.message_at_byte(offset, expected)
                          : cursor.message_at_line(1, expected);
   };
-  if (header.latch_count != 0) {
-    throw InputError(
-        located(latch_offset, fmt::format("L = 0 (latches are not supported: rnncc reads "
-                                          "combinational AIGER only), found L = {}",
-                                          header.latch_count)));
+  if (header.latch_count != 0 && !allow_latches) {
+    throw InputError(located(
+        latch_offset, fmt::format("L = 0 (latches are not supported here: this command reads "
+                                  "combinational AIGER; rnncc stats and rnncc eval --length T "
+                                  "read latches), found L = {}",
+                                  header.latch_count)));
   }
-  const std::uint64_t defined = std::uint64_t{header.input_count} + header.and_count;
+  const std::uint64_t defined =
+      std::uint64_t{header.input_count} + header.latch_count + header.and_count;
   if (header.max_variable < defined) {
     throw InputError(located(counts_offset, fmt::format("M >= I + L + A, found M = {} < {}",
                                                         header.max_variable, defined)));
@@ -100,9 +102,30 @@ AigerHeader parse_aiger_header(AigerCursor& cursor) {
   return header;
 }
 
-void parse_symbols_and_comments(AigerCursor& cursor, logic::Aig& aig) {
-  std::vector<bool> input_named(aig.input_count(), false);
-  std::vector<bool> output_named(aig.output_count(), false);
+logic::LatchInitial parse_latch_initial(AigerCursor& cursor, std::uint32_t latch_literal,
+                                        std::uint32_t index) {
+  if (cursor.at_end() || *(cursor.data() + cursor.offset()) != ' ') {
+    return logic::LatchInitial::zero;
+  }
+  cursor.skip(1);
+  const std::size_t start = cursor.offset();
+  const std::uint32_t initial = cursor.parse_unsigned_described(
+      [index] { return fmt::format("the initial value of latch {}", index); });
+  if (initial == 0) return logic::LatchInitial::zero;
+  if (initial == 1) return logic::LatchInitial::one;
+  if (initial == latch_literal) return logic::LatchInitial::undefined;
+  cursor.fail_at_token(start,
+                       fmt::format("the initial value of latch {}: 0, 1 or the latch's literal {} "
+                                   "(uninitialised), found {}",
+                                   index, latch_literal, initial));
+}
+
+void parse_symbols_and_comments(AigerCursor& cursor, logic::SequentialAig& circuit) {
+  logic::Aig& aig = circuit.aig;
+  const std::uint32_t primary_inputs = circuit.primary_input_count();
+  std::vector<bool> input_named(primary_inputs, false);
+  std::vector<bool> latch_named(circuit.latch_count(), false);
+  std::vector<bool> output_named(circuit.primary_output_count(), false);
   while (!cursor.at_end()) {
     const char kind = *(cursor.data() + cursor.offset());
     if (kind == 'c') {
@@ -119,21 +142,22 @@ void parse_symbols_and_comments(AigerCursor& cursor, logic::Aig& aig) {
       }
       return;
     }
-    if (kind != 'i' && kind != 'o') {
+    if (kind != 'i' && kind != 'l' && kind != 'o') {
       cursor.fail_found(
-          "a symbol line ('i<position> <name>' or 'o<position> <name>'), the comment section "
-          "('c') or the end of the file");
+          "a symbol line ('i<position> <name>', 'l<position> <name>' or 'o<position> <name>'), "
+          "the comment section ('c') or the end of the file");
     }
-    const bool is_input = kind == 'i';
-    const std::string_view kind_name = is_input ? "input" : "output";
-    const std::uint32_t count = is_input ? aig.input_count() : aig.output_count();
+    const std::string_view kind_name = kind == 'i' ? "input" : (kind == 'l' ? "latch" : "output");
+    std::vector<bool>& named =
+        kind == 'i' ? input_named : (kind == 'l' ? latch_named : output_named);
+    const auto count = static_cast<std::uint32_t>(named.size());
     cursor.skip(1);
     const std::size_t position_offset = cursor.offset();
-    const std::uint32_t position = cursor.parse_unsigned("a position after 'i' or 'o'");
-    std::vector<bool>& named = is_input ? input_named : output_named;
+    const std::uint32_t position = cursor.parse_unsigned("a position after 'i', 'l' or 'o'");
     if (position >= count) {
-      cursor.fail_at_token(position_offset, fmt::format("an {} position below {}, found {}",
-                                                        kind_name, count, position));
+      cursor.fail_at_token(position_offset,
+                           fmt::format("{} {} position below {}, found {}",
+                                       kind == 'i' ? "an" : "a", kind_name, count, position));
     }
     if (named[position]) {
       cursor.fail_at_token(position_offset,
@@ -145,24 +169,30 @@ void parse_symbols_and_comments(AigerCursor& cursor, logic::Aig& aig) {
     std::string_view name = cursor.rest_of_line();
     if (name.empty()) cursor.fail(fmt::format("a non-empty name for {} {}", kind_name, position));
     cursor.expect_newline("the end of line after a symbol name");
-    if (is_input) {
-      aig.set_input_name(position, std::string(name));
-    } else {
+    if (kind == 'o') {
       aig.set_output_name(position, std::string(name));
+    } else {
+      aig.set_input_name(kind == 'i' ? position : primary_inputs + position, std::string(name));
     }
   }
 }
 
-logic::Aig read_aiger(std::string_view contents, std::string_view source_name) {
+namespace {
+
+logic::SequentialAig read_any_aiger(std::string_view contents, std::string_view source_name,
+                                    bool allow_latches) {
   AigerCursor cursor(contents, source_name, AigerCursor::Place::line);
-  AigerHeader header = parse_aiger_header(cursor);
-  logic::Aig aig =
+  AigerHeader header = parse_aiger_header(cursor, allow_latches);
+  logic::SequentialAig circuit =
       header.binary ? parse_binary_body(cursor, header) : parse_ascii_body(cursor, header);
-  parse_symbols_and_comments(cursor, aig);
-  return aig;
+  parse_symbols_and_comments(cursor, circuit);
+  return circuit;
 }
 
-logic::Aig read_aiger_file(const std::filesystem::path& path) {
+/// parse(bytes, name) on the bytes of the file at `path` (InputError naming
+/// it if it cannot be read).
+template <class Parse>
+auto parse_file(const std::filesystem::path& path, Parse parse) {
   const std::string name = path.string();
   auto fail = [&](std::string_view what) {
     throw InputError(fmt::format("{}: cannot read the file: {}", name, what));
@@ -186,7 +216,26 @@ logic::Aig read_aiger_file(const std::filesystem::path& path) {
     if (count == 0) fail("the file shrank while being read");
     done += static_cast<std::size_t>(count);
   }
-  return read_aiger(std::string_view(bytes.get(), size), name);
+  return parse(std::string_view(bytes.get(), size), name);
+}
+
+}  // namespace
+
+logic::Aig read_aiger(std::string_view contents, std::string_view source_name) {
+  return std::move(read_any_aiger(contents, source_name, false).aig);
+}
+
+logic::SequentialAig read_sequential_aiger(std::string_view contents,
+                                           std::string_view source_name) {
+  return read_any_aiger(contents, source_name, true);
+}
+
+logic::Aig read_aiger_file(const std::filesystem::path& path) {
+  return parse_file(path, read_aiger);
+}
+
+logic::SequentialAig read_sequential_aiger_file(const std::filesystem::path& path) {
+  return parse_file(path, read_sequential_aiger);
 }
 
 }  // namespace rnncc::io

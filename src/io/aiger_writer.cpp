@@ -5,6 +5,8 @@
 #include <functional>
 #include <memory>
 #include <ostream>
+#include <span>
+#include <stdexcept>
 #include <vector>
 
 #include <fmt/format.h>
@@ -90,18 +92,36 @@ void check_names(const Aig& aig, std::string_view destination) {
     check("output", i, aig.output_name(i));
 }
 
-/// Encodes `aig` (names already checked) into `output`.
-void encode(const Aig& aig, AigerFormat format, BlockOutput& output) {
-  const std::uint32_t input_count = aig.input_count();
-  const std::uint32_t output_count = aig.output_count();
+/// The AIGER literal of a latch's initial value: 0, 1, or the latch's own
+/// literal for an uninitialised latch.
+std::uint32_t initial_literal(logic::LatchInitial initial, std::uint32_t latch_literal) {
+  switch (initial) {
+    case logic::LatchInitial::zero:
+      return 0;
+    case logic::LatchInitial::one:
+      return 1;
+    case logic::LatchInitial::undefined:
+      break;
+  }
+  return latch_literal;
+}
 
-  // An AND is written only when an output depends on it. AIGER variable of
-  // every written node: inputs 1..I by position, live ANDs I+1..I+A in
-  // creation order (topological, since fan-ins are created first); 0 marks
-  // a dead AND.
+/// Encodes `aig` (names already checked) into `output`; its last
+/// latch_initial.size() inputs and outputs are latches (SequentialAig).
+void encode(const Aig& aig, std::span<const logic::LatchInitial> latch_initial, AigerFormat format,
+            BlockOutput& output) {
+  const auto latch_count = static_cast<std::uint32_t>(latch_initial.size());
+  const std::uint32_t input_count = aig.input_count() - latch_count;
+  const std::uint32_t output_count = aig.output_count() - latch_count;
+
+  // An AND is written only when an output (or a latch's next value)
+  // depends on it. AIGER variable of every written node: inputs 1..I and
+  // latches I+1..I+L by input position, live ANDs I+L+1..I+L+A in creation
+  // order (topological, since fan-ins are created first); 0 marks a dead AND.
   const std::vector<bool> live = logic::output_cone(aig);
   std::vector<std::uint32_t> variable_of_node(aig.node_count(), 0);
-  std::uint32_t next_and_variable = input_count + 1;
+  const std::uint32_t first_and_variable = aig.input_count() + 1;
+  std::uint32_t next_and_variable = first_and_variable;
   for (NodeIndex node = 1; node < aig.node_count(); ++node) {
     if (aig.is_input(node)) {
       variable_of_node[node] = aig.input_position(node) + 1;
@@ -110,17 +130,19 @@ void encode(const Aig& aig, AigerFormat format, BlockOutput& output) {
     }
   }
   variable_of_node[0] = 0;
-  const std::uint32_t and_count = next_and_variable - input_count - 1;
+  const std::uint32_t and_count = next_and_variable - first_and_variable;
   auto map = [&](Literal literal) {
     return (variable_of_node[literal.node()] << 1) | (literal.code & 1U);
   };
 
   output.make_room();
   output.put_text(format == AigerFormat::binary ? "aig " : "aag ");
-  output.put_decimal(std::uint64_t{input_count} + and_count);
+  output.put_decimal(std::uint64_t{input_count} + latch_count + and_count);
   output.put_char(' ');
   output.put_decimal(input_count);
-  output.put_text(" 0 ");
+  output.put_char(' ');
+  output.put_decimal(latch_count);
+  output.put_char(' ');
   output.put_decimal(output_count);
   output.put_char(' ');
   output.put_decimal(and_count);
@@ -132,12 +154,27 @@ void encode(const Aig& aig, AigerFormat format, BlockOutput& output) {
       output.put_char('\n');
     }
   }
+  for (std::uint32_t k = 0; k < latch_count; ++k) {
+    const std::uint32_t latch_literal = (input_count + k + 1) << 1;
+    output.make_room();
+    if (format == AigerFormat::ascii) {
+      output.put_decimal(latch_literal);
+      output.put_char(' ');
+    }
+    output.put_decimal(map(aig.output(output_count + k)));
+    const std::uint32_t initial = initial_literal(latch_initial[k], latch_literal);
+    if (initial != 0) {
+      output.put_char(' ');
+      output.put_decimal(initial);
+    }
+    output.put_char('\n');
+  }
   for (std::uint32_t i = 0; i < output_count; ++i) {
     output.make_room();
     output.put_decimal(map(aig.output(i)));
     output.put_char('\n');
   }
-  std::uint32_t left_hand_side = (input_count + 1) << 1;
+  std::uint32_t left_hand_side = first_and_variable << 1;
   for (NodeIndex node = 1; node < aig.node_count(); ++node) {
     if (aig.is_input(node) || variable_of_node[node] == 0) continue;
     std::uint32_t a = map(aig.fanin0(node));
@@ -169,6 +206,8 @@ void encode(const Aig& aig, AigerFormat format, BlockOutput& output) {
   };
   for (std::uint32_t i = 0; i < input_count; ++i)
     put_symbol('i', i, aig.input_name(i));
+  for (std::uint32_t k = 0; k < latch_count; ++k)
+    put_symbol('l', k, aig.input_name(input_count + k));
   for (std::uint32_t i = 0; i < output_count; ++i)
     put_symbol('o', i, aig.output_name(i));
   if (!aig.comments().empty()) {
@@ -181,14 +220,43 @@ void encode(const Aig& aig, AigerFormat format, BlockOutput& output) {
   output.flush();
 }
 
+/// Throws std::invalid_argument unless `circuit` has as many inputs and
+/// outputs as its latches need.
+void check_latches(const logic::SequentialAig& circuit) {
+  if (circuit.aig.input_count() < circuit.latch_count() ||
+      circuit.aig.output_count() < circuit.latch_count()) {
+    throw std::invalid_argument(
+        "a sequential AIG needs an input and an output for each of its latches");
+  }
+}
+
 }  // namespace
 
 std::string write_aiger(const Aig& aig, AigerFormat format) {
   check_names(aig, "AIGER output");
   std::string bytes;
   BlockOutput output([&](std::string_view block) { bytes.append(block); });
-  encode(aig, format, output);
+  encode(aig, {}, format, output);
   return bytes;
+}
+
+std::string write_aiger(const logic::SequentialAig& circuit, AigerFormat format) {
+  check_latches(circuit);
+  check_names(circuit.aig, "AIGER output");
+  std::string bytes;
+  BlockOutput output([&](std::string_view block) { bytes.append(block); });
+  encode(circuit.aig, circuit.latch_initial, format, output);
+  return bytes;
+}
+
+void write_aiger_file(const logic::SequentialAig& circuit, const std::filesystem::path& path,
+                      AigerFormat format) {
+  check_latches(circuit);
+  check_names(circuit.aig, path.string());
+  AtomicFile file(path);
+  BlockOutput output([&](std::string_view block) { file.write(block); });
+  encode(circuit.aig, circuit.latch_initial, format, output);
+  file.commit();
 }
 
 void write_aiger(const Aig& aig, AigerFormat format, std::ostream& out) {
@@ -196,14 +264,14 @@ void write_aiger(const Aig& aig, AigerFormat format, std::ostream& out) {
   BlockOutput output([&](std::string_view block) {
     out.write(block.data(), static_cast<std::streamsize>(block.size()));
   });
-  encode(aig, format, output);
+  encode(aig, {}, format, output);
 }
 
 void write_aiger_file(const Aig& aig, const std::filesystem::path& path, AigerFormat format) {
   check_names(aig, path.string());
   AtomicFile file(path);
   BlockOutput output([&](std::string_view block) { file.write(block); });
-  encode(aig, format, output);
+  encode(aig, {}, format, output);
   file.commit();
 }
 

@@ -153,4 +153,28 @@ void write_boolean_circuit_file(const logic::Aig& aig, const std::filesystem::pa
   circuit_file_type(path, CircuitFileUse::writing(CircuitKind::boolean)).write_boolean(aig, path);
 }
 
+logic::SequentialAig read_sequential_circuit_file(const std::filesystem::path& path) {
+  const CircuitFileType& type =
+      circuit_file_type(path, CircuitFileUse::reading(CircuitKind::boolean));
+  if (type.read_boolean == read_aiger_file) return read_sequential_aiger_file(path);
+  return {type.read_boolean(path), {}};
+}
+
+void write_sequential_circuit_file(const logic::SequentialAig& circuit,
+                                   const std::filesystem::path& path) {
+  const CircuitFileType& type =
+      circuit_file_type(path, CircuitFileUse::writing(CircuitKind::boolean));
+  if (type.write_boolean == write_ascii_aiger_file) {
+    write_aiger_file(circuit, path, AigerFormat::ascii);
+  } else if (type.write_boolean == write_binary_aiger_file) {
+    write_aiger_file(circuit, path, AigerFormat::binary);
+  } else if (circuit.latch_count() == 0) {
+    type.write_boolean(circuit.aig, path);
+  } else {
+    throw InputError(fmt::format(
+        "{}: a circuit with latches is written as AIGER: expected a file ending in .aag or .aig",
+        path.string()));
+  }
+}
+
 }  // namespace rnncc::io

@@ -80,8 +80,9 @@ TEST_CASE("literals out of range") {
 }
 
 TEST_CASE("undefined literals") {
-  // Variable 2 is within M but neither an input nor an AND.
-  check_error("aag 2 1 0 1 0\n2\n4\n", "f.aag", "f.aag:3: expected", "neither an input nor an AND");
+  // Variable 2 is within M but not an input, a latch or an AND.
+  check_error("aag 2 1 0 1 0\n2\n4\n", "f.aag", "f.aag:3: expected",
+              "is not an input, latch or AND");
   check_error("aag 3 1 0 1 1\n2\n6\n6 2 4\n", "f.aag", "f.aag:4: expected",
               "found 4 whose variable 2");
 }
@@ -125,7 +126,7 @@ TEST_CASE("bad symbol lines and trailing garbage") {
   check_error(body + "i0 \n", "f.aag", "f.aag:4: expected", "non-empty name");
   check_error(body + "i0 x", "f.aag", "f.aag:4: expected", "end of line");
   check_error(body + "i0 x\ni0 y\n", "f.aag", "f.aag:5: expected", "one symbol per input");
-  check_error(body + "l0 x\n", "f.aag", "f.aag:4: expected", "symbol line");
+  check_error(body + "l0 x\n", "f.aag", "f.aag:4: expected", "a latch position below 0");
   check_error(body + "o0 x\ngarbage\n", "f.aag", "f.aag:5: expected", "found 'g'");
   // Binary: "aig 1 1 0 1 0\n" (14 bytes) "2\n" (2): garbage at byte 16.
   check_error("aig 1 1 0 1 0\n2\n\x05", "f.aig", "f.aig: byte 16: expected", "found byte 0x05");

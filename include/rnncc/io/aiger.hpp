@@ -1,5 +1,5 @@
-// AIGER files (combinational): ASCII `aag` and binary `aig`, with the
-// symbol table and the comment section.
+// AIGER files: ASCII `aag` and binary `aig`, with the symbol table and the
+// comment section; combinational, or sequential with AIGER 1.9 latches.
 #pragma once
 
 #include <filesystem>
@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "rnncc/logic/aig.hpp"
+#include "rnncc/logic/sequential_aig.hpp"
 
 namespace rnncc::io {
 
@@ -35,6 +36,21 @@ void write_aiger(const logic::Aig& aig, AigerFormat format, std::ostream& out);
 /// only when complete, so a failure leaves no partial file. Throws
 /// InputError naming the path on failure.
 void write_aiger_file(const logic::Aig& aig, const std::filesystem::path& path, AigerFormat format);
+
+/// The AIGER bytes of a sequential circuit, as write_aiger writes `aig`
+/// with these additions: the header's L is circuit.latch_count(); latch k
+/// is variable I + k + 1 (I = the primary inputs), written after the
+/// inputs as the line `LATCH NEXT` in ASCII (`NEXT` in binary) followed by
+/// ` 1` for an initial value 1 or ` LATCH` for an uninitialised latch
+/// (nothing for 0, so the line is also AIGER 1.0); the latches' next values
+/// count as outputs when deciding which ANDs are written; a non-empty latch
+/// name becomes the symbol `l<k> name`. Without latches the bytes are
+/// write_aiger(circuit.aig)'s. Throws as write_aiger does.
+std::string write_aiger(const logic::SequentialAig& circuit, AigerFormat format);
+
+/// Writes those bytes to `path` atomically, as write_aiger_file does.
+void write_aiger_file(const logic::SequentialAig& circuit, const std::filesystem::path& path,
+                      AigerFormat format);
 
 /// Parses a combinational AIGER file held in memory; the format is detected
 /// from the header (`aag` or `aig`). The circuit is rebuilt through
@@ -64,5 +80,22 @@ logic::Aig read_aiger(std::string_view contents, std::string_view source_name);
 /// Reads and parses the file at `path` (see read_aiger; errors name the
 /// path). Throws InputError if the file cannot be read.
 logic::Aig read_aiger_file(const std::filesystem::path& path);
+
+/// Parses an AIGER file that may have latches (L >= 0), as read_aiger does
+/// otherwise: latch k becomes input I + k of the SequentialAig's `aig` and
+/// its next value output O + k, with its initial value. A latch line is
+/// `LATCH NEXT [INIT]` in ASCII (LATCH = 2(I+k+1) in a binary file, where
+/// the line is `NEXT [INIT]`), INIT being 0 (also when absent), 1 or LATCH
+/// itself (uninitialised). Refused, besides what read_aiger refuses
+/// (latches aside): a latch literal that is odd, constant or defines a
+/// variable twice, a binary latch line that does not hold the next literal
+/// and at most one initial value, any other initial value, and symbol lines
+/// `l<k>` for k >= L. Errors are one line, `SOURCE:LINE: expected ...` or
+/// `SOURCE: byte N: expected ...`.
+logic::SequentialAig read_sequential_aiger(std::string_view contents, std::string_view source_name);
+
+/// Reads and parses the file at `path` (see read_sequential_aiger; errors
+/// name the path). Throws InputError if the file cannot be read.
+logic::SequentialAig read_sequential_aiger_file(const std::filesystem::path& path);
 
 }  // namespace rnncc::io

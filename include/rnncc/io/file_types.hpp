@@ -12,6 +12,7 @@
 
 #include "rnncc/arith/circuit.hpp"
 #include "rnncc/logic/aig.hpp"
+#include "rnncc/logic/sequential_aig.hpp"
 
 namespace rnncc::io {
 
@@ -111,5 +112,18 @@ logic::Aig read_boolean_circuit_file(const std::filesystem::path& path);
 /// circuit_file_type does when the extension names no writable Boolean type,
 /// and as the writer does (leaving no partial file).
 void write_boolean_circuit_file(const logic::Aig& aig, const std::filesystem::path& path);
+
+/// The circuit at `path` with its latches when its type is AIGER (.aag or
+/// .aig, read by read_sequential_aiger_file); the Boolean circuit its
+/// type's reader gives, without latches, otherwise. Throws as
+/// read_boolean_circuit_file does.
+logic::SequentialAig read_sequential_circuit_file(const std::filesystem::path& path);
+
+/// Writes `circuit` to `path` with its latches as AIGER (.aag or .aig); a
+/// circuit without latches may go to any writable Boolean type. Throws
+/// InputError naming the path for another type when there are latches, and
+/// as write_boolean_circuit_file does otherwise.
+void write_sequential_circuit_file(const logic::SequentialAig& circuit,
+                                   const std::filesystem::path& path);
 
 }  // namespace rnncc::io
