@@ -25,11 +25,10 @@ namespace {
 
 using Factory = std::unique_ptr<Construction> (*)();
 
-constexpr std::array<Factory, 4> factories{
-    constructions::make_s5_construction,
-    constructions::make_imm_dense_construction,
-    constructions::make_connectivity_construction,
-    constructions::make_counter_machine_construction,
+constexpr std::array<Factory, 6> factories{
+    constructions::make_s5_construction,           constructions::make_imm_dense_construction,
+    constructions::make_connectivity_construction, constructions::make_counter_machine_construction,
+    constructions::make_wfa_rwkv7_construction,    constructions::make_imm_rwkv7_construction,
 };
 
 }  // namespace

@@ -16,5 +16,7 @@ std::unique_ptr<Construction> make_s5_construction();
 std::unique_ptr<Construction> make_imm_dense_construction();
 std::unique_ptr<Construction> make_counter_machine_construction();
 std::unique_ptr<Construction> make_connectivity_construction();
+std::unique_ptr<Construction> make_wfa_rwkv7_construction();
+std::unique_ptr<Construction> make_imm_rwkv7_construction();
 
 }  // namespace rnncc::experiment::constructions
