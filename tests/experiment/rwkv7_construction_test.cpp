@@ -225,7 +225,7 @@ TEST_CASE("malformed automata are refused with the file, the line and what was e
       {header + a + "matrix c\n", ":8: 'c' is not in the alphabet (a b)"},
       {header + a, ":8: expected 'matrix b' (every symbol needs a matrix)"},
       {header + a + "matrix b\n0 x\n", ":9: 'x' is not a number"},
-      {"states 0\n", ":1: expected 'states N' with N an integer in [1, 64]"},
+      {"states 0\n", ":1: expected 'states N' with N an integer in [1, 12]"},
       {"alphabet a\ninitial 1\n", ":2: expected 'states N' before the initial vector"},
       {header + "# fine\n\nfinal 1 1\n", ":7: 'final' given twice"},
       {header + a + b + "bogus 1\n", ":11: unknown line 'bogus'"},

@@ -33,7 +33,7 @@ struct WeightedAutomaton {
   std::vector<mpq_class> final_weights;
 };
 
-constexpr std::size_t max_states = 64;
+constexpr std::size_t max_states = 12;  // the position head inverts a 2n × 2n matrix
 constexpr std::size_t max_hidden_units = std::size_t{1} << 16;
 
 std::vector<std::string> words_of(std::string_view line) {
