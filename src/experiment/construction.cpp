@@ -25,7 +25,7 @@ namespace {
 
 using Factory = std::unique_ptr<Construction> (*)();
 
-constexpr std::array<Factory, 7> factories{
+constexpr std::array<Factory, 9> factories{
     constructions::make_s5_construction,               // Thm 7, 8
     constructions::make_imm_dense_construction,        // Prop 3
     constructions::make_connectivity_construction,     // Lemma 2, 3
@@ -33,6 +33,8 @@ constexpr std::array<Factory, 7> factories{
     constructions::make_parity_construction,           // TC0: a negative eigenvalue
     constructions::make_transvection_construction,     // Lemma 10
     constructions::make_dwfa_construction,             // Thm 8
+    constructions::make_wfa_rwkv7_construction,        // Thm 6
+    constructions::make_imm_rwkv7_construction,        // Thm 5
 };
 
 }  // namespace

@@ -39,7 +39,7 @@ struct TaskEntry {
   std::unique_ptr<Task> (*make)(std::string_view keyword, std::string_view parameter);
 };
 
-constexpr std::array<TaskEntry, 10> task_table{{
+constexpr std::array<TaskEntry, 12> task_table{{
     {"s5", "", "word problem of S5: is the product of the permutations the identity",
      [](std::string_view, std::string_view) { return tasks::make_s5_task(); }},
     {"connectivity", "", "sorted deterministic graph connectivity: is the sink t reachable from s",
@@ -60,6 +60,10 @@ constexpr std::array<TaskEntry, 10> task_table{{
      [](std::string_view, std::string_view p) { return tasks::make_dyck_task(p); }},
     {"cvp", "", "monotone circuit value: the value of the last gate",
      [](std::string_view, std::string_view) { return tasks::make_cvp_task(); }},
+    {"imm-symbols", "", "as imm, each matrix read as 9 symbols of -0+ (row-major)",
+     [](std::string_view keyword, std::string_view p) { return tasks::make_imm_task(keyword, p); }},
+    {"imm-sign-symbols", "", "as imm-sign, each matrix read as 9 symbols of -0+",
+     [](std::string_view keyword, std::string_view p) { return tasks::make_imm_task(keyword, p); }},
 }};
 
 std::string spelling(const TaskEntry& entry) {

@@ -49,7 +49,8 @@ class Task {
 };
 
 /// The task spelled `name` ("s5", "connectivity", "imm", "imm-sign",
-/// "imm-zero", "imm-mod:M", "parity", "modcount:K", "dyck:D", "cvp").
+/// "imm-zero", "imm-mod:M", "parity", "modcount:K", "dyck:D", "cvp",
+/// "imm-symbols", "imm-sign-symbols").
 /// Throws InputError naming the accepted spellings.
 std::unique_ptr<Task> make_task(std::string_view name);
 

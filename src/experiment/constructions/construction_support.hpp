@@ -19,5 +19,7 @@ std::unique_ptr<Construction> make_connectivity_construction();
 std::unique_ptr<Construction> make_parity_construction();
 std::unique_ptr<Construction> make_transvection_construction();
 std::unique_ptr<Construction> make_dwfa_construction();
+std::unique_ptr<Construction> make_wfa_rwkv7_construction();
+std::unique_ptr<Construction> make_imm_rwkv7_construction();
 
 }  // namespace rnncc::experiment::constructions

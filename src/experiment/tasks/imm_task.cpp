@@ -3,7 +3,9 @@
 // reads 9 integers, M_t row-major; P = M_1 · M_2 · ... · M_n. Variants:
 // imm (label P[0][0]), imm-sign (P[0][0] > 0), imm-zero (P[0][0] = 0), and
 // imm-mod:M (matrices invertible modulo M, label P[0][0] mod M: the
-// paper's experiment with M = 29).
+// paper's experiment with M = 29). imm-symbols and imm-sign-symbols are
+// imm and imm-sign read as the paper's Definition 12 streams them: 9
+// symbols per matrix from {-, 0, +} (for -1, 0, 1), row-major.
 #include <gmpxx.h>
 
 #include <nlohmann/json.hpp>
@@ -71,14 +73,15 @@ enum class Variant { value, sign, zero, modular };
 
 class ImmTask final : public Task {
  public:
-  ImmTask(Variant variant, std::size_t modulus) : variant_(variant), modulus_(modulus) {}
+  ImmTask(Variant variant, std::size_t modulus, bool symbols = false)
+      : variant_(variant), modulus_(modulus), symbols_(symbols) {}
 
   std::string name() const override {
     switch (variant_) {
       case Variant::value:
-        return "imm";
+        return symbols_ ? "imm-symbols" : "imm";
       case Variant::sign:
-        return "imm-sign";
+        return symbols_ ? "imm-sign-symbols" : "imm-sign";
       case Variant::zero:
         return "imm-zero";
       case Variant::modular:
@@ -126,6 +129,8 @@ class ImmTask final : public Task {
     if (variant_ == Variant::sign) {
       result.push_back({"the last matrix's corner is positive",
                         accuracy_of(instances, [](const io::Instance& instance) {
+                          if (!instance.has_vectors())
+                            return instance.tokens[instance.tokens.size() - 9] == "+";
                           return instance.vectors.back()[0] > 0;
                         })});
     }
@@ -193,6 +198,11 @@ class ImmTask final : public Task {
   io::Instance make_instance(const std::vector<Matrix>& matrices) const {
     io::Instance instance;
     for (const Matrix& m : matrices) {
+      if (symbols_) {
+        for (const mpz_class& entry : m)
+          instance.tokens.emplace_back(entry < 0 ? "-" : entry > 0 ? "+" : "0");
+        continue;
+      }
       std::vector<mpq_class> step;
       for (const mpz_class& entry : m)
         step.emplace_back(entry);
@@ -212,6 +222,7 @@ class ImmTask final : public Task {
 
   Variant variant_;
   std::size_t modulus_;
+  bool symbols_;
 };
 
 }  // namespace
@@ -220,6 +231,8 @@ std::unique_ptr<Task> make_imm_task(std::string_view variant, std::string_view p
   if (variant == "imm") return std::make_unique<ImmTask>(Variant::value, 0);
   if (variant == "imm-sign") return std::make_unique<ImmTask>(Variant::sign, 0);
   if (variant == "imm-zero") return std::make_unique<ImmTask>(Variant::zero, 0);
+  if (variant == "imm-symbols") return std::make_unique<ImmTask>(Variant::value, 0, true);
+  if (variant == "imm-sign-symbols") return std::make_unique<ImmTask>(Variant::sign, 0, true);
   return std::make_unique<ImmTask>(
       Variant::modular, parse_task_parameter(parameter, "imm-mod:M (the modulus M)", 2, 1 << 30));
 }
