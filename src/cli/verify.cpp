@@ -12,6 +12,7 @@
 
 #include "commands.hpp"
 #include "error_context.hpp"
+#include "induction_report.hpp"
 #include "model_flags.hpp"
 #include "rnncc/arith/format.hpp"
 #include "rnncc/common/error.hpp"
@@ -33,6 +34,8 @@ struct VerifyOptions {
   std::uint64_t exhaustive_limit = 4096;
   std::optional<std::string> tasks_path;
   unsigned threads = 1;
+  bool induction = false;
+  InductionFlags induction_flags;
 };
 
 std::string describe_input(const model::Model& model, const model::InputSequence& inputs) {
@@ -85,6 +88,10 @@ std::string overflow_note(const model::ValueObservation& observation) {
 }
 
 int run_verify(const VerifyOptions& options) {
+  const InductionFlags& induction = options.induction_flags;
+  if (induction.json || induction.conflict_limit != 0 || induction.timeout_seconds != 0) {
+    throw InputError("verify: --json, --conflicts and --timeout apply with --induction only");
+  }
   if (options.tasks_path.has_value() == (options.model.length != 0)) {
     throw InputError("verify: give exactly one of --length T and --tasks FILE");
   }
@@ -179,7 +186,22 @@ void register_verify(CLI::App& app) {
                    "Try every input sequence when there are at most this many")
       ->capture_default_str();
   command->add_option("--threads", options->threads, "Evaluation threads")->capture_default_str();
+  command->add_flag("--induction", options->induction,
+                    "Prove scan = sequential for every T by induction (step, composition and "
+                    "prefix-network checks; --length bounds the prefix networks checked, default "
+                    "1024) instead of comparing with the interpreter");
+  command->add_flag("--json", options->induction_flags.json, "With --induction: print JSON");
+  command->add_option("--conflicts", options->induction_flags.conflict_limit,
+                      "With --induction: CaDiCaL conflicts per SAT check (0: no limit)");
+  command->add_option("--timeout", options->induction_flags.timeout_seconds,
+                      "With --induction: seconds per SAT check (0: no limit)");
   command->callback([options] {
+    if (options->induction) {
+      const int status = run_induction(options->model, options->induction_flags);
+      if (status == check_failed) throw CheckFailed{};
+      if (status == undecided) throw Undecided{};
+      return;
+    }
     const int status = run_verify(*options);
     if (status != success) throw CheckFailed{};
   });

@@ -43,6 +43,15 @@ void MiterSolver::encode_cone(logic::NodeIndex root) {
   }
 }
 
+MiterSolver::EncodingSize MiterSolver::encoding_size() const {
+  EncodingSize size;
+  for (logic::NodeIndex node = 0; node < aig_.node_count(); ++node)
+    if (encoded_[node] && aig_.is_and(node)) ++size.and_nodes;
+  size.variables = static_cast<std::uint64_t>(solver_->vars());
+  size.clauses = static_cast<std::uint64_t>(solver_->irredundant());
+  return size;
+}
+
 namespace {
 
 /// Stops CaDiCaL once a deadline has passed.

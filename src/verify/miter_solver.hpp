@@ -39,6 +39,15 @@ class MiterSolver {
   PairVerdict decide(logic::Literal a, logic::Literal b, std::uint64_t conflict_limit,
                      std::optional<std::chrono::steady_clock::time_point> deadline);
 
+  /// The size of what has been encoded so far: AND nodes of the cones
+  /// asked about, and the solver's variables and irredundant clauses.
+  struct EncodingSize {
+    std::uint64_t and_nodes = 0;
+    std::uint64_t variables = 0;
+    std::uint64_t clauses = 0;
+  };
+  EncodingSize encoding_size() const;
+
  private:
   int variable_of(logic::Literal literal) const;
   void encode_cone(logic::NodeIndex root);
