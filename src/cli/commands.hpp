@@ -41,5 +41,7 @@ void register_score(CLI::App& app);
 void register_construct(CLI::App& app);
 /// `rnncc optimize IN -o OUT`: a circuit optimised by ABC, checked and renamed.
 void register_optimize(CLI::App& app);
+/// `rnncc dot FILE`: a Graphviz drawing of a small circuit.
+void register_dot(CLI::App& app);
 
 }  // namespace rnncc::cli

@@ -97,7 +97,8 @@ void register_compile(CLI::App& app) {
   add_model_flags(command, options->model, "last");
   command
       ->add_option("-o,--output", options->output_path,
-                   "Output file: " + io::accepted_extensions_help(io::CircuitFileUse::writing()))
+                   "Output file: " + io::accepted_extensions_help(io::CircuitFileUse::writing()) +
+                       "; for ABC write .aig (ABC reads binary AIGER, not .aag)")
       ->required();
   command->callback([options] { run_compile(*options); });
 }
