@@ -11,7 +11,7 @@ packages=(
   g++ cmake make pkg-config
   libboost-graph-dev libfmt-dev doctest-dev libgmp-dev libmpfr-dev libtbb-dev
   libcli11-dev libtomlplusplus-dev nlohmann-json3-dev libcadical-dev libbenchmark-dev
-  berkeley-abc chromium
+  berkeley-abc chromium yosys iverilog graphviz
   clang-14 libfuzzer-14-dev
 )
 

@@ -43,5 +43,7 @@ void register_construct(CLI::App& app);
 void register_optimize(CLI::App& app);
 /// `rnncc prove [FILES...]`: the paper's claims checked case by case.
 void register_prove(CLI::App& app);
+/// `rnncc dot FILE`: a Graphviz drawing of a small circuit.
+void register_dot(CLI::App& app);
 
 }  // namespace rnncc::cli

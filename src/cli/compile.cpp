@@ -145,7 +145,8 @@ void register_compile(CLI::App& app) {
   add_model_flags(command, options->model, "last");
   command
       ->add_option("-o,--output", options->output_path,
-                   "Output file: " + io::accepted_extensions_help(io::CircuitFileUse::writing()))
+                   "Output file: " + io::accepted_extensions_help(io::CircuitFileUse::writing()) +
+                       "; for ABC write .aig (ABC reads binary AIGER, not .aag)")
       ->required();
   // --length is required unless --sequential (checked in run_compile).
   CLI::Option* length = command->get_option("--length");

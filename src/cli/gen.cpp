@@ -92,7 +92,8 @@ void register_gen(CLI::App& app) {
       ->capture_default_str();
   gen->add_flag("--signed", options->is_signed, "Two's complement operands");
   gen->add_option("-o,--output", options->output_path,
-                  "Output file: " + io::accepted_extensions_help(output_use))
+                  "Output file: " + io::accepted_extensions_help(output_use) +
+                      "; for ABC write .aig (ABC reads binary AIGER, not .aag)")
       ->required();
   gen->callback([options, output_use] {
     io::circuit_file_type(options->output_path, output_use);  // refuse before building

@@ -83,6 +83,7 @@ int main(int argc, char** argv) {
   rnncc::cli::register_construct(app);
   rnncc::cli::register_optimize(app);
   rnncc::cli::register_prove(app);
+  rnncc::cli::register_dot(app);
   refuse_negative_unsigned(app);
   try {
     app.parse(argc, argv);

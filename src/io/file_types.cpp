@@ -9,6 +9,10 @@
 #include "rnncc/common/error.hpp"
 #include "rnncc/io/aiger.hpp"
 #include "rnncc/io/arith_file.hpp"
+#include "rnncc/io/blif.hpp"
+#include "rnncc/io/bristol.hpp"
+#include "rnncc/io/dot.hpp"
+#include "rnncc/io/verilog.hpp"
 
 namespace rnncc::io {
 
@@ -20,6 +24,10 @@ void write_ascii_aiger_file(const logic::Aig& aig, const std::filesystem::path& 
 
 void write_binary_aiger_file(const logic::Aig& aig, const std::filesystem::path& path) {
   write_aiger_file(aig, path, AigerFormat::binary);
+}
+
+void write_default_dot_file(const logic::Aig& aig, const std::filesystem::path& path) {
+  write_dot_file(aig, path);
 }
 
 // One row per file type. The AIGER reader follows the file's header, not
@@ -37,6 +45,27 @@ constexpr std::array circuit_file_type_table{
                     .encoding = FileEncoding::binary,
                     .read_boolean = read_aiger_file,
                     .write_boolean = write_binary_aiger_file},
+    CircuitFileType{.extension = ".blif",
+                    .description = "BLIF netlist",
+                    .kind = CircuitKind::boolean,
+                    .encoding = FileEncoding::text,
+                    .read_boolean = read_blif_file,
+                    .write_boolean = write_blif_file},
+    CircuitFileType{.extension = ".v",
+                    .description = "structural Verilog",
+                    .kind = CircuitKind::boolean,
+                    .encoding = FileEncoding::text,
+                    .write_boolean = write_verilog_file},
+    CircuitFileType{.extension = ".bristol",
+                    .description = "Bristol fashion",
+                    .kind = CircuitKind::boolean,
+                    .encoding = FileEncoding::text,
+                    .write_boolean = write_bristol_file},
+    CircuitFileType{.extension = ".dot",
+                    .description = "Graphviz drawing",
+                    .kind = CircuitKind::boolean,
+                    .encoding = FileEncoding::text,
+                    .write_boolean = write_default_dot_file},
     CircuitFileType{.extension = ".arith",
                     .description = "word-level arithmetic circuit",
                     .kind = CircuitKind::word_level,

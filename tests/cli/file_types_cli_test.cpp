@@ -31,9 +31,15 @@ void check_refused(const rnncc::test::CommandResult& result, const std::string& 
   CHECK(result.standard_error == "rnncc: " + message + "\n");
 }
 
-const std::string any_circuit = "expected a circuit file ending in .aag, .aig or .arith";
-const std::string boolean_circuit =
-    "expected a Boolean circuit file ending in .aag or .aig (.arith holds a word-level circuit)";
+const std::string any_readable_circuit =
+    "expected a circuit file ending in .aag, .aig, .blif or .arith";
+const std::string any_writable_circuit =
+    "expected a circuit file ending in .aag, .aig, .blif, .v, .bristol, .dot or .arith";
+const std::string boolean_readable =
+    "expected a Boolean circuit file ending in .aag, .aig or .blif";
+const std::string boolean_writable =
+    "expected a Boolean circuit file ending in .aag, .aig, .blif, .v, .bristol or .dot";
+const std::string boolean_circuit = boolean_readable + " (.arith holds a word-level circuit)";
 
 }  // namespace
 
@@ -48,9 +54,10 @@ TEST_CASE("circuit files are read by extension: unknown ones and word-level ones
   // The same AIGER bytes under an extension the table does not know.
   const auto renamed = directory / "adder.txt";
   std::filesystem::copy_file(adder, renamed);
-  check_refused(run_rnncc("stats " + quoted(renamed)), renamed.string() + ": " + any_circuit);
+  check_refused(run_rnncc("stats " + quoted(renamed)),
+                renamed.string() + ": " + any_readable_circuit);
   check_refused(run_rnncc("eval --random 1 " + quoted(renamed)),
-                renamed.string() + ": expected a Boolean circuit file ending in .aag or .aig");
+                renamed.string() + ": " + boolean_readable);
 
   // eval and equiv need Boolean circuits.
   check_refused(run_rnncc("eval --random 1 " + quoted(word_level)),
@@ -71,15 +78,17 @@ TEST_CASE("circuit files are written by extension, and nothing is left when refu
   TemporaryDirectory directory;
   const auto text = directory / "x.txt";
   const auto word_level = directory / "x.arith";
-  check_refused(run_rnncc("gen adder --bits 4 -o " + quoted(word_level)),
-                word_level.string() + ": " + boolean_circuit);
+  check_refused(
+      run_rnncc("gen adder --bits 4 -o " + quoted(word_level)),
+      word_level.string() + ": " + boolean_writable + " (.arith holds a word-level circuit)");
   check_refused(run_rnncc("gen adder --bits 4 -o " + quoted(text)),
-                text.string() + ": expected a Boolean circuit file ending in .aag or .aig");
+                text.string() + ": " + boolean_writable);
   check_refused(run_rnncc("compile " + model("diagonal") + " --length 2 -o " + quoted(text)),
-                text.string() + ": " + any_circuit);
+                text.string() + ": " + any_writable_circuit);
   check_refused(run_rnncc("compile " + model("relu_rnn") +
                           " --format mod:4 --length 4 --schedule table -o " + quoted(word_level)),
-                "the table schedule builds a Boolean circuit only: write .aag or .aig");
+                "the table schedule builds a Boolean circuit only: write .aag, .aig, .blif, .v, "
+                ".bristol or .dot");
   CHECK(std::filesystem::is_empty(directory.path()));
 }
 
@@ -89,12 +98,19 @@ TEST_CASE("--help lists the extensions each command takes") {
     CHECK(result.exit_status == 0);
     CHECK_MESSAGE(result.standard_output.find(text) != std::string::npos, result.standard_output);
   };
-  const std::string boolean_files = ".aag (ASCII AIGER) or .aig (binary AIGER)";
-  const std::string all_files =
-      ".aag (ASCII AIGER), .aig (binary AIGER) or .arith (word-level arithmetic circuit)";
-  contains("stats", all_files);
-  contains("compile", all_files);
-  contains("eval", boolean_files);
-  contains("equiv", boolean_files);
-  contains("gen", boolean_files);
+  const std::string boolean_readable =
+      ".aag (ASCII AIGER), .aig (binary AIGER) or .blif (BLIF netlist)";
+  const std::string boolean_writable =
+      ".aag (ASCII AIGER), .aig (binary AIGER), .blif (BLIF netlist), .v (structural Verilog), "
+      ".bristol (Bristol fashion) or .dot (Graphviz drawing)";
+  contains("stats",
+           ".aag (ASCII AIGER), .aig (binary AIGER), .blif (BLIF netlist) or .arith (word-level "
+           "arithmetic circuit)");
+  contains("compile",
+           ".bristol (Bristol fashion), .dot (Graphviz drawing) or .arith (word-level arithmetic "
+           "circuit)");
+  contains("eval", boolean_readable);
+  contains("equiv", boolean_readable);
+  contains("gen", boolean_writable);
+  contains("dot", boolean_readable);
 }

@@ -90,7 +90,9 @@ bool is_text(std::string_view bytes) {
 // through rnncc alone: each needs its own round-trip test through an outside
 // tool (ABC reads BLIF and Verilog, for example), and is listed here once it
 // has one.
-const std::set<std::string_view> one_way_types_tested_elsewhere = {};
+// Verilog: verilog_test.cpp (Yosys, Icarus); Bristol fashion:
+// bristol_test.cpp (an independent evaluator); DOT: dot_test.cpp (Graphviz).
+const std::set<std::string_view> one_way_types_tested_elsewhere = {".v", ".bristol", ".dot"};
 
 rnncc::logic::Aig read_nothing(const std::filesystem::path&) {
   return {};
@@ -149,12 +151,15 @@ TEST_CASE("every type rnncc reads and writes gives back the circuit it wrote") {
 
 TEST_CASE("the table's rows and lists, as documented for the commands") {
   using rnncc::io::accepted_extensions;
-  CHECK(accepted_extensions(CircuitFileUse::reading()) == ".aag, .aig or .arith");
-  CHECK(accepted_extensions(CircuitFileUse::writing()) == ".aag, .aig or .arith");
-  CHECK(accepted_extensions(CircuitFileUse::reading(CircuitKind::boolean)) == ".aag or .aig");
+  CHECK(accepted_extensions(CircuitFileUse::reading()) == ".aag, .aig, .blif or .arith");
+  CHECK(accepted_extensions(CircuitFileUse::writing()) ==
+        ".aag, .aig, .blif, .v, .bristol, .dot or .arith");
+  CHECK(accepted_extensions(CircuitFileUse::reading(CircuitKind::boolean)) ==
+        ".aag, .aig or .blif");
   CHECK(accepted_extensions(CircuitFileUse::writing(CircuitKind::word_level)) == ".arith");
   CHECK(rnncc::io::accepted_extensions_help(CircuitFileUse::writing(CircuitKind::boolean)) ==
-        ".aag (ASCII AIGER) or .aig (binary AIGER)");
+        ".aag (ASCII AIGER), .aig (binary AIGER), .blif (BLIF netlist), .v (structural Verilog), "
+        ".bristol (Bristol fashion) or .dot (Graphviz drawing)");
   const CircuitFileType& binary =
       rnncc::io::circuit_file_type("some/dir/c.v1.aig", CircuitFileUse::reading());
   CHECK(binary.extension == ".aig");
@@ -194,22 +199,27 @@ TEST_CASE("every row of the table has its own extension, a description and funct
 TEST_CASE("unknown extensions and word-level files where Boolean ones are needed are refused") {
   using rnncc::io::circuit_file_type;
   CHECK_THROWS_WITH_AS(circuit_file_type("dir/x.txt", CircuitFileUse::reading()),
-                       "dir/x.txt: expected a circuit file ending in .aag, .aig or .arith",
+                       "dir/x.txt: expected a circuit file ending in .aag, .aig, .blif or .arith",
                        InputError);
-  CHECK_THROWS_WITH_AS(circuit_file_type("x", CircuitFileUse::writing()),
-                       "x: expected a circuit file ending in .aag, .aig or .arith", InputError);
-  CHECK_THROWS_WITH_AS(circuit_file_type("X.AAG", CircuitFileUse::writing()),
-                       "X.AAG: expected a circuit file ending in .aag, .aig or .arith", InputError);
+  CHECK_THROWS_WITH_AS(
+      circuit_file_type("x", CircuitFileUse::writing()),
+      "x: expected a circuit file ending in .aag, .aig, .blif, .v, .bristol, .dot or .arith",
+      InputError);
+  CHECK_THROWS_WITH_AS(
+      circuit_file_type("X.AAG", CircuitFileUse::writing()),
+      "X.AAG: expected a circuit file ending in .aag, .aig, .blif, .v, .bristol, .dot or .arith",
+      InputError);
   CHECK_THROWS_WITH_AS(circuit_file_type("x.aig.gz", CircuitFileUse::reading()),
-                       "x.aig.gz: expected a circuit file ending in .aag, .aig or .arith",
+                       "x.aig.gz: expected a circuit file ending in .aag, .aig, .blif or .arith",
                        InputError);
   CHECK_THROWS_WITH_AS(
       circuit_file_type("x.arith", CircuitFileUse::reading(CircuitKind::boolean)),
-      "x.arith: expected a Boolean circuit file ending in .aag or .aig (.arith holds a "
+      "x.arith: expected a Boolean circuit file ending in .aag, .aig or .blif (.arith holds a "
       "word-level circuit)",
       InputError);
-  CHECK_THROWS_WITH_AS(circuit_file_type("x.blif", CircuitFileUse::writing(CircuitKind::boolean)),
-                       "x.blif: expected a Boolean circuit file ending in .aag or .aig",
+  CHECK_THROWS_WITH_AS(circuit_file_type("x.v", CircuitFileUse::reading(CircuitKind::boolean)),
+                       "x.v: expected a Boolean circuit file ending in .aag, .aig or .blif "
+                       "(rnncc cannot read .v files)",
                        InputError);
   CHECK_THROWS_WITH_AS(
       circuit_file_type("x.aag", CircuitFileUse::writing(CircuitKind::word_level)),
