@@ -10,12 +10,13 @@ extern const CaseKind growth_case_kind;
 extern const CaseKind equivalence_case_kind;
 extern const CaseKind matrix_order_case_kind;
 extern const CaseKind fraction_sum_case_kind;
+extern const CaseKind induction_case_kind;
 
 namespace {
 
-const std::array<const CaseKind*, 5> kinds{
-    &accuracy_case_kind,     &growth_case_kind,       &equivalence_case_kind,
-    &matrix_order_case_kind, &fraction_sum_case_kind,
+const std::array<const CaseKind*, 6> kinds{
+    &accuracy_case_kind,  &growth_case_kind,       &equivalence_case_kind,
+    &induction_case_kind, &matrix_order_case_kind, &fraction_sum_case_kind,
 };
 
 }  // namespace
