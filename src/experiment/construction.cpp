@@ -25,11 +25,12 @@ namespace {
 
 using Factory = std::unique_ptr<Construction> (*)();
 
-constexpr std::array<Factory, 4> factories{
+constexpr std::array<Factory, 5> factories{
     constructions::make_s5_construction,
     constructions::make_imm_dense_construction,
     constructions::make_connectivity_construction,
     constructions::make_counter_machine_construction,
+    constructions::make_stack_machine_construction,
 };
 
 }  // namespace

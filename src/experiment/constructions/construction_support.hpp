@@ -16,5 +16,6 @@ std::unique_ptr<Construction> make_s5_construction();
 std::unique_ptr<Construction> make_imm_dense_construction();
 std::unique_ptr<Construction> make_counter_machine_construction();
 std::unique_ptr<Construction> make_connectivity_construction();
+std::unique_ptr<Construction> make_stack_machine_construction();
 
 }  // namespace rnncc::experiment::constructions
