@@ -25,7 +25,7 @@ namespace {
 
 using Factory = std::unique_ptr<Construction> (*)();
 
-constexpr std::array<Factory, 9> factories{
+constexpr std::array<Factory, 10> factories{
     constructions::make_s5_construction,               // Thm 7, 8
     constructions::make_imm_dense_construction,        // Prop 3
     constructions::make_connectivity_construction,     // Lemma 2, 3
@@ -35,6 +35,7 @@ constexpr std::array<Factory, 9> factories{
     constructions::make_dwfa_construction,             // Thm 8
     constructions::make_wfa_rwkv7_construction,        // Thm 6
     constructions::make_imm_rwkv7_construction,        // Thm 5
+    constructions::make_stack_machine_construction,    // Thm 1
 };
 
 }  // namespace

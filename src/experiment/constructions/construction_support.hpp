@@ -21,5 +21,6 @@ std::unique_ptr<Construction> make_transvection_construction();
 std::unique_ptr<Construction> make_dwfa_construction();
 std::unique_ptr<Construction> make_wfa_rwkv7_construction();
 std::unique_ptr<Construction> make_imm_rwkv7_construction();
+std::unique_ptr<Construction> make_stack_machine_construction();
 
 }  // namespace rnncc::experiment::constructions

@@ -4,9 +4,10 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
-#include <sstream>
 
 #include "construction_support.hpp"
+#include "finite_control.hpp"
+#include "machine_text.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/common/file_text.hpp"
 #include "rnncc/model/families/mlp_rnn.hpp"
@@ -46,18 +47,6 @@ between i -> source S- I+
 between t -> target S-
 target t -> target S-
 )";
-
-std::vector<std::string> words_of(std::string_view line) {
-  std::vector<std::string> words;
-  std::istringstream stream{std::string(line)};
-  for (std::string word; stream >> word;)
-    words.push_back(word);
-  return words;
-}
-
-std::size_t index_in(const std::vector<std::string>& names, const std::string& name) {
-  return static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
-}
 
 }  // namespace
 
@@ -110,18 +99,9 @@ CounterMachine parse_counter_machine(std::string_view text, std::string_view sou
     if (index == machine.states.size()) machine.states.push_back(name);
     return index;
   };
-  std::size_t line_number = 0;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
-    ++line_number;
-    if (const std::size_t hash = line.find('#'); hash != std::string_view::npos)
-      line = line.substr(0, hash);
-    const std::vector<std::string> words = words_of(line);
-    if (words.empty()) continue;
+  for (const MachineLine& line : machine_lines(text)) {
+    const std::size_t line_number = line.number;
+    const std::vector<std::string>& words = line.words;
     auto fail = [&](const std::string& message) {
       throw InputError(fmt::format("{}:{}: {}", source, line_number, message));
     };
@@ -250,10 +230,8 @@ std::string counter_machine_model(const CounterMachine& machine, std::string_vie
   auto set = [](io::TensorText& tensor, std::size_t row, std::size_t column, long value) {
     tensor.values[row * tensor.shape[1] + column] = value;
   };
-  for (std::size_t q = 0; q < states; ++q)
-    set(weight0, q, q, 1);
-  for (std::size_t s = 0; s < symbols; ++s)
-    set(weight0, states + s, d + s, 1);
+  const FiniteControlLayers control(states, symbols, d);
+  control.copy_control_and_symbol(weight0);
   for (std::size_t j = 0; j < k; ++j) {
     const std::size_t copy_plus = states + symbols + j;
     const std::size_t copy_minus = states + symbols + k + j;
@@ -271,22 +249,15 @@ std::string counter_machine_model(const CounterMachine& machine, std::string_vie
   io::TensorText bias1 = zeros({second_width});
   for (std::size_t m = 0; m < gates; ++m) {
     const CounterMachine::Transition& move = machine.transitions[m];
-    set(weight1, m, move.state, 1);
-    set(weight1, m, states + move.symbol, 1);
-    long literals = 2;
-    long constant = 0;
+    MoveCondition condition{move.state, move.symbol, {}};
     for (std::size_t j = 0; j < k; ++j) {
       if (move.test[j] == -1) continue;
-      ++literals;
       const std::size_t zero = states + symbols + 2 * k + j;
-      if (move.test[j] == 0) {
-        set(weight1, m, zero, 1);  // zero(c)
-      } else {
-        set(weight1, m, zero, -1);  // 1 - zero(c)
-        ++constant;
-      }
+      // zero(c), or 1 - zero(c) for a test "!= 0".
+      condition.literals.push_back(move.test[j] == 0 ? LinearForm{{{zero, 1}}, 0}
+                                                     : LinearForm{{{zero, -1}}, 1});
     }
-    bias1.values[m] = constant - (literals - 1);
+    control.write_gate(weight1, bias1, m, condition);
   }
   for (std::size_t j = 0; j < k; ++j) {
     set(weight1, gates + j, states + symbols + j, 1);
@@ -298,7 +269,7 @@ std::string counter_machine_model(const CounterMachine& machine, std::string_vie
   io::TensorText bias2 = zeros({d});
   for (std::size_t m = 0; m < gates; ++m) {
     const CounterMachine::Transition& move = machine.transitions[m];
-    set(weight2, move.next, m, 1);
+    control.route_gate(weight2, m, move.next);
     for (std::size_t j = 0; j < k; ++j) {
       set(weight2, plus(j), m, move.update[j]);
       set(weight2, minus(j), m, -move.update[j]);
