@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "exact_intervals.hpp"
 #include "rnncc/arith/circuit_evaluation.hpp"
 #include "rnncc/arith/live_sweep.hpp"
 #include "rnncc/arith/nonlinear_table.hpp"
@@ -184,10 +185,44 @@ void remove_dangling_ands(LoweredCircuit& lowered) {
   }
 }
 
+std::string_view name_of(ExactLowering lowering) {
+  return lowering == ExactLowering::residue ? "rns" : "binary";
+}
+
+ExactLowering parse_exact_lowering(std::string_view name) {
+  if (name == "binary") return ExactLowering::binary;
+  if (name == "rns") return ExactLowering::residue;
+  throw InputError(fmt::format("--lowering must be binary or rns, not '{}'", name));
+}
+
+namespace {
+
+/// The lowering of `circuit`'s format, in residues when asked (choosing the
+/// basis, recorded in `lowered`).
+FormatLowering make_lowering(const Circuit& circuit, word::ArithmeticArchitecture architecture,
+                             const std::vector<std::optional<LoweredValue>>* output_shapes,
+                             ExactLowering exact_lowering, LoweredCircuit& lowered) {
+  if (exact_lowering == ExactLowering::binary) {
+    return FormatLowering(lowered.aig, circuit.format(), architecture);
+  }
+  if (!std::holds_alternative<ExactFormat>(circuit.format())) {
+    throw InputError(fmt::format("--lowering rns applies to the exact format, not {}",
+                                 to_string(circuit.format())));
+  }
+  lowered.residue_basis =
+      word::choose_residue_basis(detail::reconstructed_magnitude_bound(circuit, output_shapes));
+  return FormatLowering(lowered.aig, *lowered.residue_basis, architecture);
+}
+
+}  // namespace
+
 LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture architecture,
-                     const std::vector<std::optional<LoweredValue>>* output_shapes) {
+                     const std::vector<std::optional<LoweredValue>>* output_shapes,
+                     ExactLowering exact_lowering) {
   LoweredCircuit result;
-  FormatLowering lowering(result.aig, circuit.format(), architecture);
+  FormatLowering lowering =
+      make_lowering(circuit, architecture, output_shapes, exact_lowering, result);
+  const bool in_residues = result.residue_basis.has_value();
 
   for (std::uint32_t i = 0; i < circuit.input_count(); ++i) {
     const std::optional<ExactDomain>& domain = circuit.input_domain(i);
@@ -202,17 +237,36 @@ LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture archit
     for (std::size_t bit = 0; bit < width; ++bit) {
       bits.push_back(result.aig.create_input(fmt::format("{}[{}]", circuit.input_name(i), bit)));
     }
+    if (in_residues) {  // the word stays binary; its residues are built below
+      result.inputs.push_back(LoweredWord{
+          circuit.input_name(i), false,
+          LoweredValue{std::move(bits), domain->low, domain->high, domain->denominator}});
+      continue;
+    }
     result.inputs.push_back(
         LoweredWord{circuit.input_name(i), false, lowering.input(std::move(bits), domain)});
   }
+  // In residues the nodes read each input's residues, the AIG keeps its bits.
+  std::vector<LoweredWord> residue_inputs;
+  if (in_residues) {
+    residue_inputs = result.inputs;
+    for (std::uint32_t i = 0; i < circuit.input_count(); ++i) {
+      if (residue_inputs[i].is_boolean) continue;
+      residue_inputs[i].value =
+          lowering.input(residue_inputs[i].value.bits, circuit.input_domain(i));
+    }
+  }
+  const std::vector<LoweredWord>& node_inputs = in_residues ? residue_inputs : result.inputs;
 
   std::vector<std::optional<LoweredValue>> values(circuit.node_count());
   sweep_live_nodes(
       circuit,
       [&](NodeId node) {
-        values[node] = lower_node(circuit, node, lowering, values, result.inputs);
+        values[node] = lower_node(circuit, node, lowering, values, node_inputs);
         if (!circuit.is_boolean(node)) {
-          result.widest_value_bits = std::max(result.widest_value_bits, values[node]->bits.size());
+          const std::size_t bits = in_residues ? signed_width(values[node]->low, values[node]->high)
+                                               : values[node]->bits.size();
+          result.widest_value_bits = std::max(result.widest_value_bits, bits);
         }
       },
       [&](NodeId operand) { values[operand].reset(); });
@@ -224,6 +278,7 @@ LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture archit
       if (std::optional<LoweredValue> conformed = lowering.conform(value, *(*output_shapes)[i]))
         value = std::move(*conformed);
     }
+    if (in_residues && !circuit.is_boolean(node)) value = lowering.as_binary(value);
     for (std::size_t bit = 0; bit < value.bits.size(); ++bit) {
       result.aig.create_output(value.bits[bit], fmt::format("{}[{}]", circuit.output_name(i), bit));
     }

@@ -6,6 +6,7 @@
 #include "big_integer.hpp"
 #include "format_kind.hpp"
 #include "format_lowering_unit.hpp"
+#include "residue_number_lowering.hpp"
 
 namespace rnncc::arith {
 
@@ -23,6 +24,10 @@ std::size_t signed_width(const mpz_class& low, const mpz_class& high) {
 FormatLowering::FormatLowering(logic::Aig& aig, Format format,
                                word::ArithmeticArchitecture architecture)
     : unit_(detail::kind_of(format).make_lowering(aig, format, architecture)) {}
+
+FormatLowering::FormatLowering(logic::Aig& aig, const word::ResidueBasis& basis,
+                               word::ArithmeticArchitecture architecture)
+    : unit_(detail::make_residue_number_lowering(aig, basis, architecture)) {}
 
 FormatLowering::FormatLowering(FormatLowering&&) noexcept = default;
 FormatLowering& FormatLowering::operator=(FormatLowering&&) noexcept = default;
@@ -105,6 +110,10 @@ LoweredValue FormatLowering::apply(Activation activation, const LoweredValue& a)
 std::optional<LoweredValue> FormatLowering::conform(const LoweredValue& value,
                                                     const LoweredValue& shape) {
   return unit_->conform(value, shape);
+}
+
+LoweredValue FormatLowering::as_binary(const LoweredValue& value) {
+  return unit_->as_binary(value);
 }
 
 mpq_class FormatLowering::decode(const LoweredValue& value, const mpz_class& pattern) const {

@@ -60,6 +60,10 @@ class FormatLoweringUnit {
   /// Throws std::logic_error: only the exact unit conforms values.
   virtual std::optional<LoweredValue> conform(const LoweredValue& value, const LoweredValue& shape);
 
+  /// `value` in two's complement at the width of its interval: the value
+  /// itself for every unit that already stores numbers that way.
+  virtual LoweredValue as_binary(const LoweredValue& value) { return value; }
+
   virtual mpq_class decode(const LoweredValue& value, const mpz_class& pattern) const = 0;
   virtual mpz_class encode(const LoweredValue& value, const mpq_class& number) const = 0;
 

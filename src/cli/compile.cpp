@@ -122,6 +122,11 @@ void run_compile(const CompileCommandOptions& options) {
       summary += ", arithmetic depth n/a (table)";
     }
     summary += fmt::format(", widest value {} bits", compiled.lowered.widest_value_bits);
+    if (compiled.lowered.residue_basis) {
+      summary += fmt::format(", residues modulo k = {} primes of b = {} bits",
+                             compiled.lowered.residue_basis->moduli.size(),
+                             compiled.lowered.residue_basis->modulus_bits);
+    }
     if (!compiled.composition.empty()) summary += ", composed " + compiled.composition;
     for (const std::string& note : compiled.notes)
       summary += "; " + note;

@@ -43,6 +43,7 @@ struct GrowthCommandOptions {
   std::optional<std::string> csv_path, json_path, svg_path, html_path;
   bool analytic = false;
   bool reassociate = false;
+  std::string lowering = "binary";
 };
 
 /// The flags as a sweep request; throws InputError for bad lengths, an
@@ -115,6 +116,7 @@ std::string command_line(const GrowthCommandOptions& options) {
   if (options.format) text += " --format " + *options.format;
   if (options.analytic) text += " --analytic";
   if (options.reassociate) text += " --reassociate";
+  if (options.lowering != "binary") text += " --lowering " + options.lowering;
   return text;
 }
 
@@ -176,7 +178,13 @@ void run_growth(const GrowthCommandOptions& options) {
   }
   const std::vector<experiment::SeriesPlan> plans = experiment::plan_series(sweep_request(options));
   OutputFiles files(options);
-  const experiment::SweepOptions sweep_options{options.reassociate};
+  experiment::SweepOptions sweep_options{options.reassociate};
+  sweep_options.exact_lowering = arith::parse_exact_lowering(options.lowering);
+  if (options.analytic && sweep_options.exact_lowering == arith::ExactLowering::residue) {
+    throw InputError(
+        "--analytic computes the depth of fixed-width formats; --lowering rns needs "
+        "the circuits built");
+  }
   const bool colour = isatty(STDOUT_FILENO) != 0;
   Progress progress;
 
@@ -235,6 +243,11 @@ void register_growth(CLI::App& app) {
                     "formats)");
   command->add_flag("--reassociate", options->reassociate,
                     "Allow scans in fixed (rounding) formats");
+  command
+      ->add_option("--lowering", options->lowering,
+                   "How exact numbers are carried: binary or rns (residues, back to binary at "
+                   "outputs and comparisons); rns series read format exact/rns")
+      ->capture_default_str();
   command->callback([options] { run_growth(*options); });
 }
 

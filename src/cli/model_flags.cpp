@@ -38,6 +38,11 @@ void add_model_flags(CLI::App* command, ModelFlags& flags, const std::string& de
   }
   command->add_flag("--reassociate", flags.reassociate,
                     "Allow a scan in a fixed format (its rounding differs from the recurrence)");
+  command
+      ->add_option("--lowering", flags.lowering,
+                   "How exact numbers are carried: binary (two's complement) or rns (residues "
+                   "modulo k primes of b bits, back to binary at outputs and comparisons)")
+      ->capture_default_str();
 }
 
 model::Model read_model(const ModelFlags& flags) {
@@ -60,6 +65,7 @@ compile::CompileOptions compile_options(const ModelFlags& flags) {
   }
   options.all_outputs = flags.outputs == "all";
   options.reassociate = flags.reassociate;
+  options.exact_lowering = arith::parse_exact_lowering(flags.lowering);
   return options;
 }
 

@@ -14,7 +14,8 @@
 namespace rnncc::cli {
 
 /// MODEL --length T [--format F] [--schedule S] [--prefix P] [--adder A]
-/// [--multiplier M] [--outputs last|all] [--reassociate], as given.
+/// [--multiplier M] [--outputs last|all] [--reassociate] [--lowering
+/// binary|rns], as given.
 struct ModelFlags {
   std::string model_path;
   std::size_t length = 0;
@@ -25,6 +26,7 @@ struct ModelFlags {
   std::string multiplier = "wallace";
   std::string outputs = "last";
   bool reassociate = false;
+  std::string lowering = "binary";
 };
 
 /// Adds the flags to `command`; `default_outputs` is "last" or "all".

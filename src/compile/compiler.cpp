@@ -47,6 +47,13 @@ void check_options(const model::Model& model, const CompileOptions& options) {
         "sequential recurrence; pass --reassociate to build it anyway",
         model.name, to_string(options.schedule), arith::to_string(model.format)));
   }
+  if (options.exact_lowering == arith::ExactLowering::residue &&
+      (!std::holds_alternative<arith::ExactFormat>(model.format) || kind == ScheduleKind::table)) {
+    throw InputError(fmt::format(
+        "{}: --lowering rns carries exact numbers in residues; it needs the exact format and an "
+        "arithmetic schedule, not {} with schedule {}",
+        model.name, arith::to_string(model.format), to_string(options.schedule)));
+  }
   if (kind == ScheduleKind::table) check_table_schedule(model);
 }
 
@@ -252,7 +259,8 @@ void conform_to_sequential(const model::Model& model, const CompileOptions& opti
       shapes.emplace_back(std::move(word.value));
     }
   }
-  compiled.lowered = arith::lower(*compiled.arithmetic, options.arithmetic, &shapes);
+  compiled.lowered =
+      arith::lower(*compiled.arithmetic, options.arithmetic, &shapes, options.exact_lowering);
   std::size_t kept = 0;
   for (std::size_t i = 0; i < shapes.size(); ++i) {
     const arith::LoweredWord& word = compiled.lowered.outputs[i];
@@ -291,7 +299,8 @@ CompiledModel lower_arithmetic_circuit(const model::Model& model, const CompileO
       options.schedule.kind != ScheduleKind::sequential) {
     conform_to_sequential(model, options, compiled);
   } else {
-    compiled.lowered = arith::lower(*compiled.arithmetic, options.arithmetic);
+    compiled.lowered =
+        arith::lower(*compiled.arithmetic, options.arithmetic, nullptr, options.exact_lowering);
   }
   describe_in_comments(model, options, compiled.lowered);
   if (options.reassociate && !arith::is_ring(model.format) &&

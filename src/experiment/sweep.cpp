@@ -70,6 +70,10 @@ void for_each_combination(const std::vector<SeriesPlan>& plans, const SweepOptio
       Combination combination{model, {}, describe_series(series_key(model, schedule)), ""};
       combination.options.schedule = schedule;
       combination.options.reassociate = options.reassociate;
+      combination.options.exact_lowering = options.exact_lowering;
+      if (options.exact_lowering == arith::ExactLowering::residue) {
+        combination.description.format += "/rns";
+      }
       combination.label = report::series_label(combination.description, true);
       try {
         combination.options.length =

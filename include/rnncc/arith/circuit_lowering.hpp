@@ -6,12 +6,14 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rnncc/arith/circuit.hpp"
 #include "rnncc/arith/format_lowering.hpp"
 #include "rnncc/logic/aig.hpp"
 #include "rnncc/word/bit_vector.hpp"
+#include "rnncc/word/residue_basis.hpp"
 
 namespace rnncc::arith {
 
@@ -35,7 +37,20 @@ struct LoweredCircuit {
   /// format's width for finite formats, the precision the computation needs
   /// for exact ones (docs/design.md, "Measures": the paper's "precision").
   std::size_t widest_value_bits = 0;
+  /// The moduli of a circuit lowered in residues (ExactLowering::residue).
+  std::optional<word::ResidueBasis> residue_basis;
 };
+
+/// How the exact format carries numbers inside a circuit: `binary` in two's
+/// complement at each value's width; `residue` as residues modulo k primes
+/// of b bits (one basis per circuit), converted from the binary inputs and
+/// back to binary only at the outputs, comparisons and sign tests.
+enum class ExactLowering { binary, residue };
+
+/// "binary" or "rns".
+std::string_view name_of(ExactLowering lowering);
+/// Parses "binary" or "rns"; InputError naming both otherwise.
+ExactLowering parse_exact_lowering(std::string_view name);
 
 /// Lowers the nodes that some output depends on with FormatLowering under
 /// `architecture`, then removes every AND no output depends on (so
@@ -48,8 +63,16 @@ struct LoweredCircuit {
 /// the caller promising that the shape holds every value the output takes;
 /// an output whose denominator does not relate to its shape's keeps its
 /// own representation.
+/// With ExactLowering::residue (exact circuits only; InputError for other
+/// formats) the basis is chosen for the largest numerator the circuit
+/// reconstructs (every output, comparison and sign test), numbers are
+/// carried in residues, and every output is reconstructed: the inputs and
+/// outputs are the binary lowering's words bit for bit. Explicit lookup
+/// tables are refused there (InputError). widest_value_bits is then the
+/// widest interval's signed width, as in binary.
 LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture architecture,
-                     const std::vector<std::optional<LoweredValue>>* output_shapes = nullptr);
+                     const std::vector<std::optional<LoweredValue>>* output_shapes = nullptr,
+                     ExactLowering exact_lowering = ExactLowering::binary);
 
 /// Drops the AND nodes no output depends on (operations may build gates they
 /// end up not using), keeping inputs and outputs in order, and renumbers the

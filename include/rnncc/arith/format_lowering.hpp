@@ -14,6 +14,7 @@
 #include "rnncc/arith/format.hpp"
 #include "rnncc/logic/aig.hpp"
 #include "rnncc/word/bit_vector.hpp"
+#include "rnncc/word/residue_basis.hpp"
 
 namespace rnncc::arith {
 
@@ -64,6 +65,14 @@ inline constexpr std::size_t max_exact_width = std::size_t{1} << 20;
 class FormatLowering {
  public:
   FormatLowering(logic::Aig& aig, Format format, word::ArithmeticArchitecture architecture);
+  /// The exact format in residues modulo `basis`: a value's bits are its
+  /// numerator's residues (k words of basis.modulus_bits bits), its
+  /// interval and denominator those the binary lowering gives it; inputs
+  /// arrive in two's complement, as_binary reconstructs, decode and encode
+  /// read what as_binary gives. The caller promises |numerator| <= M/4 for
+  /// every value compared, tested for its sign, or passed to as_binary.
+  FormatLowering(logic::Aig& aig, const word::ResidueBasis& basis,
+                 word::ArithmeticArchitecture architecture);
   /// Movable, not copyable: it owns the lowering unit and its caches.
   FormatLowering(FormatLowering&&) noexcept;
   FormatLowering& operator=(FormatLowering&&) noexcept;
@@ -142,6 +151,11 @@ class FormatLowering {
   /// sign-extended or truncated to the shape's width. std::nullopt when
   /// the denominators relate in neither way.
   std::optional<LoweredValue> conform(const LoweredValue& value, const LoweredValue& shape);
+
+  /// `value` in two's complement at the width of its interval (exact in
+  /// residues: Chinese-remainder reconstruction); every other lowering
+  /// already stores values that way and returns `value`.
+  LoweredValue as_binary(const LoweredValue& value);
 
   /// The number stored in `value` when its bits hold the unsigned pattern
   /// `pattern` (0 <= pattern < 2^bits.size()).

@@ -25,6 +25,8 @@ struct CompileOptions {
   word::ArithmeticArchitecture arithmetic;  ///< adders and multipliers of the lowering
   bool all_outputs = false;                 ///< outputs after every step, or after the last
   bool reassociate = false;                 ///< allow a scan in a rounding (fixed) format
+  /// How exact numbers are carried: two's complement or residues (exact only).
+  arith::ExactLowering exact_lowering = arith::ExactLowering::binary;
 };
 
 /// The compiled circuits.
@@ -48,7 +50,8 @@ inline constexpr std::size_t max_length = std::size_t{1} << 24;
 /// [1, max_length]; scan or chunked for a nonlinear family (no associative
 /// composition; points at table); scan or chunked in a fixed format without
 /// `reassociate`; table in exact, or with more than 16 state bits (naming
-/// the table size it would need).
+/// the table size it would need); the residue lowering outside exact or
+/// with the table schedule.
 void check_options(const model::Model& model, const CompileOptions& options);
 
 /// The arithmetic circuit of the sequential, scan or chunked schedule.

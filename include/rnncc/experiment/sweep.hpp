@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "rnncc/arith/circuit_lowering.hpp"
 #include "rnncc/experiment/sweep_plan.hpp"
 #include "rnncc/report/analytic_series.hpp"
 #include "rnncc/report/growth_series.hpp"
@@ -21,6 +22,9 @@ struct SweepOptions {
   /// Random input sequences the interpreter runs at each length to observe
   /// the widest value (GrowthPoint::bits_observed); 0 skips it.
   std::size_t observed_sequences = 4;
+  /// How exact numbers are carried (compile::CompileOptions); with residues
+  /// a series' format reads "exact/rns".
+  arith::ExactLowering exact_lowering = arith::ExactLowering::binary;
 };
 
 /// Told of the sweep's progress; each series is named by its label
