@@ -44,9 +44,12 @@ struct Automaton {
       result += " " + symbol;
     auto row = [](const std::vector<mpq_class>& values) {
       std::string line;
-      for (const mpq_class& value : values)
-        line += " " + value.get_str();
-      return line + "\n";
+      for (const mpq_class& value : values) {
+        line += ' ';
+        line += value.get_str();
+      }
+      line += '\n';
+      return line;
     };
     result += "\ninitial" + row(initial) + "final" + row(final_weights);
     for (std::size_t s = 0; s < symbols.size(); ++s) {
@@ -209,7 +212,7 @@ TEST_CASE("one changed embedding weight makes the automaton network wrong") {
   const std::string embedding = "embedding = [[1";
   const std::size_t at = text.find(embedding);
   REQUIRE(at != std::string::npos);
-  text.replace(at + embedding.size() - 1, 1, "2");
+  text[at + embedding.size() - 1] = '2';
   std::ofstream(directory / "wrong.toml") << text;
   const model::Model wrong = io::read_model_file(directory / "wrong.toml");
   CHECK(score_with(wrong, instances, ScoreEngine::interpreter).correct < instances.size());
