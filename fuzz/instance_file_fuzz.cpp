@@ -82,7 +82,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::filesystem::path written =
       fuzz::write_scratch_file("round_trip.jsonl", io::format_instances(serial.instances));
   const Outcome again = read_with(written, 1);
-  if (again.refusal) fuzz::report_finding("the written instance file is refused: " + *again.refusal);
+  if (again.refusal)
+    fuzz::report_finding("the written instance file is refused: " + *again.refusal);
   if (again.instances.size() != serial.instances.size())
     fuzz::report_finding("the round trip changed the number of instances");
   for (std::size_t index = 0; index < serial.instances.size(); ++index) {
