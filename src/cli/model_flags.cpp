@@ -13,7 +13,8 @@ namespace rnncc::cli {
 void add_model_flags(CLI::App* command, ModelFlags& flags, const std::string& default_outputs,
                      bool with_length) {
   flags.outputs = default_outputs;
-  command->add_option("model", flags.model_path, "Model file (.toml)")->required();
+  command->add_option("model", flags.model_path, "Model file (.toml), - for standard input")
+      ->required();
   if (with_length) {
     command->add_option("--length,-T", flags.length, "Sequence length T")->required();
   }
