@@ -178,7 +178,8 @@ void register_verify(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "verify", "Compile a model and compare the circuit with the reference interpreter");
   add_model_flags(command, options->model, "all", false);
-  command->add_option("--length,-T", options->model.length, "Sequence length T");
+  command->add_option("--length,-T", options->model.length, "Sequence length T")
+      ->check(between(1, compile::max_length));
   command
       ->add_option("--outputs", options->model.outputs,
                    "Outputs after the last step or after every step: last or all")

@@ -222,6 +222,12 @@ TEST_CASE("numbers out of range are refused with the range in words") {
   const auto negative = run_rnncc("compile " + model("pd") + " --length -1 -o x.aag");
   check_refused(negative, "not -1");
   CHECK(negative.standard_error.find("18446744073709551615") == std::string::npos);
+  // Too large for 64 bits: refused as typed, not saturated or wrapped.
+  const auto huge =
+      run_rnncc("compile " + model("pd") + " --length 99999999999999999999999 -o x.aag");
+  check_refused(huge, "--length: must be between 1 and 16777216, not 99999999999999999999999");
+  check_refused(run_rnncc("verify " + model("pd") + " --length abc"),
+                "--length: must be between 1 and 16777216, not abc");
 }
 
 TEST_CASE("a missing file is 'cannot open' with the system's reason") {
