@@ -161,7 +161,8 @@ TEST_CASE("malformed pattern files and bad options: one line, exit status 2") {
     CHECK(result.standard_output.empty());
     CHECK(result.standard_error == "rnncc: " + (directory / c.expected_error).string() + "\n");
   }
-  const auto missing = run_rnncc("eval " + quoted(adder) + " --patterns " + quoted(directory / "no"));
+  const auto missing =
+      run_rnncc("eval " + quoted(adder) + " --patterns " + quoted(directory / "no"));
   CHECK(missing.exit_status == 2);
   const auto neither = run_rnncc("eval " + quoted(adder));
   CHECK(neither.exit_status == 2);
