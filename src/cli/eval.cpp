@@ -258,7 +258,7 @@ void register_eval(CLI::App& app) {
       "--patterns", options->patterns_path,
       "Pattern file: one line per pattern, one 0/1 per input in input order; - for standard input");
   // The name before patterns files had one name in every command.
-  command->add_option("--inputs", options->patterns_path)->group("")->excludes(patterns);
+  command->add_option("--inputs", options->patterns_path)->group("");
   CLI::Option* random = command->add_option(
       "--random", options->random_count,
       "Evaluate N random patterns (splitmix64 from the seed, word by word, input by input)");

@@ -95,11 +95,11 @@ void register_run(CLI::App& app) {
   command->add_option("model", options->model_path, "Model file (.toml), - for standard input")
       ->required();
   command->add_option("--tokens", options->tokens, "The input as a string of tokens");
-  CLI::Option* vectors = command->add_option(
+  command->add_option(
       "--vectors", options->vectors_path,
       "Vector file: one step per line (a token, or a vector); - for standard input");
   // The name before vector files had one name in every command.
-  command->add_option("--input", options->vectors_path)->group("")->excludes(vectors);
+  command->add_option("--input", options->vectors_path)->group("");
   command->add_option("--format", options->format,
                       "Number format replacing the model's (exact, mod:W, modp:P, fixed:W.F)");
   command->add_flag("--last", options->last_only, "Print only the output after the last step");
