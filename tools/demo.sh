@@ -20,11 +20,11 @@ out=${1:-out/growth}
 mkdir -p "$out"
 
 "$rnncc" growth \
-  --csv "$out/growth.csv" --json "$out/growth.json" \
+  --csv "$out/growth.csv" --json-file "$out/growth.json" \
   --svg "$out/growth.svg" --html "$out/growth.html"
 echo "Open $out/growth.html in a browser (self-contained, works offline); the plot alone is $out/growth.svg."
 
 prove_out="$(dirname "$out")/prove"
 mkdir -p "$prove_out"
-"$rnncc" prove --json "$prove_out/prove.json" --html "$prove_out/prove.html"
+"$rnncc" prove --json-file "$prove_out/prove.json" --html "$prove_out/prove.html"
 echo "Open $prove_out/prove.html: the paper's Figure 1, claim by claim."

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "console.hpp"
 #include "error_context.hpp"
 #include "model_flags.hpp"
 #include "rnncc/arith/format.hpp"
@@ -20,6 +21,7 @@
 #include "rnncc/compile/sequential_step.hpp"
 #include "rnncc/io/file_types.hpp"
 #include "rnncc/io/model_file.hpp"
+#include "standard_streams.hpp"
 
 namespace rnncc::cli {
 
@@ -28,6 +30,7 @@ namespace {
 struct CompileCommandOptions {
   ModelFlags model;
   std::string output_path;
+  std::optional<std::string> output_format;
   bool sequential = false;  // one step with latches instead of T unrolled steps
   const CLI::Option* length_option = nullptr;
   // Options that --sequential refuses when they are given.
@@ -36,7 +39,7 @@ struct CompileCommandOptions {
 
 /// Progress lines on a terminal only, overwritten in place.
 void progress(const std::string& stage) {
-  if (isatty(STDERR_FILENO) != 0) fmt::print(stderr, "\r\033[K{}", stage);
+  progress_in_place(stage);
 }
 
 /// `--sequential`: one step of the sequential schedule with latches.
@@ -51,7 +54,9 @@ void run_compile_sequential(const CompileCommandOptions& options) {
   }
   const auto start = std::chrono::steady_clock::now();
   const std::filesystem::path output(options.output_path);
-  io::circuit_file_type(output, io::CircuitFileUse::writing(io::CircuitKind::boolean));
+  const io::CircuitFileType& output_type =
+      output_circuit_type(options.output_path, options.output_format,
+                          io::CircuitFileUse::writing(io::CircuitKind::boolean));
   const model::Model model = read_model(options.model);
   compile::CompileOptions compile_options = cli::compile_options(options.model);
   compile_options.length = 1;
@@ -60,17 +65,17 @@ void run_compile_sequential(const CompileCommandOptions& options) {
     return compile::build_sequential_step(model, compile_options);
   });
   progress("writing " + options.output_path);
-  io::write_sequential_circuit_file(circuit, output);
+  io::write_sequential_circuit_file(circuit, output, output_type);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress("");
-  fmt::print(stderr,
-             "{}: {} one sequential step, {}: {} inputs, {} latches, {} outputs, {} ANDs, depth "
-             "{}, {:.2f} s, peak memory {:.1f} MiB\n",
-             options.output_path, one_line(model.name), arith::to_string(model.format),
-             circuit.primary_input_count(), circuit.latch_count(), circuit.primary_output_count(),
-             circuit.aig.and_count(), circuit.aig.depth(), seconds,
-             static_cast<double>(peak_resident_bytes()) / (1024.0 * 1024.0));
+  info(
+      "{}: {} one sequential step, {}: {} inputs, {} latches, {} outputs, {} ANDs, depth {}, "
+      "{:.2f} s, peak memory {:.1f} MiB",
+      options.output_path, one_line(model.name), arith::to_string(model.format),
+      circuit.primary_input_count(), circuit.latch_count(), circuit.primary_output_count(),
+      circuit.aig.and_count(), circuit.aig.depth(), seconds,
+      static_cast<double>(peak_resident_bytes()) / (1024.0 * 1024.0));
 }
 
 void run_compile(const CompileCommandOptions& options) {
@@ -83,8 +88,8 @@ void run_compile(const CompileCommandOptions& options) {
   }
   const auto start = std::chrono::steady_clock::now();
   const std::filesystem::path output(options.output_path);
-  const io::CircuitFileType& output_type =
-      io::circuit_file_type(output, io::CircuitFileUse::writing());
+  const io::CircuitFileType& output_type = output_circuit_type(
+      options.output_path, options.output_format, io::CircuitFileUse::writing());
   const model::Model model = read_model(options.model);
   const compile::CompileOptions compile_options = cli::compile_options(options.model);
   compile::check_options(model, compile_options);
@@ -134,10 +139,10 @@ void run_compile(const CompileCommandOptions& options) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress("");
-  fmt::print(stderr, "{}: {} T={} {} {}: {}, {:.2f} s, peak memory {:.1f} MiB\n",
-             options.output_path, one_line(model.name), options.model.length,
-             options.model.schedule, arith::to_string(model.format), summary, seconds,
-             static_cast<double>(peak_resident_bytes()) / (1024.0 * 1024.0));
+  info("{}: {} T={} {} {}: {}, {:.2f} s, peak memory {:.1f} MiB", options.output_path,
+       one_line(model.name), options.model.length, options.model.schedule,
+       arith::to_string(model.format), summary, seconds,
+       static_cast<double>(peak_resident_bytes()) / (1024.0 * 1024.0));
 }
 
 }  // namespace
@@ -151,8 +156,10 @@ void register_compile(CLI::App& app) {
   command
       ->add_option("-o,--output", options->output_path,
                    "Output file: " + io::accepted_extensions_help(io::CircuitFileUse::writing()) +
-                       "; for ABC write .aig (ABC reads binary AIGER, not .aag)")
+                       "; for ABC write .aig (ABC reads binary AIGER, not .aag); - for standard "
+                       "output")
       ->required();
+  add_output_format_option(command, options->output_format, io::CircuitFileUse::writing());
   // --length is required unless --sequential (checked in run_compile).
   CLI::Option* length = command->get_option("--length");
   length->required(false);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "console.hpp"
 #include "rnncc/common/atomic_file.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/experiment/construction.hpp"
@@ -45,8 +46,7 @@ void run_construct(const ConstructOptions& options) {
     return;
   }
   write_file_atomically(options.output_path, text);
-  fmt::print(stderr, "{}: model built by construction {}\n", options.output_path,
-             construction->name());
+  info("{}: model built by construction {}", options.output_path, construction->name());
 }
 
 }  // namespace

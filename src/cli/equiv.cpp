@@ -10,10 +10,13 @@
 #include <string>
 
 #include "commands.hpp"
+#include "console.hpp"
 #include "json_text.hpp"
+#include "option_conventions.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/io/file_types.hpp"
 #include "rnncc/verify/equivalence.hpp"
+#include "standard_streams.hpp"
 
 namespace rnncc::cli {
 
@@ -28,6 +31,7 @@ struct EquivOptions {
 
 void run_equiv(EquivOptions options) {
   // Both names are checked before either file is read.
+  read_standard_input_once({options.first_path, options.second_path}, {"first", "second"});
   const io::CircuitFileUse use = io::CircuitFileUse::reading(io::CircuitKind::boolean);
   const io::CircuitFileType& first_type = io::circuit_file_type(options.first_path, use);
   const io::CircuitFileType& second_type = io::circuit_file_type(options.second_path, use);
@@ -42,9 +46,9 @@ void run_equiv(EquivOptions options) {
     if (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) return;
     static constexpr const char* verdicts[] = {"equal", "different", "undecided"};
     const std::string& name = first.output_name(pair.output);
-    fmt::print(stderr, "equiv: output {}/{}{}: {} ({:.2f} s)\n", pair.output + 1, pair.output_count,
-               name.empty() ? std::string() : " (" + one_line(name) + ")", verdicts[pair.verdict],
-               pair.seconds);
+    info("equiv: output {}/{}{}: {} ({:.2f} s)", pair.output + 1, pair.output_count,
+         name.empty() ? std::string() : " (" + one_line(name) + ")", verdicts[pair.verdict],
+         pair.seconds);
   };
   const verify::EquivalenceResult result =
       verify::check_equivalence(first, second, options.equivalence);
@@ -105,7 +109,8 @@ void register_equiv(CLI::App& app) {
       "pairs undecided");
   const std::string circuit_files =
       "Circuit file: " +
-      io::accepted_extensions_help(io::CircuitFileUse::reading(io::CircuitKind::boolean));
+      io::accepted_extensions_help(io::CircuitFileUse::reading(io::CircuitKind::boolean)) +
+      "; - for standard input";
   command->add_option("first", options->first_path, circuit_files)->required();
   command->add_option("second", options->second_path, circuit_files)->required();
   command
@@ -115,11 +120,11 @@ void register_equiv(CLI::App& app) {
   command->add_option("--seed", options->equivalence.seed, "Seed of the random patterns")
       ->capture_default_str();
   command->add_option("--threads", options->equivalence.threads, "Threads for the simulation")
-      ->check(CLI::PositiveNumber);
+      ->check(between(1, 1024));
   command
       ->add_option("--timeout", options->equivalence.timeout_seconds,
                    "Seconds after which output pairs still open are left undecided (exit 3)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(zero_or_more());
   command->add_option("--conflicts", options->equivalence.conflict_limit,
                       "SAT conflicts per output pair before it is left undecided (exit 3)");
   command->add_flag("--json", options->json,

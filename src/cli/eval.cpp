@@ -1,4 +1,4 @@
-// `rnncc eval FILE (--inputs FILE | --random N [--seed S]) [--threads K...]
+// `rnncc eval FILE (--patterns FILE | --random N [--seed S]) [--threads K,...]
 // [--mode patterns|levels] [--summary] [--json] [--length T]`: a circuit's outputs on input
 // patterns (a circuit with latches over T steps),
 // with the timing and speed-up per thread count.
@@ -15,6 +15,7 @@
 #include "commands.hpp"
 #include "error_context.hpp"
 #include "json_text.hpp"
+#include "option_conventions.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/compile/circuit_description.hpp"
 #include "rnncc/eval/evaluator.hpp"
@@ -25,6 +26,7 @@
 #include "rnncc/eval/sequential_simulation.hpp"
 #include "rnncc/io/file_types.hpp"
 #include "rnncc/model/input_sequence.hpp"
+#include "standard_streams.hpp"
 
 namespace rnncc::cli {
 
@@ -32,7 +34,7 @@ namespace {
 
 struct EvalOptions {
   std::string circuit_path;
-  std::string inputs_path;
+  std::string patterns_path;
   std::uint64_t random_count = 0;
   std::uint64_t seed = 1;
   std::vector<unsigned> threads{1};
@@ -147,7 +149,7 @@ void run_steps(const EvalOptions& options, const logic::SequentialAig& circuit) 
   if (options.tokens || options.vectors_path) {
     throw InputError(fmt::format(
         "{}: --tokens and --vectors read circuits from rnncc compile --length T; give a "
-        "sequential circuit --inputs FILE or --random N with --length",
+        "sequential circuit --patterns FILE or --random N with --length",
         options.circuit_path));
   }
   const std::uint64_t signal_count = std::uint64_t{options.length} * circuit.primary_input_count();
@@ -157,9 +159,9 @@ void run_steps(const EvalOptions& options, const logic::SequentialAig& circuit) 
   }
   const auto signals = static_cast<std::uint32_t>(signal_count);
   const eval::PatternSet inputs =
-      options.inputs_path.empty()
+      options.patterns_path.empty()
           ? eval::random_patterns(signals, options.random_count, options.seed)
-          : eval::read_pattern_file(options.inputs_path, signals);
+          : eval::read_pattern_file(options.patterns_path, signals);
   eval::EvaluationOptions evaluation;
   evaluation.threads = options.threads.front();
   const eval::PatternSet outputs = naming_source(options.circuit_path, [&] {
@@ -186,13 +188,17 @@ void run_steps(const EvalOptions& options, const logic::SequentialAig& circuit) 
 }
 
 void run_eval(const EvalOptions& options) {
-  const int sources = (options.inputs_path.empty() ? 0 : 1) + (options.random_count == 0 ? 0 : 1) +
-                      (options.tokens ? 1 : 0) + (options.vectors_path ? 1 : 0);
+  const int sources = (options.patterns_path.empty() ? 0 : 1) +
+                      (options.random_count == 0 ? 0 : 1) + (options.tokens ? 1 : 0) +
+                      (options.vectors_path ? 1 : 0);
   if (sources != 1) {
     throw InputError(
-        "eval: give exactly one of --inputs FILE, --random N (N >= 1), --tokens STRING, "
+        "eval: give exactly one of --patterns FILE, --random N (N >= 1), --tokens STRING, "
         "--vectors FILE");
   }
+  read_standard_input_once(
+      {options.circuit_path, options.patterns_path, options.vectors_path.value_or("")},
+      {"the circuit", "--patterns", "--vectors"});
   logic::SequentialAig circuit = io::read_sequential_circuit_file(options.circuit_path);
   if (options.length > 0) {
     run_steps(options, circuit);
@@ -210,9 +216,9 @@ void run_eval(const EvalOptions& options) {
     return;
   }
   const eval::PatternSet inputs =
-      options.inputs_path.empty()
+      options.patterns_path.empty()
           ? eval::random_patterns(aig.input_count(), options.random_count, options.seed)
-          : eval::read_pattern_file(options.inputs_path, aig.input_count());
+          : eval::read_pattern_file(options.patterns_path, aig.input_count());
   const eval::Evaluator evaluator(aig, eval::parse_parallel_mode(options.mode));
   const eval::TimedEvaluation timed = eval::evaluate_timed(
       evaluator, inputs, options.threads, options.block_words, options.repetitions);
@@ -248,31 +254,35 @@ void register_eval(CLI::App& app) {
                    "Circuit file: " + io::accepted_extensions_help(
                                           io::CircuitFileUse::reading(io::CircuitKind::boolean)))
       ->required();
-  CLI::Option* inputs =
-      command->add_option("--inputs", options->inputs_path,
-                          "Pattern file: one line per pattern, one 0/1 per input in input order");
+  CLI::Option* patterns = command->add_option(
+      "--patterns", options->patterns_path,
+      "Pattern file: one line per pattern, one 0/1 per input in input order; - for standard input");
+  // The name before patterns files had one name in every command.
+  command->add_option("--inputs", options->patterns_path)->group("");
   CLI::Option* random = command->add_option(
       "--random", options->random_count,
       "Evaluate N random patterns (splitmix64 from the seed, word by word, input by input)");
-  inputs->excludes(random);
+  patterns->excludes(random);
   command->add_option("--tokens", options->tokens,
                       "A model input as tokens, for circuits from rnncc compile: encoded by the "
                       "file's own description, outputs printed as numbers");
   command->add_option("--vectors", options->vectors_path,
-                      "A model input as a vector file (one step per line), likewise");
+                      "A model input as a vector file (one step per line; - for standard "
+                      "input), likewise");
   command
       ->add_option("--length,-T", options->length,
                    "Run a circuit with latches (or any circuit) for T steps from the latches' "
                    "initial values: a pattern holds step 1's inputs, then step 2's, ... (T times "
                    "the inputs), an output line step 1's outputs, then step 2's, ...")
-      ->check(CLI::PositiveNumber);
+      ->check(between(1, std::uint64_t{1} << 32));
   command->add_option("--seed", options->seed, "Seed of the random patterns")
       ->capture_default_str();
   command
       ->add_option("--threads", options->threads,
-                   "Thread counts to run and time; prints a timing and speed-up report on stderr")
-      ->check(CLI::PositiveNumber)
-      ->expected(1, 64)
+                   "Thread counts to run and time, repeated or comma-separated (--threads 1,2,4); "
+                   "prints a timing and speed-up report on stderr")
+      ->check(between(1, 1024))
+      ->delimiter(',')
       ->each([options](const std::string&) { options->report = true; });
   command
       ->add_option("--mode", options->mode,
@@ -284,7 +294,7 @@ void register_eval(CLI::App& app) {
                       "64-pattern words per block: 1, 2, 4, 8, 16, 32, 64 (default: automatic)");
   command
       ->add_option("--repeat", options->repetitions, "Time each thread count as the best of R runs")
-      ->check(CLI::PositiveNumber);
+      ->check(between(1, 1000000));
   command->add_flag("--summary", options->summary,
                     "Print the pattern count and each output's number of ones, not every line");
   command->add_flag("--json", options->json,

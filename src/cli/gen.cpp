@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "commands.hpp"
+#include "console.hpp"
+#include "option_conventions.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/io/file_types.hpp"
 #include "rnncc/logic/aig.hpp"
@@ -13,6 +16,7 @@
 #include "rnncc/word/adder.hpp"
 #include "rnncc/word/multiplier.hpp"
 #include "rnncc/word/resize.hpp"
+#include "standard_streams.hpp"
 
 namespace rnncc::cli {
 
@@ -25,6 +29,7 @@ struct GenOptions {
   std::string final_adder = "kogge-stone";
   bool is_signed = false;
   std::string output_path;
+  std::optional<std::string> output_format;
 };
 
 word::BitVector named_inputs(logic::Aig& aig, const std::string& name, unsigned bits) {
@@ -39,7 +44,7 @@ void named_outputs(logic::Aig& aig, const std::string& name, const word::BitVect
     aig.create_output(bits[i], fmt::format("{}[{}]", name, i));
 }
 
-void run_gen(const GenOptions& options) {
+void run_gen(const GenOptions& options, const io::CircuitFileType& output_type) {
   const word::Signedness signedness =
       options.is_signed ? word::Signedness::signed_ : word::Signedness::unsigned_;
   logic::Aig aig;
@@ -66,9 +71,8 @@ void run_gen(const GenOptions& options) {
   }
   aig.comments().push_back("rnncc gen: " + description);
   // The writer leaves out partial products and carries no output uses.
-  io::write_boolean_circuit_file(aig, options.output_path);
-  fmt::print(stderr, "{}: {} ANDs, depth {}\n", options.output_path,
-             logic::reachable_and_count(aig), aig.depth());
+  output_type.write_boolean(aig, options.output_path);
+  info("{}: {} ANDs, depth {}", options.output_path, logic::reachable_and_count(aig), aig.depth());
 }
 
 }  // namespace
@@ -83,7 +87,7 @@ void register_gen(CLI::App& app) {
       ->check(CLI::IsMember({"adder", "multiplier"}));
   gen->add_option("--bits,-w", options->bits, "Operand width in bits")
       ->required()
-      ->check(CLI::Range(1U, 4096U));
+      ->check(between(1, 4096));
   gen->add_option("--arch", options->architecture,
                   "adder: ripple, sklansky, brent-kung, kogge-stone (default), ladner-fischer; "
                   "multiplier: array, wallace (default), dadda");
@@ -93,11 +97,14 @@ void register_gen(CLI::App& app) {
   gen->add_flag("--signed", options->is_signed, "Two's complement operands");
   gen->add_option("-o,--output", options->output_path,
                   "Output file: " + io::accepted_extensions_help(output_use) +
-                      "; for ABC write .aig (ABC reads binary AIGER, not .aag)")
+                      "; for ABC write .aig (ABC reads binary AIGER, not .aag); - for standard "
+                      "output")
       ->required();
+  add_output_format_option(gen, options->output_format, output_use);
   gen->callback([options, output_use] {
-    io::circuit_file_type(options->output_path, output_use);  // refuse before building
-    run_gen(*options);
+    // The type is refused before anything is built.
+    run_gen(*options,
+            output_circuit_type(options->output_path, options->output_format, output_use));
   });
 }
 

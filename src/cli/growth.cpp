@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "console.hpp"
 #include "error_context.hpp"
 #include "rnncc/arith/format.hpp"
 #include "rnncc/common/atomic_file.hpp"
@@ -99,7 +100,7 @@ class Progress : public experiment::SweepObserver {
     if (terminal_) return update(text);
     if (late()) fmt::print(stderr, "growth: {}\n", text);
   }
-  bool late() const { return Clock::now() - start_ > std::chrono::seconds(1); }
+  bool late() const { return !quiet() && Clock::now() - start_ > std::chrono::seconds(1); }
 
   bool terminal_;
   bool shown_ = false;
@@ -166,8 +167,8 @@ constexpr std::uint64_t default_set_max_and_count = std::uint64_t{1} << 27;
 void run_growth(const GrowthCommandOptions& options) {
   if (options.analytic && (options.json_path || options.svg_path || options.html_path)) {
     throw InputError(
-        "--analytic computes depths only: write them with --csv (--json, --svg and --html need "
-        "the other measures)");
+        "--analytic computes depths only: write them with --csv (--json-file, --svg and --html "
+        "need the other measures)");
   }
   // The built-in default set is the project's own input, not a stranger's:
   // its largest compiles (the LSTM at T = 2048, the network's scan at
@@ -185,7 +186,7 @@ void run_growth(const GrowthCommandOptions& options) {
         "--analytic computes the depth of fixed-width formats; --lowering rns needs "
         "the circuits built");
   }
-  const bool colour = isatty(STDOUT_FILENO) != 0;
+  const bool colour = colour_allowed(stdout);
   Progress progress;
 
   if (options.analytic) {
@@ -235,7 +236,7 @@ void register_growth(CLI::App& app) {
   command->add_option("--format", options->format,
                       "Number format replacing each model's (exact, mod:W, modp:P, fixed:W.F)");
   command->add_option("--csv", options->csv_path, "Write the measurements as CSV");
-  command->add_option("--json", options->json_path, "Write measurements and analyses as JSON");
+  command->add_option("--json-file", options->json_path, "Write measurements and analyses as JSON");
   command->add_option("--svg", options->svg_path, "Write the depth and size plot as SVG");
   command->add_option("--html", options->html_path, "Write a self-contained HTML report");
   command->add_flag("--analytic", options->analytic,

@@ -9,8 +9,11 @@
 #include <string>
 
 #include "commands.hpp"
+#include "console.hpp"
+#include "option_conventions.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/common/size_limits.hpp"
+#include "suggestions.hpp"
 
 namespace {
 
@@ -43,25 +46,6 @@ void add_size_limit_flags(CLI::App& app) {
       ->capture_default_str();
 }
 
-/// Refuses a negative number for every unsigned option before CLI11
-/// converts it (strtoull would wrap -1 to 2^64 - 1), naming it as given.
-void refuse_negative_unsigned(CLI::App& app) {
-  for (CLI::Option* option : app.get_options()) {
-    if (option->get_type_name() != "UINT") continue;
-    option->check(CLI::Validator(
-        [](std::string& value) -> std::string {
-          const std::size_t first = value.find_first_not_of(" \t");
-          if (first != std::string::npos && value[first] == '-')
-            return "expected a non-negative integer, not " + value;
-          return {};
-        },
-        "", "non-negative"));
-  }
-  for (CLI::App* command : app.get_subcommands({})) {
-    refuse_negative_unsigned(*command);
-  }
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -70,6 +54,13 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();
   add_size_limit_flags(app);
+  // Set as soon as it is parsed: the subcommand's callback, which runs
+  // within parse(), prints nothing after it.
+  app.add_flag_callback(
+         "--quiet,-q", [] { rnncc::cli::set_quiet(true); },
+         "No progress or information on standard error (given before or after the command); "
+         "errors are still printed")
+      ->trigger_on_parse();
   rnncc::cli::register_gen(app);
   rnncc::cli::register_stats(app);
   rnncc::cli::register_eval(app);
@@ -84,13 +75,15 @@ int main(int argc, char** argv) {
   rnncc::cli::register_optimize(app);
   rnncc::cli::register_prove(app);
   rnncc::cli::register_dot(app);
-  refuse_negative_unsigned(app);
+  rnncc::cli::apply_option_conventions(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {
     return app.exit(success);  // --help, --version
   } catch (const CLI::ParseError& error) {
-    fmt::print(stderr, "rnncc: {} (see rnncc --help)\n", rnncc::one_line(error.what()));
+    const std::string unknown = rnncc::cli::unknown_name_message(app, argc, argv);
+    fmt::print(stderr, "rnncc: {} (see rnncc --help)\n",
+               unknown.empty() ? rnncc::one_line(error.what()) : unknown);
     return rnncc::cli::bad_input;
   } catch (const rnncc::cli::CheckFailed&) {
     return rnncc::cli::check_failed;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "error_context.hpp"
+#include "option_conventions.hpp"
 
 #include "rnncc/arith/format.hpp"
 #include "rnncc/common/error.hpp"
@@ -13,9 +14,12 @@ namespace rnncc::cli {
 void add_model_flags(CLI::App* command, ModelFlags& flags, const std::string& default_outputs,
                      bool with_length) {
   flags.outputs = default_outputs;
-  command->add_option("model", flags.model_path, "Model file (.toml)")->required();
+  command->add_option("model", flags.model_path, "Model file (.toml), - for standard input")
+      ->required();
   if (with_length) {
-    command->add_option("--length,-T", flags.length, "Sequence length T")->required();
+    command->add_option("--length,-T", flags.length, "Sequence length T")
+        ->required()
+        ->check(between(1, compile::max_length));
   }
   command->add_option("--format", flags.format,
                       "Number format replacing the model's (exact, mod:W, modp:P, fixed:W.F)");

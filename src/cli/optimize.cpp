@@ -4,14 +4,18 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "commands.hpp"
+#include "console.hpp"
+#include "option_conventions.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/io/abc_optimizer.hpp"
 #include "rnncc/io/file_types.hpp"
 #include "rnncc/logic/aig.hpp"
 #include "rnncc/verify/equivalence.hpp"
+#include "standard_streams.hpp"
 
 namespace rnncc::cli {
 
@@ -20,6 +24,7 @@ namespace {
 struct OptimizeOptions {
   std::string input_path;
   std::string output_path;
+  std::optional<std::string> output_format;
   std::string script{io::default_abc_script};
   std::uint64_t random_patterns = 4096;
   bool sat_check = false;
@@ -29,8 +34,8 @@ void run_optimize(const OptimizeOptions& options) {
   const io::CircuitKind boolean = io::CircuitKind::boolean;
   const io::CircuitFileType& input_type =
       io::circuit_file_type(options.input_path, io::CircuitFileUse::reading(boolean));
-  const io::CircuitFileType& output_type =
-      io::circuit_file_type(options.output_path, io::CircuitFileUse::writing(boolean));
+  const io::CircuitFileType& output_type = output_circuit_type(
+      options.output_path, options.output_format, io::CircuitFileUse::writing(boolean));
   const std::optional<std::filesystem::path> abc = io::find_abc();
   if (!abc) {
     throw InputError(
@@ -67,10 +72,9 @@ void run_optimize(const OptimizeOptions& options) {
     checked_by = fmt::format("equal on {} random patterns", options.random_patterns);
   }
   output_type.write_boolean(optimized.circuit, options.output_path);
-  fmt::print(stderr, "{}: {} ANDs, depth {} -> {} ANDs, depth {} (ABC '{}', {:.2f} s; {})\n",
-             options.output_path, original.and_count(), original.depth(),
-             optimized.circuit.and_count(), optimized.circuit.depth(), options.script,
-             optimized.seconds, checked_by);
+  info("{}: {} ANDs, depth {} -> {} ANDs, depth {} (ABC '{}', {:.2f} s; {})", options.output_path,
+       original.and_count(), original.depth(), optimized.circuit.and_count(),
+       optimized.circuit.depth(), options.script, optimized.seconds, checked_by);
 }
 
 }  // namespace
@@ -85,16 +89,23 @@ void register_optimize(CLI::App& app) {
       io::accepted_extensions_help(io::CircuitFileUse::reading(io::CircuitKind::boolean));
   const std::string writing =
       io::accepted_extensions_help(io::CircuitFileUse::writing(io::CircuitKind::boolean));
-  command->add_option("input", options->input_path, "Circuit file: " + reading)->required();
-  command->add_option("-o,--output", options->output_path, "Optimised circuit: " + writing)
+  command
+      ->add_option("input", options->input_path,
+                   "Circuit file: " + reading + "; - for standard input")
       ->required();
+  command
+      ->add_option("-o,--output", options->output_path,
+                   "Optimised circuit: " + writing + "; - for standard output")
+      ->required();
+  add_output_format_option(command, options->output_format,
+                           io::CircuitFileUse::writing(io::CircuitKind::boolean));
   command->add_option("--abc", options->script, "ABC commands, ';'-separated")
       ->capture_default_str();
   command
       ->add_option("--random", options->random_patterns,
                    "Random patterns the result is simulated on against the original")
       ->capture_default_str()
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 30));
+      ->check(between(1, std::uint64_t{1} << 30));
   command->add_flag("--check", options->sat_check,
                     "Also prove the result equivalent by SAT (CaDiCaL)");
   command->callback([options] { run_optimize(*options); });

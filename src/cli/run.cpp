@@ -7,6 +7,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "console.hpp"
 #include "error_context.hpp"
 #include "json_text.hpp"
 #include "rnncc/arith/format.hpp"
@@ -14,6 +15,7 @@
 #include "rnncc/io/model_file.hpp"
 #include "rnncc/model/input_sequence.hpp"
 #include "rnncc/model/interpreter.hpp"
+#include "standard_streams.hpp"
 
 namespace rnncc::cli {
 
@@ -22,7 +24,7 @@ namespace {
 struct RunOptions {
   std::string model_path;
   std::optional<std::string> tokens;
-  std::optional<std::string> input_path;
+  std::optional<std::string> vectors_path;
   std::optional<std::string> format;
   bool last_only = false;
   bool json = false;
@@ -33,17 +35,19 @@ void run(const RunOptions& options) {
   if (options.format) {
     format = naming_source("--format", [&] { return arith::parse_format(*options.format); });
   }
-  const model::Model model = io::read_model_file(options.model_path, format);
-  if (options.tokens.has_value() == options.input_path.has_value()) {
-    throw InputError("run: give exactly one of --tokens STRING and --input FILE");
+  if (options.tokens.has_value() == options.vectors_path.has_value()) {
+    throw InputError("run: give exactly one of --tokens STRING and --vectors FILE");
   }
+  read_standard_input_once({options.model_path, options.vectors_path.value_or("")},
+                           {"the model", "--vectors"});
+  const model::Model model = io::read_model_file(options.model_path, format);
   const model::InputSequence inputs = options.tokens
                                           ? model::parse_tokens(model, *options.tokens)
-                                          : model::read_input_file(model, *options.input_path);
+                                          : model::read_input_file(model, *options.vectors_path);
   if (inputs.length() == 0) {
     throw InputError(options.tokens
                          ? std::string("run: --tokens gives no token")
-                         : fmt::format("{}: the input file holds no step", *options.input_path));
+                         : fmt::format("{}: the input file holds no step", *options.vectors_path));
   }
   model::ValueObservation observation;
   const std::vector<model::StepOutput> outputs = model::run_reference(model, inputs, &observation);
@@ -73,13 +77,12 @@ void run(const RunOptions& options) {
   // A wrapped value reads as a number of the format, not as the exact one:
   // say so, so that a threshold read from it is not silently wrong.
   if (observation.wraps > 0) {
-    fmt::print(stderr, "rnncc: note: {} results wrapped around in {} (first at step {})\n",
-               observation.wraps, arith::to_string(model.format), *observation.first_wrap_step);
+    info("rnncc: note: {} results wrapped around in {} (first at step {})", observation.wraps,
+         arith::to_string(model.format), *observation.first_wrap_step);
   }
   if (observation.saturations > 0) {
-    fmt::print(stderr, "rnncc: note: {} results saturated in {} (first at step {})\n",
-               observation.saturations, arith::to_string(model.format),
-               *observation.first_saturation_step);
+    info("rnncc: note: {} results saturated in {} (first at step {})", observation.saturations,
+         arith::to_string(model.format), *observation.first_saturation_step);
   }
 }
 
@@ -89,9 +92,14 @@ void register_run(CLI::App& app) {
   auto options = std::make_shared<RunOptions>();
   CLI::App* command = app.add_subcommand(
       "run", "Run a model's reference interpreter: the output after each step, exactly");
-  command->add_option("model", options->model_path, "Model file (.toml)")->required();
+  command->add_option("model", options->model_path, "Model file (.toml), - for standard input")
+      ->required();
   command->add_option("--tokens", options->tokens, "The input as a string of tokens");
-  command->add_option("--input", options->input_path, "Input file: tokens, or one vector per line");
+  command->add_option(
+      "--vectors", options->vectors_path,
+      "Vector file: one step per line (a token, or a vector); - for standard input");
+  // The name before vector files had one name in every command.
+  command->add_option("--input", options->vectors_path)->group("");
   command->add_option("--format", options->format,
                       "Number format replacing the model's (exact, mod:W, modp:P, fixed:W.F)");
   command->add_flag("--last", options->last_only, "Print only the output after the last step");

@@ -11,12 +11,16 @@
 #include <string>
 
 #include "commands.hpp"
+#include "console.hpp"
+#include "json_text.hpp"
 #include "model_flags.hpp"
+#include "option_conventions.hpp"
 #include "rnncc/arith/format.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/experiment/circuit_cache.hpp"
 #include "rnncc/experiment/score.hpp"
 #include "rnncc/io/instance_file.hpp"
+#include "standard_streams.hpp"
 
 namespace rnncc::cli {
 
@@ -134,9 +138,8 @@ void print_report(const model::Model& model, const experiment::ScoreReport& repo
 }
 
 void run_score(const ScoreCommandOptions& options) {
-  if (options.threads < 1 || options.threads > 1024) {
-    throw InputError(fmt::format("--threads must be between 1 and 1024, not {}", options.threads));
-  }
+  read_standard_input_once({options.model.model_path, options.tasks_path},
+                           {"the model", "--tasks"});
   const model::Model model = read_model(options.model);
   experiment::ScoreOptions score_options;
   score_options.engine = experiment::parse_score_engine(options.engine);
@@ -158,10 +161,11 @@ void run_score(const ScoreCommandOptions& options) {
   if (instances.empty()) {
     throw InputError(fmt::format("{}: no instances to score", options.tasks_path));
   }
-  const experiment::ScoreReport report =
-      experiment::score(model, instances, options.tasks_path, score_options);
+  const experiment::ScoreReport report = with_heartbeat(
+      "score", fmt::format("scoring {} instances", instances.size()),
+      [&] { return experiment::score(model, instances, options.tasks_path, score_options); });
   if (options.json) {
-    fmt::print("{}\n", report_json(report).dump(2));
+    fmt::print("{}\n", json_text(report_json(report)));
   } else {
     print_report(model, report, options.tasks_path);
   }
@@ -180,7 +184,9 @@ void register_score(CLI::App& app) {
       ->add_option("--engine", options->engine,
                    "interpreter, circuit (one circuit, 64 instances per word) or both")
       ->capture_default_str();
-  command->add_option("--threads", options->threads, "Threads")->capture_default_str();
+  command->add_option("--threads", options->threads, "Threads")
+      ->capture_default_str()
+      ->check(between(1, 1024));
   command->add_option("--cache", options->cache_path,
                       "Directory of compiled circuits (default $XDG_CACHE_HOME/rnncc or "
                       "~/.cache/rnncc)");

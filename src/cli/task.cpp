@@ -7,6 +7,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "console.hpp"
 #include "rnncc/experiment/task.hpp"
 #include "rnncc/io/instance_file.hpp"
 
@@ -33,12 +34,11 @@ void run_task(const TaskOptions& options) {
   const std::vector<io::Instance> instances = task->generate(request);
   io::write_instance_file(options.output_path, instances);
   if (options.output_path != "-") {
-    fmt::print(stderr, "{}: {} instances of {} (size {}, seed {}{})\n", options.output_path,
-               instances.size(), task->name(), options.size, options.seed,
-               request.balanced ? ", balanced" : "");
+    info("{}: {} instances of {} (size {}, seed {}{})", options.output_path, instances.size(),
+         task->name(), options.size, options.seed, request.balanced ? ", balanced" : "");
   }
   for (const experiment::Shortcut& shortcut : task->shortcuts(instances))
-    fmt::print(stderr, "  shortcut: {}: accuracy {:.3f}\n", shortcut.rule, shortcut.accuracy);
+    info("  shortcut: {}: accuracy {:.3f}", shortcut.rule, shortcut.accuracy);
 }
 
 }  // namespace

@@ -11,9 +11,11 @@
 #include <string>
 
 #include "commands.hpp"
+#include "console.hpp"
 #include "error_context.hpp"
 #include "induction_report.hpp"
 #include "model_flags.hpp"
+#include "option_conventions.hpp"
 #include "rnncc/arith/format.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/common/size_limits.hpp"
@@ -22,6 +24,7 @@
 #include "rnncc/io/instance_file.hpp"
 #include "rnncc/model/input_sequence.hpp"
 #include "rnncc/verify/model_check.hpp"
+#include "standard_streams.hpp"
 
 namespace rnncc::cli {
 
@@ -95,6 +98,8 @@ int run_verify(const VerifyOptions& options) {
   if (options.tasks_path.has_value() == (options.model.length != 0)) {
     throw InputError("verify: give exactly one of --length T and --tasks FILE");
   }
+  read_standard_input_once({options.model.model_path, options.tasks_path.value_or("")},
+                           {"the model", "--tasks"});
   const model::Model model = read_model(options.model);
   ModelFlags flags = options.model;
   std::vector<model::InputSequence> sequences;
@@ -130,12 +135,17 @@ int run_verify(const VerifyOptions& options) {
     }
   }
   const compile::CompileOptions compile_options = cli::compile_options(flags);
-  const compile::CompiledModel compiled = naming_source(
-      options.model.model_path, [&] { return compile::compile(model, compile_options); });
+  const compile::CompiledModel compiled = with_heartbeat("verify", "compiling", [&] {
+    return naming_source(options.model.model_path,
+                         [&] { return compile::compile(model, compile_options); });
+  });
   const bool drift_expected = flags.reassociate && !arith::is_ring(model.format) &&
                               compile_options.schedule.kind != compile::ScheduleKind::sequential;
-  const verify::ModelCheck check = verify::check_against_interpreter(
-      model, compiled, compile_options.all_outputs, sequences, options.threads, !drift_expected);
+  const verify::ModelCheck check =
+      with_heartbeat("verify", fmt::format("comparing {} input sequences", sequences.size()), [&] {
+        return verify::check_against_interpreter(model, compiled, compile_options.all_outputs,
+                                                 sequences, options.threads, !drift_expected);
+      });
   if (check.first_mismatch && !drift_expected) {
     const verify::OutputMismatch& mismatch = *check.first_mismatch;
     fmt::print(
@@ -168,13 +178,15 @@ void register_verify(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "verify", "Compile a model and compare the circuit with the reference interpreter");
   add_model_flags(command, options->model, "all", false);
-  command->add_option("--length,-T", options->model.length, "Sequence length T");
+  command->add_option("--length,-T", options->model.length, "Sequence length T")
+      ->check(between(1, compile::max_length));
   command
       ->add_option("--outputs", options->model.outputs,
                    "Outputs after the last step or after every step: last or all")
       ->capture_default_str();
-  command->add_option("--tasks", options->tasks_path,
-                      "Instance file (.jsonl): its input sequences instead of --length's");
+  command->add_option(
+      "--tasks", options->tasks_path,
+      "Instance file (.jsonl; - for standard input): its input sequences instead of --length's");
   command
       ->add_option("--random", options->random,
                    "Random input sequences when there are too many to try them all")
@@ -185,7 +197,9 @@ void register_verify(CLI::App& app) {
       ->add_option("--exhaustive-limit", options->exhaustive_limit,
                    "Try every input sequence when there are at most this many")
       ->capture_default_str();
-  command->add_option("--threads", options->threads, "Evaluation threads")->capture_default_str();
+  command->add_option("--threads", options->threads, "Evaluation threads")
+      ->capture_default_str()
+      ->check(between(1, 1024));
   command->add_flag("--induction", options->induction,
                     "Prove scan = sequential for every T by induction (step, composition and "
                     "prefix-network checks; --length bounds the prefix networks checked, default "

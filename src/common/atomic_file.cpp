@@ -101,6 +101,12 @@ std::optional<int> own_descriptor_of(const std::filesystem::path& path) {
 }  // namespace
 
 AtomicFile::AtomicFile(std::filesystem::path destination) : destination_(std::move(destination)) {
+  if (destination_ == "-") {
+    // Standard output: what the process printed there so far comes first.
+    std::fflush(stdout);
+    open_directly(::fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 0));
+    return;
+  }
   // Follow symbolic links one at a time, so that a link to a file that
   // does not exist yet creates that file and a link to a descriptor of this
   // process (/dev/stdout) writes to the descriptor.

@@ -12,9 +12,33 @@
 
 namespace rnncc {
 
+namespace {
+
+/// Standard input as read so far: it can be read only once, so its bytes are
+/// kept for every later reader of "-".
+struct StandardInput {
+  bool read = false;
+  std::string text;
+};
+
+StandardInput& standard_input_state() {
+  static StandardInput state;
+  return state;
+}
+
+}  // namespace
+
 std::string read_file_text(const std::filesystem::path& path, std::uint64_t max_bytes,
                            std::string_view what) {
   const bool standard_input = path == "-";
+  if (standard_input && standard_input_state().read) {
+    const std::string& text = standard_input_state().text;
+    if (text.size() > max_bytes) {
+      throw LimitError(fmt::format("-: more than {} bytes; {} may hold at most {} bytes", max_bytes,
+                                   what, max_bytes));
+    }
+    return text;
+  }
   std::error_code error;
   if (!standard_input && std::filesystem::is_directory(path, error)) {
     throw InputError(fmt::format("{}: is a directory; expected {}", path.string(), what));
@@ -46,6 +70,7 @@ std::string read_file_text(const std::filesystem::path& path, std::uint64_t max_
   if (std::ferror(file.get()) != 0) {
     throw InputError(fmt::format("{}: cannot read: {}", path.string(), std::strerror(errno)));
   }
+  if (standard_input) standard_input_state() = {true, text};
   return text;
 }
 

@@ -14,6 +14,7 @@
 
 #include "aiger_sections.hpp"
 #include "rnncc/common/error.hpp"
+#include "rnncc/common/size_limits.hpp"
 #include "rnncc/io/aiger.hpp"
 
 namespace rnncc::io {
@@ -194,11 +195,17 @@ logic::SequentialAig read_any_aiger(std::string_view contents, std::string_view 
 template <class Parse>
 auto parse_file(const std::filesystem::path& path, Parse parse) {
   const std::string name = path.string();
+  if (path == "-") {
+    // Standard input is no regular file: read whole, within the file limit.
+    return parse(read_input_file_text(path, "an AIGER file"), name);
+  }
   auto fail = [&](std::string_view what) {
     throw InputError(fmt::format("{}: cannot read the file: {}", name, what));
   };
   int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (descriptor < 0) fail(std::strerror(errno));
+  if (descriptor < 0) {
+    throw InputError(fmt::format("{}: cannot open: {}", name, std::strerror(errno)));
+  }
   struct Closer {
     int descriptor;
     ~Closer() { ::close(descriptor); }

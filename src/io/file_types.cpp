@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "rnncc/common/error.hpp"
+#include "rnncc/common/size_limits.hpp"
 #include "rnncc/io/aiger.hpp"
 #include "rnncc/io/arith_file.hpp"
 #include "rnncc/io/blif.hpp"
@@ -30,6 +31,35 @@ void write_default_dot_file(const logic::Aig& aig, const std::filesystem::path& 
   write_dot_file(aig, path);
 }
 
+/// The first line of `contents` that is neither blank nor a `#` comment,
+/// without its leading white space.
+std::string_view first_statement(std::string_view contents) {
+  while (!contents.empty()) {
+    const std::size_t end = contents.find('\n');
+    std::string_view line = contents.substr(0, end);
+    const std::size_t first = line.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos && line[first] != '#') return line.substr(first);
+    if (end == std::string_view::npos) break;
+    contents.remove_prefix(end + 1);
+  }
+  return {};
+}
+
+// The headers that tell the readable types apart (AIGER has no comment
+// before its header; BLIF and .arith may start with `#` lines).
+bool looks_like_ascii_aiger(std::string_view contents) {
+  return contents.starts_with("aag ");
+}
+bool looks_like_binary_aiger(std::string_view contents) {
+  return contents.starts_with("aig ");
+}
+bool looks_like_blif(std::string_view contents) {
+  return first_statement(contents).starts_with('.');
+}
+bool looks_like_arith(std::string_view contents) {
+  return first_statement(contents).starts_with("rnncc-arith");
+}
+
 // One row per file type. The AIGER reader follows the file's header, not
 // its extension, so either AIGER row reads either encoding.
 constexpr std::array circuit_file_type_table{
@@ -38,19 +68,22 @@ constexpr std::array circuit_file_type_table{
                     .kind = CircuitKind::boolean,
                     .encoding = FileEncoding::text,
                     .read_boolean = read_aiger_file,
-                    .write_boolean = write_ascii_aiger_file},
+                    .write_boolean = write_ascii_aiger_file,
+                    .looks_like = looks_like_ascii_aiger},
     CircuitFileType{.extension = ".aig",
                     .description = "binary AIGER",
                     .kind = CircuitKind::boolean,
                     .encoding = FileEncoding::binary,
                     .read_boolean = read_aiger_file,
-                    .write_boolean = write_binary_aiger_file},
+                    .write_boolean = write_binary_aiger_file,
+                    .looks_like = looks_like_binary_aiger},
     CircuitFileType{.extension = ".blif",
                     .description = "BLIF netlist",
                     .kind = CircuitKind::boolean,
                     .encoding = FileEncoding::text,
                     .read_boolean = read_blif_file,
-                    .write_boolean = write_blif_file},
+                    .write_boolean = write_blif_file,
+                    .looks_like = looks_like_blif},
     CircuitFileType{.extension = ".v",
                     .description = "structural Verilog",
                     .kind = CircuitKind::boolean,
@@ -71,7 +104,8 @@ constexpr std::array circuit_file_type_table{
                     .kind = CircuitKind::word_level,
                     .encoding = FileEncoding::text,
                     .read_word_level = read_arith_file,
-                    .write_word_level = write_arith_file},
+                    .write_word_level = write_arith_file,
+                    .looks_like = looks_like_arith},
 };
 
 /// Every row names a distinct extension, has a description, can be read or
@@ -82,6 +116,7 @@ constexpr bool rows_are_consistent(std::span<const CircuitFileType> types) {
     if (type.extension.size() < 2 || type.extension.front() != '.') return false;
     if (type.description.empty()) return false;
     if (!type.can_read() && !type.can_write()) return false;
+    if (type.can_read() != (type.looks_like != nullptr)) return false;
     const bool has_boolean_functions =
         type.read_boolean != nullptr || type.write_boolean != nullptr;
     const bool has_word_level_functions =
@@ -100,8 +135,8 @@ constexpr bool rows_are_consistent(std::span<const CircuitFileType> types) {
 // test suite checks the same rules on circuit_file_types() at run time.
 #if !(defined(__GNUC__) && !defined(__clang__) && defined(__SANITIZE_ADDRESS__))
 static_assert(rows_are_consistent(circuit_file_type_table),
-              "every circuit file type needs its own extension, a description, and a reader or "
-              "writer of its kind only");
+              "every circuit file type needs its own extension, a description, a reader or "
+              "writer of its kind only, and a content test exactly when it can be read");
 #endif
 
 /// "a", "a or b", "a, b or c".
@@ -125,6 +160,26 @@ std::string file_noun(CircuitFileUse use) {
 
 std::string_view verb(CircuitFileUse use) {
   return use.direction == CircuitFileUse::Direction::read ? "read" : "write";
+}
+
+/// The type of standard input ("-") for `use`, told by its bytes.
+const CircuitFileType& standard_input_type(CircuitFileUse use,
+                                           std::span<const CircuitFileType> types) {
+  const std::string contents = read_input_file_text("-", "a circuit file");
+  std::vector<std::string> tried;
+  for (const CircuitFileType& type : types) {
+    if (type.looks_like == nullptr) continue;
+    if (type.looks_like(contents)) {
+      if (type.serves(use)) return type;
+      throw InputError(fmt::format("-: standard input holds a {} ({}); expected a {}",
+                                   type.description, type.extension, file_noun(use)));
+    }
+    tried.push_back(fmt::format("{} ({})", type.description, type.extension));
+  }
+  throw InputError(fmt::format(
+      "-: standard input is not a circuit file rnncc recognises: expected {} (told by the header "
+      "aag, aig, a BLIF `.` statement or rnncc-arith)",
+      sentence_list(tried)));
 }
 
 }  // namespace
@@ -152,6 +207,12 @@ std::string accepted_extensions_help(CircuitFileUse use, std::span<const Circuit
 
 const CircuitFileType& circuit_file_type(const std::filesystem::path& path, CircuitFileUse use,
                                          std::span<const CircuitFileType> types) {
+  if (path == "-") {
+    if (use.direction == CircuitFileUse::Direction::read) return standard_input_type(use, types);
+    for (const CircuitFileType& type : types) {
+      if (type.serves(use) && type.encoding == FileEncoding::text) return type;
+    }
+  }
   const std::string extension = path.extension().string();
   const CircuitFileType* named = nullptr;
   for (const CircuitFileType& type : types) {
@@ -174,6 +235,20 @@ const CircuitFileType& circuit_file_type(const std::filesystem::path& path, Circ
   throw InputError(message);
 }
 
+const CircuitFileType& circuit_file_type_named(std::string_view name, CircuitFileUse use,
+                                               std::string_view option,
+                                               std::span<const CircuitFileType> types) {
+  for (const CircuitFileType& type : types) {
+    if (type.serves(use) && (type.extension == name || type.extension.substr(1) == name))
+      return type;
+  }
+  std::vector<std::string> names;
+  for (const CircuitFileType& type : types) {
+    if (type.serves(use)) names.emplace_back(type.extension.substr(1));
+  }
+  throw InputError(fmt::format("{} {}: expected {}", option, name, sentence_list(names)));
+}
+
 logic::Aig read_boolean_circuit_file(const std::filesystem::path& path) {
   return circuit_file_type(path, CircuitFileUse::reading(CircuitKind::boolean)).read_boolean(path);
 }
@@ -191,8 +266,12 @@ logic::SequentialAig read_sequential_circuit_file(const std::filesystem::path& p
 
 void write_sequential_circuit_file(const logic::SequentialAig& circuit,
                                    const std::filesystem::path& path) {
-  const CircuitFileType& type =
-      circuit_file_type(path, CircuitFileUse::writing(CircuitKind::boolean));
+  write_sequential_circuit_file(
+      circuit, path, circuit_file_type(path, CircuitFileUse::writing(CircuitKind::boolean)));
+}
+
+void write_sequential_circuit_file(const logic::SequentialAig& circuit,
+                                   const std::filesystem::path& path, const CircuitFileType& type) {
   if (type.write_boolean == write_ascii_aiger_file) {
     write_aiger_file(circuit, path, AigerFormat::ascii);
   } else if (type.write_boolean == write_binary_aiger_file) {

@@ -76,13 +76,13 @@ std::string abc_output_lines(const std::filesystem::path& circuit,
 
 }  // namespace
 
-TEST_CASE("eval --inputs: a 4-bit adder's sums, least significant bit first") {
+TEST_CASE("eval --patterns: a 4-bit adder's sums, least significant bit first") {
   TemporaryDirectory directory;
   const auto adder = make_adder(directory, 4, "add4.aag");
   // a = 3, b = 5 -> 8; a = 15, b = 15 -> 30; a = 0, b = 0 -> 0.
   write_text(directory / "p.txt", "11001010\n11111111\n00000000\n");
   const auto result =
-      run_rnncc("eval " + quoted(adder) + " --inputs " + quoted(directory / "p.txt"));
+      run_rnncc("eval " + quoted(adder) + " --patterns " + quoted(directory / "p.txt"));
   REQUIRE_MESSAGE(result.exit_status == 0, result.standard_error);
   CHECK(result.standard_output == "00010\n01111\n00000\n");
   CHECK(result.standard_error.empty());
@@ -97,8 +97,8 @@ TEST_CASE("eval agrees with ABC's sim -A on a multiplier, in both modes and on 1
   const std::string expected = abc_output_lines(file, directory / "p.txt", 16);
   REQUIRE(!expected.empty());
   for (const std::string mode : {"patterns", "levels"}) {
-    const auto result = run_rnncc("eval " + quoted(file) + " --inputs " +
-                                  quoted(directory / "p.txt") + " --threads 1 2 3 --mode " + mode);
+    const auto result = run_rnncc("eval " + quoted(file) + " --patterns " +
+                                  quoted(directory / "p.txt") + " --threads 1,2,3 --mode " + mode);
     REQUIRE_MESSAGE(result.exit_status == 0, result.standard_error);
     CHECK(result.standard_output == expected);
     // The report: work and span lines and one row per thread count.
@@ -112,7 +112,7 @@ TEST_CASE("eval --random N --seed S evaluates the documented splitmix64 patterns
   const auto adder = make_adder(directory, 16, "add16.aig");
   write_text(directory / "p.txt", splitmix_pattern_lines(32, 300, 12345));
   const auto from_file =
-      run_rnncc("eval " + quoted(adder) + " --inputs " + quoted(directory / "p.txt"));
+      run_rnncc("eval " + quoted(adder) + " --patterns " + quoted(directory / "p.txt"));
   const auto random = run_rnncc("eval " + quoted(adder) + " --random 300 --seed 12345");
   REQUIRE_MESSAGE(random.exit_status == 0, random.standard_error);
   CHECK(random.standard_output == from_file.standard_output);
@@ -124,7 +124,7 @@ TEST_CASE("eval --json: work and span as ABC counts them, one timing per thread 
   const auto adder = make_adder(directory, 32, "add32.aig");
   const auto abc = rnncc::test::abc_statistics(adder);
   const auto result =
-      run_rnncc("eval " + quoted(adder) + " --random 1000 --threads 1 2 --mode levels --json");
+      run_rnncc("eval " + quoted(adder) + " --random 1000 --threads 1,2 --mode levels --json");
   REQUIRE_MESSAGE(result.exit_status == 0, result.standard_error);
   const auto json = nlohmann::json::parse(result.standard_output);
   CHECK(json["work"] == abc.ands);
@@ -156,20 +156,21 @@ TEST_CASE("malformed pattern files and bad options: one line, exit status 2") {
   for (const Case& c : cases) {
     write_text(directory / "p.txt", c.contents);
     const auto result =
-        run_rnncc("eval " + quoted(adder) + " --inputs " + quoted(directory / "p.txt"));
+        run_rnncc("eval " + quoted(adder) + " --patterns " + quoted(directory / "p.txt"));
     CHECK(result.exit_status == 2);
     CHECK(result.standard_output.empty());
     CHECK(result.standard_error == "rnncc: " + (directory / c.expected_error).string() + "\n");
   }
-  const auto missing = run_rnncc("eval " + quoted(adder) + " --inputs " + quoted(directory / "no"));
+  const auto missing =
+      run_rnncc("eval " + quoted(adder) + " --patterns " + quoted(directory / "no"));
   CHECK(missing.exit_status == 2);
   const auto neither = run_rnncc("eval " + quoted(adder));
   CHECK(neither.exit_status == 2);
   CHECK(neither.standard_error ==
-        "rnncc: eval: give exactly one of --inputs FILE, --random N (N >= 1), --tokens STRING, "
+        "rnncc: eval: give exactly one of --patterns FILE, --random N (N >= 1), --tokens STRING, "
         "--vectors FILE\n");
   const auto both =
-      run_rnncc("eval " + quoted(adder) + " --random 5 --inputs " + quoted(directory / "p.txt"));
+      run_rnncc("eval " + quoted(adder) + " --random 5 --patterns " + quoted(directory / "p.txt"));
   CHECK(both.exit_status == 2);
   const auto bad_mode = run_rnncc("eval " + quoted(adder) + " --random 5 --mode nodes");
   CHECK(bad_mode.exit_status == 2);
@@ -199,7 +200,7 @@ TEST_CASE("eval --summary: each output's count of ones over every 4-bit sum") {
   const auto patterns = directory / "all.txt";
   write_text(patterns, lines);
   const auto result =
-      run_rnncc(fmt::format("eval {} --inputs {} --summary", quoted(adder), quoted(patterns)));
+      run_rnncc(fmt::format("eval {} --patterns {} --summary", quoted(adder), quoted(patterns)));
   REQUIRE_MESSAGE(result.exit_status == 0, result.standard_error);
   CHECK(result.standard_output == fmt::format("patterns 256\nones {} {} {} {} {}\n",
                                               expected_ones[0], expected_ones[1], expected_ones[2],

@@ -99,10 +99,10 @@ TEST_CASE("zero checks are a refusal, not a pass") {
                           " --length 4 --schedule scan --random 0 --exhaustive-limit 0"),
                 "no input sequence to compare");
   TemporaryDirectory directory;
-  check_refused(run_rnncc("run " + model("pd") + " --input " + quoted(directory.path())),
+  check_refused(run_rnncc("run " + model("pd") + " --vectors " + quoted(directory.path())),
                 "is a directory");
   write_text(directory / "empty.txt", "");
-  check_refused(run_rnncc("run " + model("pd") + " --input " + quoted(directory / "empty.txt")),
+  check_refused(run_rnncc("run " + model("pd") + " --vectors " + quoted(directory / "empty.txt")),
                 "no step");
 }
 
@@ -110,12 +110,12 @@ TEST_CASE("an endless device or a directory as an input file is refused, quickly
   TemporaryDirectory directory;
   const auto adder = make_adder(directory, "add.aag");
   check_refused(
-      run_rnncc(fmt::format("eval {} --inputs /dev/zero --max-file-bytes 4096", quoted(adder))),
+      run_rnncc(fmt::format("eval {} --patterns /dev/zero --max-file-bytes 4096", quoted(adder))),
       "--max-file-bytes");
   check_refused(
-      run_rnncc(fmt::format("eval {} --inputs {}", quoted(adder), quoted(directory.path()))),
+      run_rnncc(fmt::format("eval {} --patterns {}", quoted(adder), quoted(directory.path()))),
       "is a directory");
-  check_refused(run_rnncc("run " + model("gru") + " --input /dev/zero --max-file-bytes 4096"),
+  check_refused(run_rnncc("run " + model("gru") + " --vectors /dev/zero --max-file-bytes 4096"),
                 "--max-file-bytes");
   // The .arith reader reads through the same bound.
   std::filesystem::create_symlink("/dev/zero", directory / "zero.arith");
@@ -155,7 +155,7 @@ TEST_CASE("writing follows links and writes through descriptors instead of repla
 TEST_CASE("growth checks every output path before it writes any") {
   TemporaryDirectory directory;
   const CommandResult result = run_rnncc(
-      fmt::format("growth {} --lengths 2..4 --schedule scan --csv {} --json {}", model("pd"),
+      fmt::format("growth {} --lengths 2..4 --schedule scan --csv {} --json-file {}", model("pd"),
                   quoted(directory / "out.csv"), quoted(directory / "missing" / "x.json")));
   check_refused(result, "missing");
   CHECK(std::filesystem::is_empty(directory.path()));

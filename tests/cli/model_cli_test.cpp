@@ -128,7 +128,7 @@ TEST_CASE("rnncc eval --tokens and --vectors decode a compiled model's outputs l
   std::ofstream(directory / "inputs.txt") << "0.5 -1\n0.25 0.125\n";
   const auto vectors =
       rnncc::test::run_rnncc("eval " + gru + " --vectors " + (directory / "inputs.txt").string());
-  const auto reference = rnncc::test::run_rnncc("run " + model("gru") + " --last --input " +
+  const auto reference = rnncc::test::run_rnncc("run " + model("gru") + " --last --vectors " +
                                                 (directory / "inputs.txt").string());
   REQUIRE(vectors.exit_status == 0);
   std::istringstream reference_words(reference.standard_output);

@@ -37,8 +37,9 @@ TEST_CASE("rnncc prove: exit 0 when the verdicts are the expected ones, 1 otherw
   const std::string expected = write_file(
       directory.path(), "expected.toml",
       header + printed_rule + "counterexample = [1, 1, 1, 2]\nexpected_verdict = \"FAIL\"\n");
-  const auto ok = run_rnncc("prove " + expected + " --json " + (directory / "p.json").string() +
-                            " --html " + (directory / "p.html").string());
+  const auto ok =
+      run_rnncc("prove " + expected + " --json-file " + (directory / "p.json").string() +
+                " --html " + (directory / "p.html").string());
   INFO(ok.standard_error);
   CHECK(ok.exit_status == 0);
   CHECK(ok.standard_output.find("FAIL (expected)") != std::string::npos);

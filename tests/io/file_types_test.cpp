@@ -171,7 +171,7 @@ TEST_CASE("the table's rows and lists, as documented for the commands") {
         CircuitKind::word_level);
 }
 
-TEST_CASE("every row of the table has its own extension, a description and functions of its kind") {
+TEST_CASE("every row of the table has its own extension, a description and functions of its kind, and a content test when readable") {
   // The same rules as the table's static_assert, which GCC cannot evaluate
   // under AddressSanitizer.
   const auto types = rnncc::io::circuit_file_types();
@@ -183,6 +183,7 @@ TEST_CASE("every row of the table has its own extension, a description and funct
     CHECK(type.extension.front() == '.');
     CHECK(!type.description.empty());
     CHECK((type.can_read() || type.can_write()));
+    CHECK(type.can_read() == (type.looks_like != nullptr));
     // Compared in parentheses, as bools: doctest cannot print a function.
     if (type.kind == CircuitKind::boolean) {
       CHECK((type.read_word_level == nullptr));
@@ -256,4 +257,43 @@ TEST_CASE("a type rnncc reads or writes one way only is refused the other way") 
   CHECK(rnncc::io::accepted_extensions_help(CircuitFileUse::writing(CircuitKind::boolean), table) ==
         ".dot (drawing) or .aag (ASCII AIGER)");
   CHECK(rnncc::io::accepted_extensions(CircuitFileUse::reading(), table) == ".blif or .aag");
+}
+
+TEST_CASE("the content tests tell each readable type's files from every other type's") {
+  // Each type rnncc reads, written by its own writer, must pass its own
+  // test and no other readable type's: standard input is read as the first
+  // type whose test passes.
+  rnncc::test::TemporaryDirectory directory;
+  const rnncc::logic::Aig aig = rnncc::test::random_aig(3, 30, 2, false);
+  for (const CircuitFileType& written : rnncc::io::circuit_file_types()) {
+    if (!written.can_write()) continue;
+    CAPTURE(written.extension);
+    const std::filesystem::path path = directory / ("c" + std::string(written.extension));
+    if (written.kind == CircuitKind::boolean) {
+      written.write_boolean(aig, path);
+    } else {
+      written.write_word_level(every_operation("mod:8"), path);
+    }
+    const std::string bytes = file_bytes(path);
+    for (const CircuitFileType& tested : rnncc::io::circuit_file_types()) {
+      if (tested.looks_like == nullptr) continue;
+      CAPTURE(tested.extension);
+      CHECK(tested.looks_like(bytes) == (&tested == &written));
+    }
+  }
+}
+
+TEST_CASE("a type named by a flag is found with or without its dot, else the names are listed") {
+  using rnncc::io::circuit_file_type_named;
+  CHECK(circuit_file_type_named("aig", CircuitFileUse::writing(), "--output-format").extension ==
+        ".aig");
+  CHECK(circuit_file_type_named(".blif", CircuitFileUse::reading(), "--output-format").extension ==
+        ".blif");
+  CHECK_THROWS_WITH_AS(
+      circuit_file_type_named("dot", CircuitFileUse::reading(), "--input-format"),
+      "--input-format dot: expected aag, aig, blif or arith", InputError);
+  CHECK_THROWS_WITH_AS(
+      circuit_file_type_named("arith", CircuitFileUse::writing(CircuitKind::boolean),
+                              "--output-format"),
+      "--output-format arith: expected aag, aig, blif, v, bristol or dot", InputError);
 }

@@ -20,7 +20,8 @@ namespace rnncc {
 /// is followed, so the file it names is replaced and the link stays; a
 /// character device, a pipe, a FIFO or a socket (`/dev/stdout`,
 /// `/dev/null`, `/dev/fd/N`) is written through directly, as a shell
-/// redirection would; a directory is refused. While a temporary file
+/// redirection would, and so is standard output, named "-" (after what the
+/// process printed there so far); a directory is refused. While a temporary file
 /// exists, SIGINT, SIGTERM and SIGHUP remove it first, then act as they
 /// would have (an ignored signal stays ignored).
 class AtomicFile {

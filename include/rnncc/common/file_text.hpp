@@ -8,7 +8,9 @@
 
 namespace rnncc {
 
-/// The contents of the file at `path` ("-" is standard input). Throws
+/// The contents of the file at `path` ("-" is standard input, read once:
+/// every later call for "-" returns the same bytes, so a caller may look at
+/// them to tell the file's type before a reader parses them). Throws
 /// InputError naming the path when it cannot be opened, is a directory, or
 /// holds more than `max_bytes` bytes (LimitError, naming the limit); reads
 /// at most max_bytes + 1 bytes, so an endless device such as /dev/zero is

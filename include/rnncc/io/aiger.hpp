@@ -77,8 +77,9 @@ void write_aiger_file(const logic::SequentialAig& circuit, const std::filesystem
 /// LimitError naming I.
 logic::Aig read_aiger(std::string_view contents, std::string_view source_name);
 
-/// Reads and parses the file at `path` (see read_aiger; errors name the
-/// path). Throws InputError if the file cannot be read.
+/// Reads and parses the file at `path` ("-": standard input, within the
+/// file size limit; see read_aiger; errors name the path). Throws
+/// InputError if the file cannot be read.
 logic::Aig read_aiger_file(const std::filesystem::path& path);
 
 /// Parses an AIGER file that may have latches (L >= 0), as read_aiger does

@@ -37,6 +37,10 @@ using BooleanCircuitWriter = void (*)(const logic::Aig& circuit, const std::file
 using WordLevelCircuitWriter = void (*)(const arith::Circuit& circuit,
                                         const std::filesystem::path& path);
 
+/// Whether `contents`, the bytes of a file, look like a file of one type
+/// (its header or first statement), for input that has no extension.
+using CircuitContentTest = bool (*)(std::string_view contents);
+
 /// What a command does with a circuit file: read it or write it, and which
 /// kind of circuit it can take (any kind when `kind` is empty).
 struct CircuitFileUse {
@@ -65,6 +69,9 @@ struct CircuitFileType {
   BooleanCircuitWriter write_boolean = nullptr;
   WordLevelCircuitReader read_word_level = nullptr;
   WordLevelCircuitWriter write_word_level = nullptr;
+  /// Set for every type rnncc reads: standard input ("-") is read as the
+  /// first type whose test its bytes pass.
+  CircuitContentTest looks_like = nullptr;
 
   constexpr bool can_read() const { return read_boolean != nullptr || read_word_level != nullptr; }
   constexpr bool can_write() const {
@@ -99,8 +106,21 @@ std::string accepted_extensions_help(CircuitFileUse use,
 /// not serve: "(.arith holds a word-level circuit)" or "(rnncc cannot write
 /// .blif files)". When no row serves `use` at all the line says so: "x.arith:
 /// rnncc cannot read any word-level circuit file".
+///
+/// `path` "-" is standard input or output, which has no extension. Read,
+/// it is the first row serving `use` whose `looks_like` accepts standard
+/// input's bytes (read once, within the file size limit; InputError naming
+/// "-" and the types tried when none does). Written, it is the first text
+/// row serving `use` (ASCII AIGER; `.arith` for a word-level circuit).
 const CircuitFileType& circuit_file_type(
     const std::filesystem::path& path, CircuitFileUse use,
+    std::span<const CircuitFileType> types = circuit_file_types());
+
+/// The row whose extension, with or without its dot, is `name` ("aig",
+/// ".aig"), if it serves `use`; otherwise InputError naming `option` (the
+/// flag that gave the name) and listing the names that serve `use`.
+const CircuitFileType& circuit_file_type_named(
+    std::string_view name, CircuitFileUse use, std::string_view option,
     std::span<const CircuitFileType> types = circuit_file_types());
 
 /// The Boolean circuit in the file at `path`, read by the reader of its
@@ -125,5 +145,10 @@ logic::SequentialAig read_sequential_circuit_file(const std::filesystem::path& p
 /// as write_boolean_circuit_file does otherwise.
 void write_sequential_circuit_file(const logic::SequentialAig& circuit,
                                    const std::filesystem::path& path);
+
+/// The same with the type given (a Boolean row of the table) instead of
+/// taken from the extension.
+void write_sequential_circuit_file(const logic::SequentialAig& circuit,
+                                   const std::filesystem::path& path, const CircuitFileType& type);
 
 }  // namespace rnncc::io
