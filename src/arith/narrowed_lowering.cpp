@@ -151,8 +151,11 @@ std::optional<LoweredValue> NarrowedLowering::multiply_words(const LoweredValue&
   // 2^-F; modulo 2^k it depends on the product modulo 2^(k+F) only.
   const std::size_t product_width = width + fraction_bits_;
   const std::size_t built_width = std::min(product_width, signed_width(product_low, product_high));
+  // Truncated products (F = 0) take both operands at the result's width,
+  // which the multiplier builds smallest; products rounded afterwards keep
+  // narrower operands narrow.
   const auto operand = [&](const LoweredValue& x) {
-    return resize(x.bits, std::min(x.bits.size(), built_width));
+    return resize(x.bits, fraction_bits_ == 0 ? built_width : std::min(x.bits.size(), built_width));
   };
   BitVector product = word::multiply(aig, operand(a), operand(b), word::Signedness::signed_,
                                      built_width, architecture);
@@ -256,21 +259,26 @@ std::optional<LoweredValue> NarrowedLowering::lower(
     case OperationKind::negate:
       return negate(operand(0), operand_facts(0), result_facts);
     case OperationKind::multiply: {
-      // A product with a word of two values is a choice between two
-      // products with constants (0: nothing; 1: a wire; -1: a negation).
-      const auto is_selector = [&](std::size_t i) {
-        return operand_facts(i).values.size() == 2 && !operand_facts(1 - i).is_constant();
+      // A product with a word of two cheap factors is a choice between two
+      // products with constants: 0 (nothing), 1 (a wire), -1 (a negation),
+      // or a power of two times either (a shift; not in modp). Two general
+      // constants would take two multipliers where one does.
+      const auto is_cheap_factor = [&](const mpz_class& factor) {
+        if (factor == 0 || factor == denominator_) return true;
+        if (is_residue_) return factor == highest_;
+        const mpz_class magnitude = abs(factor);
+        return magnitude >= denominator_ &&
+               mpz_popcount(magnitude.get_mpz_t()) == 1;  // denominator_ is 2^F
       };
-      const auto is_cheap = [&](std::size_t i) {
-        return std::all_of(operand_facts(i).values.begin(), operand_facts(i).values.end(),
-                           [&](const mpz_class& v) {
-                             return v == 0 || v == denominator_ ||
-                                    v == (is_residue_ ? highest_ : mpz_class(-denominator_));
-                           });
+      const auto is_selector = [&](std::size_t i) {
+        const ValueFacts& selector_facts = operand_facts(i);
+        return selector_facts.values.size() == 2 && !operand_facts(1 - i).is_constant() &&
+               is_cheap_factor(selector_facts.values[0]) &&
+               is_cheap_factor(selector_facts.values[1]);
       };
       std::optional<std::size_t> selector;
       if (is_selector(1)) selector = 1;
-      if (is_selector(0) && (!selector || (is_cheap(0) && !is_cheap(1)))) selector = 0;
+      if (is_selector(0)) selector = 0;
       if (selector) {
         const std::size_t other = 1 - *selector;
         return multiply_by_two_values(operand(other), operand_facts(other), operand(*selector),
