@@ -67,20 +67,18 @@ int check_format(const std::string& format_spelling, std::size_t max_length) {
         options.narrowing = rnncc::arith::Narrowing::off;
         const compile::CompiledModel full = compile::compile(model, options);
         if (length == 1) ands_at_one = full.lowered.aig.and_count();
-                   schedule, length, full.lowered.aig.and_count(),
-                   narrowed.lowered.aig.and_count());
-                   rnncc::verify::EquivalenceOptions equivalence;
-                   equivalence.random_patterns = 256;
-                   const rnncc::verify::EquivalenceResult result = rnncc::verify::check_equivalence(
-                       full.lowered.aig, narrowed.lowered.aig, equivalence);
-                   INFO(path.filename().string(), " ", format_spelling, " ", std::string(schedule),
-                        " T=", length, ": ", full.lowered.aig.and_count(), " ANDs at full width, ",
-                        narrowed.lowered.aig.and_count(), " narrowed");
-                   CHECK(result.decided);
-                   CHECK(result.equivalent);
-                   // Narrowing never makes a circuit larger.
-                   CHECK(narrowed.lowered.aig.and_count() <= full.lowered.aig.and_count());
-                   ++compared;
+        rnncc::verify::EquivalenceOptions equivalence;
+        equivalence.random_patterns = 256;
+        const rnncc::verify::EquivalenceResult result =
+            rnncc::verify::check_equivalence(full.lowered.aig, narrowed.lowered.aig, equivalence);
+        INFO(path.filename().string(), " ", format_spelling, " ", std::string(schedule),
+             " T=", length, ": ", full.lowered.aig.and_count(), " ANDs at full width, ",
+             narrowed.lowered.aig.and_count(), " narrowed");
+        CHECK(result.decided);
+        CHECK(result.equivalent);
+        // Narrowing never makes a circuit larger.
+        CHECK(narrowed.lowered.aig.and_count() <= full.lowered.aig.and_count());
+        ++compared;
       }
     }
   }
