@@ -40,7 +40,7 @@ for model in circuits/models/*.toml; do
   fi
   while ((length > 1)); do
     ands=$(ands_without_narrowing "$length")
-    ((${ands:-0} > 300000)) || break
+    ((${ands:-300001} > 300000)) || break  # no count: refused by the AND limit
     length=$((length / 2))
   done
   for narrowing in on off; do
