@@ -7,9 +7,11 @@
 #include <stdexcept>
 
 #include "exact_intervals.hpp"
+#include "narrowed_lowering.hpp"
 #include "rnncc/arith/circuit_evaluation.hpp"
 #include "rnncc/arith/live_sweep.hpp"
 #include "rnncc/arith/nonlinear_table.hpp"
+#include "rnncc/arith/value_facts.hpp"
 #include "rnncc/common/assert.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/logic/cleanup.hpp"
@@ -114,13 +116,11 @@ LoweredValue boolean_word(Literal literal) {
   return LoweredValue{word::BitVector{literal}, 0, 1, 1};
 }
 
-/// The lowered value of `node` given the lowered values of its operands.
+/// The lowered value of `node` given the lowered values of its operands
+/// (operand(i): the i-th operand's lowered value).
+template <class Operand>
 LoweredValue lower_node(const Circuit& circuit, NodeId node, FormatLowering& lowering,
-                        const std::vector<std::optional<LoweredValue>>& values,
-                        const std::vector<LoweredWord>& inputs) {
-  auto operand = [&](std::size_t i) -> const LoweredValue& {
-    return *values[circuit.operand(node, i)];
-  };
+                        const Operand& operand, const std::vector<LoweredWord>& inputs) {
   switch (circuit.kind(node)) {
     case OperationKind::input:
       return inputs[circuit.input_position(node)].value;
@@ -166,6 +166,33 @@ LoweredValue lower_node(const Circuit& circuit, NodeId node, FormatLowering& low
     }
   }
   RNNCC_UNREACHABLE("an operation kind the switch does not list");
+}
+
+/// The narrow value of `node` (narrowed_lowering.hpp) given the narrow
+/// values of the nodes before it: by its narrow circuit when it has one,
+/// otherwise by the format's circuit on widened operands, then narrowed.
+LoweredValue lower_narrowed_node(const Circuit& circuit, NodeId node, FormatLowering& lowering,
+                                 detail::NarrowedLowering& narrowed,
+                                 const std::vector<ValueFacts>& facts,
+                                 const std::vector<std::optional<LoweredValue>>& values,
+                                 const std::vector<LoweredWord>& inputs) {
+  const ValueFacts& node_facts = facts[node];
+  const bool is_boolean = circuit.is_boolean(node);
+  if (node_facts.is_constant()) {
+    return is_boolean ? boolean_word(logic::constant_literal(node_facts.low == 1))
+                      : narrowed.narrow(LoweredValue{}, node_facts);
+  }
+  std::optional<LoweredValue> value = narrowed.lower(circuit, node, values, facts);
+  if (!value) {
+    value = lower_node(
+        circuit, node, lowering,
+        [&](std::size_t i) {
+          const NodeId operand = circuit.operand(node, i);
+          return circuit.is_boolean(operand) ? *values[operand] : narrowed.widen(*values[operand]);
+        },
+        inputs);
+  }
+  return is_boolean ? std::move(*value) : narrowed.narrow(*value, node_facts);
 }
 
 }  // namespace
@@ -218,7 +245,7 @@ FormatLowering make_lowering(const Circuit& circuit, word::ArithmeticArchitectur
 
 LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture architecture,
                      const std::vector<std::optional<LoweredValue>>* output_shapes,
-                     ExactLowering exact_lowering) {
+                     ExactLowering exact_lowering, Narrowing narrowing) {
   LoweredCircuit result;
   FormatLowering lowering =
       make_lowering(circuit, architecture, output_shapes, exact_lowering, result);
@@ -258,13 +285,33 @@ LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture archit
   }
   const std::vector<LoweredWord>& node_inputs = in_residues ? residue_inputs : result.inputs;
 
+  // Finite formats narrow their words by the value facts; exact values
+  // already take the widths of their intervals.
+  std::vector<ValueFacts> facts;
+  std::optional<detail::NarrowedLowering> narrowed;
+  if (narrowing == Narrowing::on && is_finite(circuit.format())) {
+    facts = analyse_values(circuit);
+    narrowed.emplace(lowering, architecture);
+  }
   std::vector<std::optional<LoweredValue>> values(circuit.node_count());
   sweep_live_nodes(
       circuit,
       [&](NodeId node) {
-        values[node] = lower_node(circuit, node, lowering, values, node_inputs);
+        if (narrowed) {
+          values[node] =
+              lower_narrowed_node(circuit, node, lowering, *narrowed, facts, values, node_inputs);
+        } else {
+          values[node] = lower_node(
+              circuit, node, lowering,
+              [&](std::size_t i) -> const LoweredValue& {
+                return *values[circuit.operand(node, i)];
+              },
+              node_inputs);
+        }
         if (!circuit.is_boolean(node)) {
+          // A narrowed word still stands for a word of the format's width.
           const std::size_t bits = in_residues ? signed_width(values[node]->low, values[node]->high)
+                                   : narrowed  ? *width_in_bits(circuit.format())
                                                : values[node]->bits.size();
           result.widest_value_bits = std::max(result.widest_value_bits, bits);
         }
@@ -279,6 +326,7 @@ LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture archit
         value = std::move(*conformed);
     }
     if (in_residues && !circuit.is_boolean(node)) value = lowering.as_binary(value);
+    if (narrowed && !circuit.is_boolean(node)) value = narrowed->widen(value);
     for (std::size_t bit = 0; bit < value.bits.size(); ++bit) {
       result.aig.create_output(value.bits[bit], fmt::format("{}[{}]", circuit.output_name(i), bit));
     }

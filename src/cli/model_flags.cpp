@@ -47,6 +47,9 @@ void add_model_flags(CLI::App* command, ModelFlags& flags, const std::string& de
                    "How exact numbers are carried: binary (two's complement) or rns (residues "
                    "modulo k primes of b bits, back to binary at outputs and comparisons)")
       ->capture_default_str();
+  command->add_flag("--no-narrowing", flags.no_narrowing,
+                    "Lower every word of a mod, modp or fixed circuit at the format's full width "
+                    "(by default each word takes the bits its values need; same function)");
 }
 
 model::Model read_model(const ModelFlags& flags) {
@@ -70,6 +73,7 @@ compile::CompileOptions compile_options(const ModelFlags& flags) {
   options.all_outputs = flags.outputs == "all";
   options.reassociate = flags.reassociate;
   options.exact_lowering = arith::parse_exact_lowering(flags.lowering);
+  options.narrowing = flags.no_narrowing ? arith::Narrowing::off : arith::Narrowing::on;
   return options;
 }
 

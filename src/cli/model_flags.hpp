@@ -15,7 +15,7 @@ namespace rnncc::cli {
 
 /// MODEL --length T [--format F] [--schedule S] [--prefix P] [--adder A]
 /// [--multiplier M] [--outputs last|all] [--reassociate] [--lowering
-/// binary|rns], as given.
+/// binary|rns] [--no-narrowing], as given.
 struct ModelFlags {
   std::string model_path;
   std::size_t length = 0;
@@ -27,6 +27,7 @@ struct ModelFlags {
   std::string outputs = "last";
   bool reassociate = false;
   std::string lowering = "binary";
+  bool no_narrowing = false;
 };
 
 /// Adds the flags to `command`; `default_outputs` is "last" or "all".

@@ -259,8 +259,8 @@ void conform_to_sequential(const model::Model& model, const CompileOptions& opti
       shapes.emplace_back(std::move(word.value));
     }
   }
-  compiled.lowered =
-      arith::lower(*compiled.arithmetic, options.arithmetic, &shapes, options.exact_lowering);
+  compiled.lowered = arith::lower(*compiled.arithmetic, options.arithmetic, &shapes,
+                                  options.exact_lowering, options.narrowing);
   std::size_t kept = 0;
   for (std::size_t i = 0; i < shapes.size(); ++i) {
     const arith::LoweredWord& word = compiled.lowered.outputs[i];
@@ -299,8 +299,8 @@ CompiledModel lower_arithmetic_circuit(const model::Model& model, const CompileO
       options.schedule.kind != ScheduleKind::sequential) {
     conform_to_sequential(model, options, compiled);
   } else {
-    compiled.lowered =
-        arith::lower(*compiled.arithmetic, options.arithmetic, nullptr, options.exact_lowering);
+    compiled.lowered = arith::lower(*compiled.arithmetic, options.arithmetic, nullptr,
+                                    options.exact_lowering, options.narrowing);
   }
   describe_in_comments(model, options, compiled.lowered);
   if (options.reassociate && !arith::is_ring(model.format) &&

@@ -53,7 +53,8 @@ logic::SequentialAig build_sequential_step(const model::Model& model,
   for (std::size_t i = 0; i < next.size(); ++i)
     circuit.create_output(next[i], fmt::format("state_next[{}]", i));
 
-  arith::LoweredCircuit lowered = arith::lower(circuit, options.arithmetic);
+  arith::LoweredCircuit lowered = arith::lower(circuit, options.arithmetic, nullptr,
+                                               arith::ExactLowering::binary, options.narrowing);
   // The initial state's bits, as the state words store it (the step's own
   // inputs take 0 here; only the state's patterns are used).
   std::vector<mpq_class> values(circuit.input_count(), 0);

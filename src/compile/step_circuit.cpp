@@ -92,7 +92,8 @@ SequentialWindow build_sequential_window(const model::Model& model, const Compil
     exposed.push_back(expose(circuit, states[k], fmt::format("state@{}", k)));
 
   SequentialWindow window;
-  window.lowered = arith::lower(circuit, options.arithmetic);
+  window.lowered = arith::lower(circuit, options.arithmetic, nullptr, arith::ExactLowering::binary,
+                                options.narrowing);
   const std::size_t words_per_step = circuit.input_count() / steps;
   window.inputs.emplace_back();
   for (std::size_t k = 1; k <= steps; ++k) {
@@ -148,7 +149,8 @@ ScanWindow build_scan_window(const model::Model& model, const CompileOptions& op
     exposed_second.push_back(expose(circuit, map_words(second[l]), fmt::format("second@{}", l)));
 
   ScanWindow window;
-  window.lowered = arith::lower(circuit, options.arithmetic);
+  window.lowered = arith::lower(circuit, options.arithmetic, nullptr, arith::ExactLowering::binary,
+                                options.narrowing);
   for (std::size_t l = 0; l <= levels; ++l) {
     window.first.push_back(output_bits(window.lowered, exposed_first[l]));
     window.outputs.push_back(output_bits(window.lowered, readouts[l]));

@@ -74,7 +74,8 @@ arith::LoweredCircuit step_template(const model::Model& model, const CompileOpti
       circuit.create_output(next[j], fmt::format("next{}.{}", code, j));
     }
   }
-  return arith::lower(circuit, options.arithmetic);
+  return arith::lower(circuit, options.arithmetic, nullptr, arith::ExactLowering::binary,
+                      options.narrowing);
 }
 
 /// The lowered readout template: state values in, readout out.
@@ -93,7 +94,8 @@ arith::LoweredCircuit readout_template(const model::Model& model, const CompileO
       circuit.create_output(value.numbers[i], fmt::format("r{}", i));
     }
   }
-  return arith::lower(circuit, options.arithmetic);
+  return arith::lower(circuit, options.arithmetic, nullptr, arith::ExactLowering::binary,
+                      options.narrowing);
 }
 
 }  // namespace

@@ -357,11 +357,16 @@ TEST_CASE("the widest value: the format's width, or the exact product's interval
 }
 
 TEST_CASE("explicit tables on operands wider than 16 bits are refused with LimitError") {
+  // Two results, so that the table is a function of its operand (a table
+  // of one result is the constant it gives, and needs no table).
   Circuit circuit(parse_format("mod:17"));
   NodeId a = circuit.create_input("a");
-  circuit.create_output(circuit.create_lookup(circuit.add_table(ExplicitTable{"t", {}, 1}), a),
-                        "y");
+  circuit.create_output(
+      circuit.create_lookup(circuit.add_table(ExplicitTable{"t", {{0, 2}}, 1}), a), "y");
   CHECK_THROWS_AS(rnncc::arith::lower(circuit, {}), rnncc::LimitError);
+  CHECK_THROWS_AS(rnncc::arith::lower(circuit, {}, nullptr, rnncc::arith::ExactLowering::binary,
+                                      rnncc::arith::Narrowing::off),
+                  rnncc::LimitError);
 }
 
 TEST_CASE("lowering a chain 200,000 operations deep") {

@@ -47,6 +47,15 @@ struct LoweredCircuit {
 /// back to binary only at the outputs, comparisons and sign tests.
 enum class ExactLowering { binary, residue };
 
+/// Whether the lowering of a finite format (mod, modp, fixed) carries each
+/// word in the bits the value analysis (value_facts.hpp) proves it needs:
+/// `on` narrows (constants fold, products with a word of two values become
+/// multiplexers, small words take small adders and multipliers, and are
+/// widened only for operations without a narrow circuit and for outputs);
+/// `off` carries every word at the format's width. Both compute the same
+/// function; exact circuits are lowered the same either way.
+enum class Narrowing { off, on };
+
 /// "binary" or "rns".
 std::string_view name_of(ExactLowering lowering);
 /// Parses "binary" or "rns"; InputError naming both otherwise.
@@ -70,9 +79,12 @@ ExactLowering parse_exact_lowering(std::string_view name);
 /// outputs are the binary lowering's words bit for bit. Explicit lookup
 /// tables are refused there (InputError). widest_value_bits is then the
 /// widest interval's signed width, as in binary.
+/// `narrowing` as Narrowing says; the AIG's inputs and outputs are the same
+/// words either way.
 LoweredCircuit lower(const Circuit& circuit, word::ArithmeticArchitecture architecture,
                      const std::vector<std::optional<LoweredValue>>* output_shapes = nullptr,
-                     ExactLowering exact_lowering = ExactLowering::binary);
+                     ExactLowering exact_lowering = ExactLowering::binary,
+                     Narrowing narrowing = Narrowing::on);
 
 /// Drops the AND nodes no output depends on (operations may build gates they
 /// end up not using), keeping inputs and outputs in order, and renumbers the

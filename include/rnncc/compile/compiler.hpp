@@ -27,6 +27,9 @@ struct CompileOptions {
   bool reassociate = false;                 ///< allow a scan in a rounding (fixed) format
   /// How exact numbers are carried: two's complement or residues (exact only).
   arith::ExactLowering exact_lowering = arith::ExactLowering::binary;
+  /// Whether finite-format words are lowered at the widths their values
+  /// need (the circuit computes the same function either way).
+  arith::Narrowing narrowing = arith::Narrowing::on;
 };
 
 /// The compiled circuits.
