@@ -243,13 +243,20 @@ class Balancer {
     // Regions were found from the outputs down; rebuild from the inputs up.
     for (auto region = regions_.rbegin(); region != regions_.rend(); ++region) {
       Literal rebuilt;
-      if (region->is_xor) {
+      if (region->leaf_count == 2) {
+        // Most regions of arithmetic circuits are single gates: nothing to
+        // reorder, and create_and folds what the general path would.
+        const Literal first = mapped(leaves_[region->leaf_begin]);
+        const Literal second = mapped(leaves_[region->leaf_begin + 1]);
+        rebuilt =
+            region->is_xor ? result_.create_xor(first, second) : result_.create_and(first, second);
+        if (rebuilt.is_constant()) unused_nodes_ = true;
+      } else if (region->is_xor) {
         rebuilt = rebuild_xor_tree(*region);
-        ++statistics.xor_trees;
       } else {
         rebuilt = rebuild_and_tree(*region);
-        ++statistics.and_trees;
       }
+      ++(region->is_xor ? statistics.xor_trees : statistics.and_trees);
       if (result_.level(rebuilt) > aig_.level(region->root)) {
         rebuilt = rebuild_as_built(region->root);
         ++statistics.kept_as_built;
