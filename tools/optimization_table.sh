@@ -7,6 +7,7 @@
 # Models in `exact` are compiled in mod:16 (as tools/schedule_table.sh does);
 # fixed-point scans get --reassociate.
 #   tools/optimization_table.sh [SCAN_T [SEQUENTIAL_T [AND_CAP]]]
+#   RNNCC_TABLE_MODELS="pd gru"   only these models (default: every one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scan_length=${1:-256}
@@ -22,6 +23,7 @@ echo "| model | format | schedule | T | ANDs built | depth built | ANDs balance 
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for model in circuits/models/*.toml; do
   name=$(basename "$model" .toml)
+  if [[ -n ${RNNCC_TABLE_MODELS:-} && " $RNNCC_TABLE_MODELS " != *" $name "* ]]; then continue; fi
   format=$(sed -n 's/^format = "\(.*\)"/\1/p' "$model")
   [[ -z "$format" || "$format" == exact ]] && format=mod:16
   for schedule in scan sequential; do
