@@ -9,6 +9,7 @@
 #   RNNCC_BENCH_MACHINE=TEXT   the machine note of every row (default: CPU, cores,
 #                              caches, memory, OS, compiler, load average at the start)
 #   RNNCC_BENCH_ONLY=score     run the scoring section alone (about a minute)
+#   RNNCC_BENCH_ONLY=balance   run the depth-balancing section alone (about a minute)
 # Needs about 9 GB of memory (ABC's simulation of 131,072 patterns) and
 # 10-15 minutes on two quiet cores.
 set -euo pipefail
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/.."
 tools/setup.sh
 cmake --preset release -DRNNCC_BUILD_BENCHMARKS=ON >/dev/null
 cmake --build --preset release --target rnncc strash_bench aiger_bench eval_bench compile_bench \
-  score_bench >/dev/null
+  score_bench balance_bench >/dev/null
 work=${1:-/tmp/rnncc-bench}
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
@@ -86,7 +87,7 @@ timed() {
   echo "$wall $(python3 -c "print(f'{$user + $system:.3f}')")"
 }
 only=${RNNCC_BENCH_ONLY:-}
-if [[ $only != score ]]; then # the circuit core, evaluation and compilation sections
+if [[ -z $only ]]; then # the circuit core, evaluation and compilation sections
 
 # --- circuit core: structural hashing and AIGER files --------------------------
 echo "== ABC baseline: 256-bit multiplier (gen -m -N 256; strash)"
@@ -231,6 +232,26 @@ done
 #   build/release/bench/compile_bench --benchmark_filter='^deltanet_scan/4096/'
 fi # the circuit core, evaluation and compilation sections
 
+# --- depth balancing: logic::balance against the compile of the same circuit --
+if [[ -z $only || $only == balance ]]; then
+echo "== rnncc: depth balancing (about 10^7 ANDs)"
+for filter in deltanet_scan/64 lstm_sequential/32; do
+  json=$work/balance.json
+  "$bin/balance_bench" --benchmark_filter="^$filter/" --benchmark_counters_tabular=true \
+    --benchmark_out="$json" --benchmark_out_format=json | tail -1
+  compile_seconds=$(figure "$json" "$filter/" compile_seconds)
+  record "balance/$filter" seconds "$(figure "$json" "$filter/" balance_seconds)" s \
+    "rnncc compile of the same circuit" "$compile_seconds"
+  record "balance/$filter" balance_over_compile "$(figure "$json" "$filter/" balance_over_compile)" ratio
+  record "balance/$filter" ands_per_second "$(figure "$json" "$filter/" ands_per_second 1e-6)" "M ANDs/s"
+  for counter in ands depth balanced_ands balanced_depth; do
+    record "balance/$filter" $counter "$(figure "$json" "$filter/" $counter)" count
+  done
+done
+fi
+
+if [[ -z $only || $only == score ]]; then
+
 # --- scoring: S5 instances of length 64 by the shipped S5 model ----------------
 echo "== rnncc: scoring"
 "$bin/score_bench" --benchmark_counters_tabular=true --benchmark_repetitions=5 \
@@ -264,4 +285,5 @@ record score/s5_64_whole_process_2_threads wall_seconds "${score_wall[2]}" s "rn
   "${score_wall[1]}"
 echo "scoring: circuit $circuit_one/s (1 thread), $circuit_two/s (2), interpreter $interpreter/s;" \
   "whole process ${score_wall[1]} s (1 thread), ${score_wall[2]} s (2)"
+fi # scoring
 echo "Rows appended to $results"

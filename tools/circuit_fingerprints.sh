@@ -5,6 +5,8 @@
 # lengths, with the outputs after the last step and after every step, as
 # .aag and .arith. Two builds that print the same lines write byte-identical
 # circuits; refusals are fingerprinted by their exit status.
+# RNNCC_FINGERPRINT_OPTIONS adds options to every compile (e.g.
+# "--optimize none" for the circuits as lowered, before balancing).
 #   tools/circuit_fingerprints.sh [rnncc executable, default build/release/rnncc]
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +24,8 @@ for model in circuits/models/*.toml; do
             [[ $schedule == table && $extension == arith ]] && continue
             options=(--length "$length" --schedule "$schedule" --outputs "$outputs" --reassociate)
             [[ -n $format ]] && options+=(--format "$format")
+            # shellcheck disable=SC2206  # the extra options are split on purpose
+            options+=(${RNNCC_FINGERPRINT_OPTIONS:-})
             if "$rnncc" compile "$model" "${options[@]}" -o "$work/c.$extension" 2>/dev/null; then
               hash=$(sha256sum "$work/c.$extension" | cut -c1-16)
             else

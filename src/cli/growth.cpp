@@ -22,6 +22,7 @@
 #include "rnncc/common/error.hpp"
 #include "rnncc/common/size_limits.hpp"
 #include "rnncc/compile/compiler.hpp"
+#include "rnncc/experiment/circuit_optimization.hpp"
 #include "rnncc/experiment/lengths.hpp"
 #include "rnncc/experiment/sweep.hpp"
 #include "rnncc/experiment/sweep_plan.hpp"
@@ -45,6 +46,8 @@ struct GrowthCommandOptions {
   bool analytic = false;
   bool reassociate = false;
   std::string lowering = "binary";
+  std::string optimize = "balance";
+  experiment::OptimizationRequest optimization;
 };
 
 /// The flags as a sweep request; throws InputError for bad lengths, an
@@ -118,7 +121,38 @@ std::string command_line(const GrowthCommandOptions& options) {
   if (options.analytic) text += " --analytic";
   if (options.reassociate) text += " --reassociate";
   if (options.lowering != "binary") text += " --lowering " + options.lowering;
+  if (options.optimize != "balance") text += " --optimize " + options.optimize;
+  if (options.optimization.abc_script != io::default_abc_script) {
+    text += fmt::format(" --abc-script '{}'", options.optimization.abc_script);
+  }
+  if (options.optimization.sat_check) text += " --check";
   return text;
+}
+
+/// How optimised circuits are checked, as the report's note says it.
+std::string check_text(const experiment::OptimizationRequest& request) {
+  if (request.sat_check) return "proved by SAT";
+  return fmt::format("simulated on {} random patterns; proved by SAT up to {} ANDs",
+                     request.random_patterns, experiment::sat_check_and_threshold);
+}
+
+/// What the opt_depth column holds and how each value was checked.
+std::string optimization_note(const experiment::OptimizationRequest& request) {
+  switch (request.optimization) {
+    case experiment::Optimization::none:
+      return "opt_depth: --optimize none, so the depth as built";
+    case experiment::Optimization::balance:
+      break;
+    case experiment::Optimization::abc:
+      return fmt::format(
+          "opt_depth: the depth after rnncc's balancing and ABC '{}', each result checked "
+          "equivalent to the circuit as built ({})",
+          request.abc_script, check_text(request));
+  }
+  return fmt::format(
+      "opt_depth: the depth after rnncc's balancing (AND and XOR trees rebuilt shallowest "
+      "first), each result checked equivalent to the circuit as built ({})",
+      check_text(request));
 }
 
 /// Throws when the sweep measured nothing, with every note's reason.
@@ -178,8 +212,13 @@ void run_growth(const GrowthCommandOptions& options) {
     size_limits().max_and_count = default_set_max_and_count;
   }
   const std::vector<experiment::SeriesPlan> plans = experiment::plan_series(sweep_request(options));
+  experiment::OptimizationRequest optimization = options.optimization;
+  optimization.optimization = experiment::parse_optimization(options.optimize);
+  if (!options.analytic) experiment::require_optimizer(optimization);
   OutputFiles files(options);
-  experiment::SweepOptions sweep_options{options.reassociate};
+  experiment::SweepOptions sweep_options;
+  sweep_options.reassociate = options.reassociate;
+  sweep_options.optimization = optimization;
   sweep_options.exact_lowering = arith::parse_exact_lowering(options.lowering);
   if (options.analytic && sweep_options.exact_lowering == arith::ExactLowering::residue) {
     throw InputError(
@@ -205,6 +244,7 @@ void run_growth(const GrowthCommandOptions& options) {
     context.command = command_line(options);
     context.notes = sweep.notes;
     context.notes.push_back(sweep.peak_memory_note);
+    context.notes.push_back(optimization_note(optimization));
     const std::vector<report::GrowthSeries>& all = sweep.series;
     fmt::print("{}", report::render_terminal_report(all, colour, context));
     OutputFiles::fill(files.csv, [&] { return report::growth_csv_text(all); });
@@ -249,6 +289,20 @@ void register_growth(CLI::App& app) {
                    "How exact numbers are carried: binary or rns (residues, back to binary at "
                    "outputs and comparisons); rns series read format exact/rns")
       ->capture_default_str();
+  command
+      ->add_option("--optimize", options->optimize,
+                   "What gives the opt_depth column: none, balance (AND and XOR trees rebuilt "
+                   "shallowest first) or abc (balance, then the ABC script); each optimised "
+                   "circuit is checked against the one built")
+      ->capture_default_str();
+  command
+      ->add_option("--abc-script", options->optimization.abc_script,
+                   "ABC commands for --optimize abc, ';'-separated")
+      ->capture_default_str();
+  command->add_flag("--check", options->optimization.sat_check,
+                    fmt::format("Prove every optimised circuit equivalent by SAT (without it: "
+                                "circuits up to {} ANDs; larger ones are simulated)",
+                                experiment::sat_check_and_threshold));
   command->callback([options] { run_growth(*options); });
 }
 

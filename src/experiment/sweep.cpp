@@ -114,6 +114,11 @@ GrowthSweep run_growth_sweep(const std::vector<SeriesPlan>& plans, const SweepOp
             series.points.push_back(report::measure_growth_point(
                 length, compiled.lowered.aig, compiled.arithmetic ? &*compiled.arithmetic : nullptr,
                 compiled.lowered.widest_value_bits, seconds, peak));
+            if (options.optimization.optimization != Optimization::none) {
+              series.points.back().optimized_depth =
+                  optimize_circuit(std::move(compiled.lowered.aig), options.optimization)
+                      .circuit.depth();
+            }
             if (options.observed_sequences > 0) {
               series.points.back().bits_observed =
                   observe_random_runs(combination.model, length, options.observed_sequences, 1)

@@ -38,9 +38,9 @@ std::string growth_csv_text(const std::vector<GrowthSeries>& all) {
     const std::string prefix = name_cells(series);
     for (const GrowthPoint& point : series.points) {
       text += fmt::format(
-          "{},{},{},{},{},{},{},{},{},{},{},{},{}\n", prefix, point.length, point.ands, point.depth,
-          optional_cell(point.arithmetic_depth), optional_cell(point.multiplicative_depth),
-          point.max_width, point.precision_bits,
+          "{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", prefix, point.length, point.ands,
+          point.depth, point.optimized_depth, optional_cell(point.arithmetic_depth),
+          optional_cell(point.multiplicative_depth), point.max_width, point.precision_bits,
           point.bits_observed == 0 ? std::string() : std::to_string(point.bits_observed),
           point.brent_16, point.brent_256, detail::shortest_decimal(point.compile_seconds),
           point.peak_bytes);

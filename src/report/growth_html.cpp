@@ -122,7 +122,8 @@ std::string growth_html_text(const std::vector<GrowthSeries>& all, const ReportC
   html +=
       "<h2>Measurements</h2>\n<table id=\"measurements\">\n<tr><th>model</th><th>family</th>"
       "<th>schedule</th><th>format</th><th>T</th><th>ands</th><th>depth</th>"
-      "<th>arith_depth</th><th>mult_depth</th><th>max_width</th><th>precision_bits</th>"
+      "<th>opt_depth</th><th>arith_depth</th><th>mult_depth</th><th>max_width</"
+      "th><th>precision_bits</th>"
       "<th>bits_observed</th><th>brent_16</th><th>brent_256</th><th>compile_seconds</"
       "th><th>peak_bytes</th></tr>\n";
   for (const GrowthSeries& series : all) {
@@ -132,9 +133,9 @@ std::string growth_html_text(const std::vector<GrowthSeries>& all, const ReportC
                           cell(series.family), cell(series.schedule), cell(series.format));
       for (const std::string& value :
            {fmt::format("{}", point.length), fmt::format("{}", point.ands),
-            fmt::format("{}", point.depth), optional_text(point.arithmetic_depth),
-            optional_text(point.multiplicative_depth), fmt::format("{}", point.max_width),
-            fmt::format("{}", point.precision_bits),
+            fmt::format("{}", point.depth), fmt::format("{}", point.optimized_depth),
+            optional_text(point.arithmetic_depth), optional_text(point.multiplicative_depth),
+            fmt::format("{}", point.max_width), fmt::format("{}", point.precision_bits),
             point.bits_observed == 0 ? std::string("-") : fmt::format("{}", point.bits_observed),
             fmt::format("{}", point.brent_16), fmt::format("{}", point.brent_256),
             fmt::format("{:.3f}", point.compile_seconds), fmt::format("{}", point.peak_bytes)})

@@ -20,6 +20,7 @@ Json point_json(const GrowthPoint& point) {
   json["T"] = point.length;
   json["ands"] = point.ands;
   json["depth"] = point.depth;
+  json["opt_depth"] = point.optimized_depth;
   json["arith_depth"] = optional_value(point.arithmetic_depth);
   json["mult_depth"] = optional_value(point.multiplicative_depth);
   json["max_width"] = point.max_width;

@@ -12,6 +12,7 @@ GrowthPoint measure_growth_point(std::uint64_t length, const logic::Aig& aig,
   point.length = length;
   point.ands = aig.and_count();
   point.depth = aig.depth();
+  point.optimized_depth = point.depth;
   if (arithmetic != nullptr) {
     const arith::CircuitStatistics statistics = arithmetic->statistics();
     point.arithmetic_depth = statistics.arithmetic_depth;

@@ -8,6 +8,8 @@ const Expectation& MeasureExpectations::operator[](Measure measure) const {
   switch (measure) {
     case Measure::depth:
       return depth;
+    case Measure::optimized_depth:
+      return optimized_depth;
     case Measure::arithmetic_depth:
       return arithmetic_depth;
     case Measure::multiplicative_depth:

@@ -104,20 +104,32 @@ struct PanelKind {
   std::string_view css_class, title, y_title, quantity;
   bool logarithmic;
   std::uint64_t (*value)(const GrowthPoint&);
+  /// A second value drawn dotted in the series' colour (the optimised
+  /// depth beside the depth as built), or null.
+  std::uint64_t (*second_value)(const GrowthPoint&) = nullptr;
+  std::string_view second_quantity = {};
 };
 
 std::uint64_t depth_of(const GrowthPoint& point) {
   return point.depth;
 }
+std::uint64_t optimized_depth_of(const GrowthPoint& point) {
+  return point.optimized_depth;
+}
 std::uint64_t ands_of(const GrowthPoint& point) {
   return point.ands;
 }
 
-const PanelKind depth_kind{"depth", "Boolean depth", "depth (AND levels)",
-                           "depth", false,           depth_of};
-const PanelKind depth_log_kind{
-    "depth-log", "Boolean depth, log axis", "depth (AND levels, log axis)", "depth", true,
-    depth_of};
+const PanelKind depth_kind{"depth", "Boolean depth", "depth (AND levels)", "depth",
+                           false,   depth_of,        optimized_depth_of,   "opt_depth"};
+const PanelKind depth_log_kind{"depth-log",
+                               "Boolean depth, log axis",
+                               "depth (AND levels, log axis)",
+                               "depth",
+                               true,
+                               depth_of,
+                               optimized_depth_of,
+                               "opt_depth"};
 const PanelKind size_kind{"size", "Size", "AND nodes (log axis)", "ANDs", true, ands_of};
 
 /// The plotted y of a value: itself, or log10 of it (values below 1 at 1).
@@ -126,10 +138,16 @@ double plotted(const PanelKind& kind, std::uint64_t value) {
                           : static_cast<double>(value);
 }
 
+/// The polyline of `value` over `series`, with a marker per point; `second`
+/// draws it dotted and thinner (the optimised depth).
 std::string series_line(const Panel& panel, const PanelKind& kind, const GrowthSeries& series,
-                        std::string_view label, std::size_t index) {
+                        std::string_view label, std::size_t index, bool second = false) {
   const std::string_view colour = palette[index % palette.size()];
-  const std::string dash = index >= palette.size() ? " stroke-dasharray=\"6 3\"" : std::string();
+  std::uint64_t (*value)(const GrowthPoint&) = second ? kind.second_value : kind.value;
+  const std::string_view quantity = second ? kind.second_quantity : kind.quantity;
+  const std::string dash = second                    ? " stroke-dasharray=\"2 3\""
+                           : index >= palette.size() ? " stroke-dasharray=\"6 3\""
+                                                     : std::string();
   std::string points, markers;
   std::vector<const GrowthPoint*> sorted;
   for (const GrowthPoint& point : series.points)
@@ -138,18 +156,19 @@ std::string series_line(const Panel& panel, const PanelKind& kind, const GrowthS
             [](const GrowthPoint* a, const GrowthPoint* b) { return a->length < b->length; });
   for (const GrowthPoint* point : sorted) {
     double x = panel.x(log2_length(*point));
-    double y = panel.y(plotted(kind, kind.value(*point)));
+    double y = panel.y(plotted(kind, value(*point)));
     if (!points.empty()) points += ' ';
     points += fmt::format("{:.1f},{:.1f}", x, y);
     markers += fmt::format(
         "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\" fill=\"{}\"><title>{}: T={}, {}={}</title>"
         "</circle>\n",
-        x, y, colour, label, point->length, kind.quantity, kind.value(*point));
+        x, y, colour, label, point->length, quantity, value(*point));
   }
   return fmt::format(
-             "<polyline class=\"{}-line\" data-series=\"{}\" fill=\"none\" stroke=\"{}\" "
-             "stroke-width=\"2\"{} points=\"{}\"/>\n",
-             kind.css_class, label, colour, dash, points) +
+             "<polyline class=\"{}-{}\" data-series=\"{}\" fill=\"none\" stroke=\"{}\" "
+             "stroke-width=\"{}\"{} points=\"{}\"/>\n",
+             kind.css_class, second ? "opt-line" : "line", label, colour, second ? 1.5 : 2, dash,
+             points) +
          markers;
 }
 
@@ -161,6 +180,10 @@ std::string panel_svg(const PanelKind& kind, const std::vector<GrowthSeries>& al
     for (const GrowthPoint& point : series.points) {
       low = std::min(low, plotted(kind, kind.value(point)));
       high = std::max(high, plotted(kind, kind.value(point)));
+      if (kind.second_value != nullptr) {
+        low = std::min(low, plotted(kind, kind.second_value(point)));
+        high = std::max(high, plotted(kind, kind.second_value(point)));
+      }
     }
   const double x_low = first == last ? first - 1 : first, x_high = first == last ? last + 1 : last;
   const Axis x{x_low, x_high, left, left + panel_width};
@@ -192,9 +215,11 @@ std::string panel_svg(const PanelKind& kind, const std::vector<GrowthSeries>& al
   svg += frame(panel, kind.title, kind.y_title);
   svg += x_ticks(panel, first, last);
   svg += ticks;
-  for (std::size_t i = 0; i < all.size(); ++i)
-    svg += series_line(panel, kind, all[i],
-                       detail::markup_escaped(series_label(all[i], with_format)), i);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const std::string label = detail::markup_escaped(series_label(all[i], with_format));
+    svg += series_line(panel, kind, all[i], label, i);
+    if (kind.second_value != nullptr) svg += series_line(panel, kind, all[i], label, i, true);
+  }
   return svg + "</g>\n";
 }
 
@@ -210,7 +235,8 @@ std::string growth_svg_text(const std::vector<GrowthSeries>& all) {
       ++point_count;
       k_low = std::min(k_low, log2_length(point));
       k_high = std::max(k_high, log2_length(point));
-      depth_low = std::min<std::uint64_t>(depth_low, std::max<std::uint32_t>(point.depth, 1));
+      depth_low = std::min<std::uint64_t>(
+          depth_low, std::max<std::uint32_t>(std::min(point.depth, point.optimized_depth), 1));
       depth_high = std::max<std::uint64_t>(depth_high, point.depth);
     }
   }
@@ -220,8 +246,9 @@ std::string growth_svg_text(const std::vector<GrowthSeries>& all) {
   if (point_count > 0 && depth_high > 100 * depth_low) kinds.push_back(&depth_log_kind);
   kinds.push_back(&size_kind);
   const double panel_span = margin_left + panel_width + margin_right + panel_gap;
+  // One row per series and one saying what the dotted lines are.
   const double legend_height =
-      legend_row * static_cast<double>(std::max<std::size_t>(all.size(), 1));
+      legend_row * static_cast<double>(std::max<std::size_t>(all.size(), 1) + 1);
   const double width = panel_span * static_cast<double>(kinds.size()) - panel_gap;
   const double height = margin_top + panel_height + margin_bottom + 20 + legend_height;
   std::string svg = fmt::format(
@@ -252,6 +279,13 @@ std::string growth_svg_text(const std::vector<GrowthSeries>& all) {
         text_element(margin_left + 38, y + 4, "start",
                      detail::markup_escaped(series_label(all[i], with_format))));
   }
+  const double key_y = legend_top + legend_row * static_cast<double>(all.size());
+  svg += fmt::format(
+      "<g class=\"legend-entry\"><line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" "
+      "y2=\"{1:.1f}\" stroke=\"#444\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/>{3}</g>\n",
+      margin_left, key_y, margin_left + 30,
+      text_element(margin_left + 38, key_y + 4, "start",
+                   "dotted: opt_depth, the depth after optimisation (solid: as built)"));
   svg += "</g>\n</svg>\n";
   return svg;
 }

@@ -13,8 +13,9 @@ namespace rnncc::report {
 
 namespace {
 
-constexpr EnumNames<Measure, 4> measure_names{{
+constexpr EnumNames<Measure, 5> measure_names{{
     {Measure::depth, "depth"},
+    {Measure::optimized_depth, "opt_depth"},
     {Measure::arithmetic_depth, "arith_depth"},
     {Measure::multiplicative_depth, "mult_depth"},
     {Measure::size, "ands"},
@@ -47,6 +48,9 @@ std::vector<Sample> measure_samples(const GrowthSeries& series, Measure measure)
     switch (measure) {
       case Measure::depth:
         value = point.depth;
+        break;
+      case Measure::optimized_depth:
+        value = point.optimized_depth;
         break;
       case Measure::arithmetic_depth:
         if (point.arithmetic_depth) value = *point.arithmetic_depth;

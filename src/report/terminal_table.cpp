@@ -34,10 +34,10 @@ std::string verdict_colour(Verdict verdict) {
 
 std::string render_terminal_table(const std::vector<GrowthSeries>& all, bool colour) {
   detail::TextTable table;
-  table.headers = {"model", "schedule", "format", "T",    "ands",  "depth",   "arith",   "mult",
-                   "width", "bits",     "obs",    "T_16", "T_256", "seconds", "peak MiB"};
+  table.headers = {"model", "schedule", "format", "T",   "ands", "depth", "opt",     "arith",
+                   "mult",  "width",    "bits",   "obs", "T_16", "T_256", "seconds", "peak MiB"};
   table.right_aligned = {false, false, false, true, true, true, true, true,
-                         true,  true,  true,  true, true, true, true};
+                         true,  true,  true,  true, true, true, true, true};
   for (const GrowthSeries& series : all) {
     for (const GrowthPoint& point : series.points) {
       table.rows.push_back(
@@ -47,6 +47,7 @@ std::string render_terminal_table(const std::vector<GrowthSeries>& all, bool col
            {fmt::format("{}", point.length), ""},
            {fmt::format("{}", point.ands), ""},
            {fmt::format("{}", point.depth), ""},
+           {fmt::format("{}", point.optimized_depth), ""},
            {optional_text(point.arithmetic_depth), ""},
            {optional_text(point.multiplicative_depth), ""},
            {fmt::format("{}", point.max_width), ""},

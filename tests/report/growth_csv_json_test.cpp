@@ -79,10 +79,9 @@ TEST_CASE("CSV: header, one row per point, every value read back exactly") {
   auto records = parse_csv(read_text(directory / "growth.csv"));
   REQUIRE(records.size() == 1 + 4 * 7);
   const std::vector<std::string> header = {
-      "model",      "family",    "schedule",        "format",
-      "T",          "ands",      "depth",           "arith_depth",
-      "mult_depth", "max_width", "precision_bits",  "bits_observed",
-      "brent_16",   "brent_256", "compile_seconds", "peak_bytes"};
+      "model",         "family",    "schedule",    "format",          "T",         "ands",
+      "depth",         "opt_depth", "arith_depth", "mult_depth",      "max_width", "precision_bits",
+      "bits_observed", "brent_16",  "brent_256",   "compile_seconds", "peak_bytes"};
   CHECK(records[0] == header);
   std::size_t row = 1;
   for (const GrowthSeries& series : all) {
@@ -96,27 +95,28 @@ TEST_CASE("CSV: header, one row per point, every value read back exactly") {
       CHECK(to_integer(r[4]) == point.length);
       CHECK(to_integer(r[5]) == point.ands);
       CHECK(to_integer(r[6]) == point.depth);
+      CHECK(to_integer(r[7]) == point.optimized_depth);
       if (point.arithmetic_depth) {
-        CHECK(to_integer(r[7]) == *point.arithmetic_depth);
-      } else {
-        CHECK(r[7].empty());
-      }
-      if (point.multiplicative_depth) {
-        CHECK(to_integer(r[8]) == *point.multiplicative_depth);
+        CHECK(to_integer(r[8]) == *point.arithmetic_depth);
       } else {
         CHECK(r[8].empty());
       }
-      CHECK(to_integer(r[9]) == point.max_width);
-      CHECK(to_integer(r[10]) == point.precision_bits);
-      if (point.bits_observed == 0) {
-        CHECK(r[11].empty());
+      if (point.multiplicative_depth) {
+        CHECK(to_integer(r[9]) == *point.multiplicative_depth);
       } else {
-        CHECK(to_integer(r[11]) == point.bits_observed);
+        CHECK(r[9].empty());
       }
-      CHECK(to_integer(r[12]) == point.brent_16);
-      CHECK(to_integer(r[13]) == point.brent_256);
-      CHECK(std::strtod(r[14].c_str(), nullptr) == point.compile_seconds);
-      CHECK(to_integer(r[15]) == point.peak_bytes);
+      CHECK(to_integer(r[10]) == point.max_width);
+      CHECK(to_integer(r[11]) == point.precision_bits);
+      if (point.bits_observed == 0) {
+        CHECK(r[12].empty());
+      } else {
+        CHECK(to_integer(r[12]) == point.bits_observed);
+      }
+      CHECK(to_integer(r[13]) == point.brent_16);
+      CHECK(to_integer(r[14]) == point.brent_256);
+      CHECK(std::strtod(r[15].c_str(), nullptr) == point.compile_seconds);
+      CHECK(to_integer(r[16]) == point.peak_bytes);
     }
   }
 }
@@ -143,6 +143,7 @@ TEST_CASE("JSON: points read back exactly — analyses carry class, expectation 
       CHECK(json["T"].get<std::uint64_t>() == point.length);
       CHECK(json["ands"].get<std::uint64_t>() == point.ands);
       CHECK(json["depth"].get<std::uint32_t>() == point.depth);
+      CHECK(json["opt_depth"].get<std::uint32_t>() == point.optimized_depth);
       if (point.arithmetic_depth) {
         CHECK(json["arith_depth"].get<std::uint32_t>() == *point.arithmetic_depth);
         CHECK(json["mult_depth"].get<std::uint32_t>() == *point.multiplicative_depth);

@@ -75,15 +75,17 @@ TEST_CASE("headless Chromium renders every table row, the verdicts and the plot"
     }
   }
   CHECK(dom.find("<td>gru&lt;&amp;&gt;</td>") != std::string::npos);
-  // Verdicts: 14 series × measure rows, two mismatches (relu-odd's depth and arith_depth).
-  CHECK(count(dom, "<tr class=\"verdict ") == 14);
-  CHECK(count(dom, "<tr class=\"verdict mismatch\"") == 2);
-  CHECK(dom.find("2 mismatches between measured and expected growth") != std::string::npos);
+  // Verdicts: 18 series × measure rows, three mismatches (relu-odd's depth,
+  // opt_depth and arith_depth).
+  CHECK(count(dom, "<tr class=\"verdict ") == 18);
+  CHECK(count(dom, "<tr class=\"verdict mismatch\"") == 3);
+  CHECK(dom.find("3 mismatches between measured and expected growth") != std::string::npos);
   // The plot, inline, with one line per series in each panel and a legend.
   CHECK(count(dom, "<svg") == 1);
   CHECK(count(dom, "<polyline class=\"depth-line\"") == all.size());
+  CHECK(count(dom, "<polyline class=\"depth-opt-line\"") == all.size());
   CHECK(count(dom, "<polyline class=\"size-line\"") == all.size());
-  CHECK(count(dom, "<g class=\"legend-entry\">") == all.size());
+  CHECK(count(dom, "<g class=\"legend-entry\">") == all.size() + 1);  // + the dotted line's key
   CHECK(dom.find("scan of lstm-small skipped") != std::string::npos);
   CHECK(dom.find("rnncc growth circuits/models/*.toml") != std::string::npos);
 }

@@ -106,10 +106,14 @@ TEST_CASE("the SVG is well-formed with one depth line and one size line per seri
   CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
   CHECK(count(svg, "<polyline class=\"depth-line\"") == all.size());
   CHECK(count(svg, "<polyline class=\"size-line\"") == all.size());
-  CHECK(count(svg, "<g class=\"legend-entry\">") == all.size());
+  CHECK(count(svg, "<g class=\"legend-entry\">") == all.size() + 1);  // + the dotted line's key
   // Depths span 38 … 40963 (more than a factor 100): a log-depth panel too.
   CHECK(count(svg, "<polyline class=\"depth-log-line\"") == all.size());
-  CHECK(count(svg, "<circle ") == 3 * 4 * 7);
+  // The optimised depth, dotted, in both depth panels.
+  CHECK(count(svg, "<polyline class=\"depth-opt-line\"") == all.size());
+  CHECK(count(svg, "<polyline class=\"depth-log-opt-line\"") == all.size());
+  // Markers: two depth panels with two lines each, and the size panel.
+  CHECK(count(svg, "<circle ") == 5 * 4 * 7);
   CHECK(svg.find("gru&lt;&amp;&gt; · table") != std::string::npos);
   // No external references of any kind.
   CHECK(svg.find("href") == std::string::npos);
@@ -140,7 +144,7 @@ TEST_CASE("depths within a factor 100 get no log-depth panel") {
   CHECK(markup_problem(svg) == "");
   CHECK(count(svg, "<polyline class=\"depth-line\"") == all.size());
   CHECK(count(svg, "depth-log") == 0);
-  CHECK(count(svg, "<circle ") == 2 * 3 * 7);
+  CHECK(count(svg, "<circle ") == 3 * 3 * 7);  // depth, opt_depth, size
 }
 
 TEST_CASE("labels name the format when the series differ in it — empty input says so") {

@@ -43,19 +43,20 @@ TEST_CASE("the measures table has one aligned row per point with the exact integ
     for (const GrowthPoint& point : series.points) {
       const std::string& line = lines[row++];
       std::vector<std::string> words = words_of(line);
-      REQUIRE(words.size() == 15);
+      REQUIRE(words.size() == 16);
       CHECK(words[0] == series.model);
       CHECK(words[1] == series.schedule);
       CHECK(words[2] == series.format);
       CHECK(std::stoull(words[3]) == point.length);
       CHECK(std::stoull(words[4]) == point.ands);
       CHECK(std::stoull(words[5]) == point.depth);
-      CHECK(words[6] == (point.arithmetic_depth ? std::to_string(*point.arithmetic_depth) : "-"));
-      CHECK(std::stoull(words[8]) == point.max_width);
-      CHECK(std::stoull(words[9]) == point.precision_bits);
-      CHECK(words[10] == (point.bits_observed == 0 ? "-" : std::to_string(point.bits_observed)));
-      CHECK(std::stoull(words[11]) == point.brent_16);
-      CHECK(std::stoull(words[12]) == point.brent_256);
+      CHECK(std::stoull(words[6]) == point.optimized_depth);
+      CHECK(words[7] == (point.arithmetic_depth ? std::to_string(*point.arithmetic_depth) : "-"));
+      CHECK(std::stoull(words[9]) == point.max_width);
+      CHECK(std::stoull(words[10]) == point.precision_bits);
+      CHECK(words[11] == (point.bits_observed == 0 ? "-" : std::to_string(point.bits_observed)));
+      CHECK(std::stoull(words[12]) == point.brent_16);
+      CHECK(std::stoull(words[13]) == point.brent_256);
       const std::string length_text = std::to_string(point.length);
       CHECK(line.substr(t_end - length_text.size(), length_text.size()) == length_text);
       CHECK(line[t_end] == ' ');
@@ -79,12 +80,13 @@ TEST_CASE("the class table and the report print verdicts and mismatches plainly"
   const std::vector<GrowthSeries> all = rnncc::test::sample_series();
   const std::string classes = render_terminal_classes(all, false);
   std::vector<std::string> lines = lines_of(classes);
-  // series 0: depth, arith, mult, ands; 1: four; 2 (table): depth, ands; 3: four.
-  REQUIRE(lines.size() == 2 + 14);
+  // series 0: depth, opt_depth, arith, mult, ands; 1: five; 2 (table):
+  // depth, opt_depth, ands; 3: five.
+  REQUIRE(lines.size() == 2 + 18);
   std::size_t mismatches = 0;
   for (const std::string& line : lines)
     if (line.find(" mismatch ") != std::string::npos) ++mismatches;
-  CHECK(mismatches == 2);  // relu-odd: depth, arith_depth
+  CHECK(mismatches == 3);  // relu-odd: depth, opt_depth, arith_depth
   ReportContext context;
   context.notes = {"scan of lstm-small skipped: lstm is nonlinear"};
   const std::string report = render_terminal_report(all, false, context);

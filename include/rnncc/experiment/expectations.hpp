@@ -119,7 +119,8 @@ struct ExpectationRule {
 /// width kind × measure.
 std::span<const ExpectationRule> expectation_rules();
 
-/// True when `rule` applies to `measure` of the series `key`.
+/// True when `rule` applies to `measure` of the series `key` (the optimised
+/// depth follows the depth's rules).
 bool applies(const ExpectationRule& rule, const SeriesKey& key, report::Measure measure);
 
 /// The column of the paper's Figure 1 of the series' family: "TC0", "NC1",

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "rnncc/arith/circuit_lowering.hpp"
+#include "rnncc/experiment/circuit_optimization.hpp"
 #include "rnncc/experiment/sweep_plan.hpp"
 #include "rnncc/report/analytic_series.hpp"
 #include "rnncc/report/growth_series.hpp"
@@ -25,6 +26,9 @@ struct SweepOptions {
   /// How exact numbers are carried (compile::CompileOptions); with residues
   /// a series' format reads "exact/rns".
   arith::ExactLowering exact_lowering = arith::ExactLowering::binary;
+  /// What gives each point's optimised depth (GrowthPoint::optimized_depth);
+  /// each optimised circuit is checked against the one built.
+  OptimizationRequest optimization;
 };
 
 /// Told of the sweep's progress; each series is named by its label
@@ -58,7 +62,9 @@ struct GrowthSweep {
 /// compile::check_options refuses it at the first length, else compiles
 /// it at each length with the outputs after the last step, resetting the
 /// peak resident size before each compile, and measures the circuit
-/// (report::measure_growth_point). The first length that compile refuses
+/// (report::measure_growth_point), then optimises it as
+/// options.optimization says for the optimised depth (optimize_circuit,
+/// whose check failing throws out of the sweep). The first length that compile refuses
 /// (InputError, or LimitError) stops the series with a note. Throws
 /// std::invalid_argument for a plan without lengths.
 GrowthSweep run_growth_sweep(const std::vector<SeriesPlan>& plans, const SweepOptions& options,

@@ -14,11 +14,10 @@
 namespace rnncc::report {
 
 /// The CSV columns, in order.
-inline constexpr std::array<std::string_view, 16> growth_csv_columns = {
-    "model",      "family",    "schedule",        "format",
-    "T",          "ands",      "depth",           "arith_depth",
-    "mult_depth", "max_width", "precision_bits",  "bits_observed",
-    "brent_16",   "brent_256", "compile_seconds", "peak_bytes"};
+inline constexpr std::array<std::string_view, 17> growth_csv_columns = {
+    "model",         "family",    "schedule",    "format",          "T",         "ands",
+    "depth",         "opt_depth", "arith_depth", "mult_depth",      "max_width", "precision_bits",
+    "bits_observed", "brent_16",  "brent_256",   "compile_seconds", "peak_bytes"};
 
 /// RFC 4180 CSV: header row of growth_csv_columns, then one row per point
 /// of each series in order. Absent arithmetic depths are empty cells;

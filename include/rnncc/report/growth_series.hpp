@@ -16,7 +16,7 @@ namespace rnncc::report {
 struct GrowthPoint {
   std::uint64_t length = 0;  ///< sequence length T
   std::uint64_t ands = 0;    ///< AND nodes
-  std::uint32_t depth = 0;   ///< Boolean depth in AND levels
+  std::uint32_t depth = 0;   ///< Boolean depth in AND levels, as lowered
   /// Word-level depths; absent for the table schedule.
   std::optional<std::uint32_t> arithmetic_depth, multiplicative_depth;
   std::uint64_t max_width = 0;       ///< largest level width
@@ -28,6 +28,9 @@ struct GrowthPoint {
   /// The widest value the interpreter actually met on random inputs of
   /// this length (0 when not measured): the paper's precision, observed.
   std::uint64_t bits_observed = 0;
+  /// Boolean depth after the sweep's optimisation (logic::balance by
+  /// default), checked equivalent; equal to `depth` without optimisation.
+  std::uint32_t optimized_depth = 0;
 };
 
 /// The paper's expectation for each measure of a series. The stage that
@@ -35,6 +38,7 @@ struct GrowthPoint {
 /// default, a measure has no expectation.
 struct MeasureExpectations {
   Expectation depth, arithmetic_depth, multiplicative_depth, size;
+  Expectation optimized_depth;  ///< the same as depth's where the sweep sets it
 
   /// The expectation of `measure`.
   const Expectation& operator[](Measure measure) const;

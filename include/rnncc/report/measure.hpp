@@ -11,17 +11,20 @@ struct GrowthSeries;  // growth_series.hpp, which includes this header
 
 /// The measures whose growth in T a report classifies.
 enum class Measure {
-  depth,                 ///< Boolean depth (AND levels)
+  depth,                 ///< Boolean depth (AND levels) as lowered
+  optimized_depth,       ///< Boolean depth after the report's optimisation
   arithmetic_depth,      ///< word-level + − × depth
   multiplicative_depth,  ///< word-level × depth
   size,                  ///< AND count
 };
 
 /// All measures, in report order.
-inline constexpr Measure all_measures[] = {Measure::depth, Measure::arithmetic_depth,
-                                           Measure::multiplicative_depth, Measure::size};
+inline constexpr Measure all_measures[] = {Measure::depth, Measure::optimized_depth,
+                                           Measure::arithmetic_depth, Measure::multiplicative_depth,
+                                           Measure::size};
 
-/// "depth", "arith_depth", "mult_depth" or "ands" (the CSV column names).
+/// "depth", "opt_depth", "arith_depth", "mult_depth" or "ands" (the CSV
+/// column names).
 std::string_view to_string(Measure measure);
 
 /// A measured value at one sequence length.
