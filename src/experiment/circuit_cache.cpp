@@ -32,11 +32,11 @@ std::string cache_key(const model::Model& model, const compile::CompileOptions& 
   text += fmt::format("\nrnncc {}\nmodel {}\n", RNNCC_VERSION, model.name);
   for (const std::string& symbol : model.input.alphabet)
     text += fmt::format("symbol {}\n", symbol);
-  text += fmt::format("schedule {}\nprefix {}\nadder {}\nmultiplier {}\nall {}\nreassociate {}\n",
-                      compile::to_string(options.schedule), word::name_of(options.prefix),
-                      word::name_of(options.arithmetic.adder),
-                      word::name_of(options.arithmetic.multiplier), options.all_outputs,
-                      options.reassociate);
+  text += fmt::format(
+      "schedule {}\nprefix {}\nadder {}\nmultiplier {}\nall {}\nreassociate {}\nlowering {}\n",
+      compile::to_string(options.schedule), word::name_of(options.prefix),
+      word::name_of(options.arithmetic.adder), word::name_of(options.arithmetic.multiplier),
+      options.all_outputs, options.reassociate, arith::name_of(options.exact_lowering));
   return fmt::format("{:016x}{:016x}", fnv1a(text, 0xcbf29ce484222325ULL),
                      fnv1a(text, 0x84222325cbf29ce4ULL));
 }

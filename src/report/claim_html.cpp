@@ -120,6 +120,7 @@ struct Axis {
 FitBasis basis_of(const Expectation& expected) {
   if (expected.growth == GrowthClass::linear) return FitBasis::length;
   if (expected.growth == GrowthClass::log_squared) return FitBasis::log_length_squared;
+  if (expected.growth == GrowthClass::log_log_log) return FitBasis::log_length_log_log;
   return FitBasis::log_length;
 }
 
@@ -130,6 +131,8 @@ double regressor(FitBasis basis, double length) {
       return length;
     case FitBasis::log_length_squared:
       return k * k;
+    case FitBasis::log_length_log_log:
+      return k >= 1 ? k * std::log2(k) : 0;
     case FitBasis::log_length:
       return k;
   }

@@ -15,19 +15,22 @@ constexpr EnumNames<Verdict, 5> verdict_names{{
 }};
 static_assert(names_are_distinct(verdict_names));
 
-/// Position in constant < log < log^2 < linear; other and unknown rank above all.
+/// Position in constant < log < log·loglog < log^2 < linear; other and
+/// unknown rank above all.
 int rank(GrowthClass growth) {
   switch (growth) {
     case GrowthClass::constant:
       return 0;
     case GrowthClass::log:
       return 1;
-    case GrowthClass::log_squared:
+    case GrowthClass::log_log_log:
       return 2;
-    case GrowthClass::linear:
+    case GrowthClass::log_squared:
       return 3;
-    default:
+    case GrowthClass::linear:
       return 4;
+    default:
+      return 5;
   }
 }
 

@@ -12,15 +12,52 @@ namespace rnncc::report {
 
 namespace {
 
-constexpr EnumNames<GrowthClass, 6> growth_names{{
+constexpr EnumNames<GrowthClass, 7> growth_names{{
     {GrowthClass::constant, "constant"},
     {GrowthClass::log, "log"},
+    {GrowthClass::log_log_log, "log·loglog"},
     {GrowthClass::log_squared, "log^2"},
     {GrowthClass::linear, "linear"},
     {GrowthClass::other, "other"},
     {GrowthClass::unknown, "unknown"},
 }};
 static_assert(names_are_distinct(growth_names));
+
+/// Step 7 of the rule: the reason for `log·loglog` when the increments
+/// follow α' + β'·log2 k within the tolerance, with at most half the
+/// squared residuals of the line in k (`line_squared_residuals`), and that
+/// line misses by more than noise; else empty.
+std::optional<std::string> log_log_log_reason(const std::vector<long double>& k,
+                                              const std::vector<long double>& delta,
+                                              long double line_squared_residuals,
+                                              const ClassificationTolerance& tolerance) {
+  if (k.front() < 1) return std::nullopt;
+  std::vector<long double> log_k;
+  for (long double value : k)
+    log_k.push_back(std::log2(value));
+  const std::optional<LineFit> fit = fit_line(log_k, delta);
+  if (!fit || fit->slope <= 0) return std::nullopt;
+  long double worst = 0, squared = 0;
+  for (std::size_t i = 0; i < delta.size(); ++i) {
+    const long double residual = std::fabs(delta[i] - (fit->intercept + fit->slope * log_k[i]));
+    worst = std::max(worst, residual);
+    squared += residual * residual;
+  }
+  const long double rise = fit->slope * (log_k.back() - log_k.front());
+  const long double limit = 4 * tolerance.noise + tolerance.relative / 2 * rise;
+  // The line in k must miss by more than value noise explains (each
+  // increment is off by up to ±2τ, so about 2τ² per increment).
+  const long double noise_squares =
+      2 * tolerance.noise * tolerance.noise * static_cast<long double>(delta.size());
+  if (worst > limit || 2 * squared > line_squared_residuals ||
+      line_squared_residuals <= noise_squares)
+    return std::nullopt;
+  return fmt::format(
+      "increments grow linearly in log log T: {:.4g} per doubling of log T, worst residual "
+      "{:.3g} <= {:.3g}, squared residuals {:.3g} against {:.3g} for a line in log T",
+      static_cast<double>(fit->slope), static_cast<double>(worst), static_cast<double>(limit),
+      static_cast<double>(squared), static_cast<double>(line_squared_residuals));
+}
 
 }  // namespace
 
@@ -29,6 +66,7 @@ std::string_view to_string(GrowthClass growth) {
 }
 
 std::optional<GrowthClass> parse_growth_class(std::string_view text) {
+  if (text == "log*loglog") return GrowthClass::log_log_log;
   return parse_in(growth_names, text);
 }
 
@@ -111,9 +149,18 @@ Classification classify(std::span<const Sample> samples, const ClassificationTol
       }
     }
   }
-  long double worst_residual = 0;
-  for (std::size_t i = 0; i < delta.size(); ++i)
-    worst_residual = std::max(worst_residual, std::fabs(delta[i] - (alpha + beta * k[i])));
+  long double worst_residual = 0, squared_residuals = 0;
+  for (std::size_t i = 0; i < delta.size(); ++i) {
+    const long double residual = std::fabs(delta[i] - (alpha + beta * k[i]));
+    worst_residual = std::max(worst_residual, residual);
+    squared_residuals += residual * residual;
+  }
+  if (std::optional<std::string> reason =
+          log_log_log_reason(k, delta, squared_residuals, tolerance)) {
+    result.growth = GrowthClass::log_log_log;
+    result.reason = *reason;
+    return result;
+  }
   const long double line_limit = 4 * tau + rho / 2 * result.trend_rise;
   if (beta > 0 && worst_residual <= line_limit) {
     result.growth = GrowthClass::log_squared;

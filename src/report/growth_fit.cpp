@@ -38,6 +38,8 @@ std::string_view to_string(FitBasis basis) {
   switch (basis) {
     case FitBasis::log_length:
       return "log T";
+    case FitBasis::log_length_log_log:
+      return "log T·loglog T";
     case FitBasis::log_length_squared:
       return "log^2 T";
     case FitBasis::length:
@@ -47,10 +49,11 @@ std::string_view to_string(FitBasis basis) {
 }
 
 std::vector<GrowthFit> growth_fits(std::span<const Sample> samples) {
-  std::vector<long double> log_length, log_squared, length, value;
+  std::vector<long double> log_length, log_log, log_squared, length, value;
   for (const Sample& sample : samples) {
     long double k = std::log2(static_cast<long double>(sample.length));
     log_length.push_back(k);
+    log_log.push_back(k >= 1 ? k * std::log2(k) : 0);
     log_squared.push_back(k * k);
     length.push_back(static_cast<long double>(sample.length));
     value.push_back(sample.value);
@@ -58,6 +61,7 @@ std::vector<GrowthFit> growth_fits(std::span<const Sample> samples) {
   std::vector<GrowthFit> fits;
   const std::pair<FitBasis, const std::vector<long double>*> bases[] = {
       {FitBasis::log_length, &log_length},
+      {FitBasis::log_length_log_log, &log_log},
       {FitBasis::log_length_squared, &log_squared},
       {FitBasis::length, &length}};
   for (const auto& [basis, regressor] : bases) {

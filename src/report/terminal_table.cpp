@@ -66,9 +66,9 @@ std::string render_terminal_table(const std::vector<GrowthSeries>& all, bool col
 std::string render_terminal_classes(const std::vector<GrowthSeries>& all, bool colour,
                                     const ClassificationTolerance& tolerance) {
   detail::TextTable table;
-  table.headers = {"series",  "measure",   "measured",    "expected",
-                   "verdict", "fit log T", "fit log^2 T", "fit T"};
-  table.right_aligned = {false, false, false, false, false, false, false, false};
+  table.headers = {"series",    "measure",        "measured",    "expected", "verdict",
+                   "fit log T", "fit log·loglog", "fit log^2 T", "fit T"};
+  table.right_aligned = {false, false, false, false, false, false, false, false, false};
   const bool with_format = formats_differ(all);
   for (const GrowthSeries& series : all) {
     for (const MeasureAnalysis& analysis : analyse_series(series, tolerance)) {
@@ -78,8 +78,8 @@ std::string render_terminal_classes(const std::vector<GrowthSeries>& all, bool c
           {std::string(to_string(analysis.classification.growth)), "1"},
           {expected_text(analysis.expected), ""},
           {std::string(to_string(analysis.verdict)), verdict_colour(analysis.verdict)}};
-      for (FitBasis basis :
-           {FitBasis::log_length, FitBasis::log_length_squared, FitBasis::length}) {
+      for (FitBasis basis : {FitBasis::log_length, FitBasis::log_length_log_log,
+                             FitBasis::log_length_squared, FitBasis::length}) {
         std::string cell = "-";
         for (const GrowthFit& fit : analysis.fits)
           if (fit.basis == basis)

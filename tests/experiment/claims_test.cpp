@@ -83,6 +83,9 @@ TEST_CASE("bad claim files are refused with one line naming the file and line") 
       {header("[[case]]\nkind = \"fraction-sum\"\nnumerator = \"a\"\ndenominator = \"b\"\n"
               "expected_verdict = \"maybe\"\n"),
        ":8:", "PASS"},
+      {header("[[case]]\nkind = \"equivalence\"\nconstruction = \"s5\"\nlengths = [1]\n"
+              "lowering = \"ternary\"\n"),
+       ":8:", "rns"},
       {header() + "[[case]\n", ":4:", ""},
       {header(), ":", "missing [[case]]"},
   };
@@ -304,4 +307,25 @@ TEST_CASE("growth cases judge measured classes; a refused schedule; scan ≡ seq
   CHECK_FALSE(result.cases[4].holds);  // the diagonal scan compiles
   CHECK(result.cases[5].holds);
   CHECK(result.cases[5].evidence.size() == 6);  // 3 lengths × 2 schedules
+}
+
+TEST_CASE("cases in residues: the rns scan against the binary sequential circuit, an rns series") {
+  test::TemporaryDirectory directory;
+  const std::string model = "model = \"" + source_path("circuits/models/pd.toml") + "\"\n";
+  const report::ClaimResult result = run_claim(write_file(
+      directory.path(), "rns.toml",
+      header() + "[[case]]\nkind = \"equivalence\"\n" + model +
+          "format = \"exact\"\nschedules = [\"scan\", \"sequential\"]\nlengths = [1, 2]\n"
+          "lowering = \"rns\"\n"
+          "[[case]]\nkind = \"growth\"\n" +
+          model +
+          "format = \"exact\"\nschedule = \"scan\"\nlengths = [2, 4, 8, 16]\n"
+          "arith_depth = \"<= log\"\nlowering = \"rns\"\n"));
+  REQUIRE(result.cases.size() == 2);
+  CHECK(result.cases[0].holds);
+  CHECK(result.cases[0].subject.find("in residues") != std::string::npos);
+  CHECK(result.cases[0].evidence.size() == 4);  // 2 lengths × 2 schedules
+  CHECK(result.cases[1].holds);
+  REQUIRE(result.cases[1].series);
+  CHECK(result.cases[1].series->format.find("rns") != std::string::npos);
 }

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "rnncc/arith/format.hpp"
 #include "rnncc/common/error.hpp"
 #include "rnncc/experiment/circuit_cache.hpp"
 #include "rnncc/experiment/construction.hpp"
@@ -272,4 +273,22 @@ TEST_CASE("the circuit cache is read back, and a corrupt entry is compiled again
   CHECK_FALSE(third.from_cache);
   CHECK(third.lowered.aig.and_count() == first.lowered.aig.and_count());
   CHECK(experiment::compile_with_cache(model, options, directory.path()).from_cache);
+}
+
+TEST_CASE("the circuit cache keeps binary and residue lowerings of one model apart") {
+  test::TemporaryDirectory directory;
+  const model::Model model =
+      io::read_model_file(std::string(RNNCC_SOURCE_DIR) + "/circuits/models/diagonal.toml",
+                          arith::parse_format("exact"));
+  compile::CompileOptions options;
+  options.length = 4;
+  const auto binary = experiment::compile_with_cache(model, options, directory.path());
+  options.exact_lowering = arith::ExactLowering::residue;
+  const auto residues = experiment::compile_with_cache(model, options, directory.path());
+  CHECK_FALSE(residues.from_cache);
+  // The residue circuit converts every input word to k residues: larger.
+  CHECK(residues.lowered.aig.and_count() > binary.lowered.aig.and_count());
+  const auto again = experiment::compile_with_cache(model, options, directory.path());
+  CHECK(again.from_cache);
+  CHECK(again.lowered.aig.and_count() == residues.lowered.aig.and_count());
 }

@@ -19,6 +19,13 @@ TEST_CASE("verdicts: equality, upper bounds, and no judgement without both class
   CHECK(judge(exact, GrowthClass::unknown) == Verdict::undetermined);
   CHECK(judge(Expectation{}, GrowthClass::log) == Verdict::no_expectation);
   CHECK(judge(Expectation{GrowthClass::log_squared, true, ""}, GrowthClass::log) == Verdict::match);
+  // log T · log log T lies between log T and log² T.
+  CHECK(judge(Expectation{GrowthClass::log_squared, true, ""}, GrowthClass::log_log_log) ==
+        Verdict::match);
+  CHECK(judge(bound, GrowthClass::log_log_log) == Verdict::mismatch);
+  CHECK(judge(Expectation{GrowthClass::log_log_log, true, ""}, GrowthClass::log) == Verdict::match);
+  CHECK(judge(Expectation{GrowthClass::log_log_log, true, ""}, GrowthClass::log_squared) ==
+        Verdict::mismatch);
 }
 
 TEST_CASE("a circuit-only expectation is consistent where it would match, never a match") {

@@ -40,6 +40,30 @@ TEST_CASE("noise-free series of known growth get their class") {
   CHECK(classify(series([](int) { return 42.0L; }, 4, 13)).growth == GrowthClass::constant);
 }
 
+TEST_CASE("log T · log log T is told from log T and from log² T when the growth is clear") {
+  // D = a·k·log2 k: increments a·((k+1)·log2(k+1) − k·log2 k), which are
+  // within a·0.09 of a·(log2 k + 1/ln 2) for k ≥ 4.
+  const auto k_log_k = [](long double a) {
+    return [a](int k) { return a * k * std::log2(static_cast<long double>(k)); };
+  };
+  CHECK(classify(series(k_log_k(20), 4, 13)).growth == GrowthClass::log_log_log);
+  CHECK(classify(series(k_log_k(50), 2, 20)).growth == GrowthClass::log_log_log);
+  // Plus a log-linear part: increments a·log2 k + const.
+  CHECK(classify(series([](int k) { return 30.0L * k * std::log2(1.0L * k) + 200 * k + 7; }, 4, 14))
+            .growth == GrowthClass::log_log_log);
+  // Too small a coefficient for the range: the rise of the increments stays
+  // within the tolerance of bounded increments.
+  CHECK(classify(series(k_log_k(1), 4, 13)).growth == GrowthClass::log);
+  // k² keeps its class: a line in log2 k fits its increments worse.
+  CHECK(classify(series([](int k) { return 20.0L * k * k; }, 4, 13)).growth ==
+        GrowthClass::log_squared);
+  // Lengths below 2 leave log log T undefined: the rule does not apply.
+  CHECK(classify(series(k_log_k(20), 0, 10)).growth != GrowthClass::log_log_log);
+  CHECK(parse_growth_class("log·loglog") == GrowthClass::log_log_log);
+  CHECK(parse_growth_class("log*loglog") == GrowthClass::log_log_log);
+  CHECK(to_string(GrowthClass::log_log_log) == "log·loglog");
+}
+
 TEST_CASE("growth that is none of the four is 'other'") {
   // T^2: increments quadruple.
   CHECK(classify(series([](int k) { return std::ldexp(1.0L, 2 * k); }, 2, 12)).growth ==
@@ -73,6 +97,9 @@ TEST_CASE("small integer noise (each value off by up to 1) does not change the c
             GrowthClass::linear);
     REQUIRE(classify(series([](int) { return 40.0L; }, 4, 13, &random, 1)).growth ==
             GrowthClass::constant);
+    REQUIRE(
+        classify(series([](int k) { return 40.0L * k * std::log2(1.0L * k); }, 4, 13, &random, 1))
+            .growth == GrowthClass::log_log_log);
   }
 }
 

@@ -1,6 +1,8 @@
 // Least-squares fits against hand-derived coefficients.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "rnncc/report/growth_fit.hpp"
 
 using namespace rnncc::report;
@@ -19,12 +21,26 @@ TEST_CASE("D = 3 + 2·log2 T exactly: slope 2, intercept 3, R² 1") {
   for (int k = 0; k <= 10; ++k)
     samples.push_back({std::uint64_t{1} << k, 3.0L + 2.0L * k});
   std::vector<GrowthFit> fits = growth_fits(samples);
-  REQUIRE(fits.size() == 3);
+  REQUIRE(fits.size() == 4);
   const GrowthFit& log_fit = fit_of(fits, FitBasis::log_length);
   CHECK(static_cast<double>(log_fit.line.slope) == doctest::Approx(2.0).epsilon(1e-15));
   CHECK(static_cast<double>(log_fit.line.intercept) == doctest::Approx(3.0).epsilon(1e-15));
   CHECK(static_cast<double>(log_fit.line.r_squared) == doctest::Approx(1.0).epsilon(1e-15));
   CHECK(fit_of(fits, FitBasis::length).line.r_squared < 0.9L);
+}
+
+TEST_CASE("D = 5·log2 T·log2 log2 T + 1 exactly: the log·loglog fit is exact") {
+  std::vector<Sample> samples;
+  // T = 2^k for k = 2, 4, 8, 16: log2 log2 T = 1, 2, 3, 4, so D = 11, 41, 121, 321.
+  for (int k : {2, 4, 8, 16})
+    samples.push_back({std::uint64_t{1} << k, 1.0L + 5.0L * k * std::log2(1.0L * k)});
+  CHECK(samples[2].value == 121.0L);
+  const std::vector<GrowthFit> fits = growth_fits(samples);
+  const GrowthFit& fit = fit_of(fits, FitBasis::log_length_log_log);
+  CHECK(static_cast<double>(fit.line.slope) == doctest::Approx(5.0).epsilon(1e-12));
+  CHECK(static_cast<double>(fit.line.intercept) == doctest::Approx(1.0).epsilon(1e-12));
+  CHECK(static_cast<double>(fit.line.r_squared) == doctest::Approx(1.0).epsilon(1e-12));
+  CHECK(fit_of(fits, FitBasis::log_length).line.r_squared < 0.995L);
 }
 
 TEST_CASE("three points T = 1, 2, 4 with D = 0, 1, 3: coefficients derived by hand") {

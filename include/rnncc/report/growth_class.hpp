@@ -21,9 +21,19 @@
 //  6. `linear` when every increment is positive and the least-squares slope
 //     of log2 Δ against k is within σ of 1: the increments double per
 //     doubling of T (D = a·T + lower-order terms; T·log T also lands here).
-//  7. `log^2` when β > 0 and the line fits every increment within
+//  7. `log·loglog` when every k is at least 1, the least-squares line
+//     Δ ≈ α' + β'·log2 k has β' > 0, fits every increment within
+//     4τ + (ρ/2)·G' (G' = β'·(log2 k_last − log2 k_first)), and its sum of
+//     squared residuals is at most half that of the line of step 5, which
+//     itself exceeds 2τ² per increment (more than value noise explains): the
+//     increments grow like log k, not like k (D = a·k·log2 k + b·k + c,
+//     whose increments are a·(log2 k + 1/ln 2) + b to first order). Over
+//     the lengths a computer can build (k ≤ 30, log2 k ≤ 5) the two lines
+//     differ by little, so the rule asks for a clear preference and
+//     otherwise goes on to step 8.
+//  8. `log^2` when β > 0 and the line fits every increment within
 //     4τ + (ρ/2)·G: the increments grow linearly in k (D = a·k² + b·k + c).
-//  8. `other` otherwise (for example T², √T or log³ T over a long range).
+//  9. `other` otherwise (for example T², √T or log³ T over a long range).
 //
 // A constant series is its own class, `constant`, not `log`: the reports
 // then say that the measure did not grow at all, and the verdicts accept it
@@ -45,16 +55,18 @@ namespace rnncc::report {
 enum class GrowthClass {
   constant,     ///< does not change (within noise)
   log,          ///< bounded doubling increments: Θ(log T) or slower
+  log_log_log,  ///< increments growing linearly in log log T: Θ(log T · log log T)
   log_squared,  ///< increments growing linearly in log T: Θ(log² T)
   linear,       ///< increments doubling with T: Θ(T)
   other,        ///< none of the above (decreasing, polynomial, polylog of higher degree)
   unknown,      ///< too few doublings to say
 };
 
-/// "constant", "log", "log^2", "linear", "other" or "unknown".
+/// "constant", "log", "log·loglog", "log^2", "linear", "other" or "unknown".
 std::string_view to_string(GrowthClass growth);
 
-/// The class named by `text` (as printed by to_string), or empty.
+/// The class named by `text` (as printed by to_string; "log*loglog" is
+/// accepted for "log·loglog"), or empty.
 std::optional<GrowthClass> parse_growth_class(std::string_view text);
 
 /// Tolerances of the classification rule (see the comment at the top).

@@ -1,4 +1,5 @@
-// Least-squares fits of a measure against log T, log² T and T.
+// Least-squares fits of a measure against log T, log T · log log T, log² T
+// and T.
 #pragma once
 
 #include <optional>
@@ -25,11 +26,12 @@ std::optional<LineFit> fit_line(std::span<const long double> x, std::span<const 
 /// The regressor of a growth fit.
 enum class FitBasis {
   log_length,          ///< x = log2 T
+  log_length_log_log,  ///< x = log2 T · log2 log2 T (0 for T < 2)
   log_length_squared,  ///< x = (log2 T)²
   length,              ///< x = T
 };
 
-/// "log T", "log^2 T" or "T".
+/// "log T", "log T·loglog T", "log^2 T" or "T".
 std::string_view to_string(FitBasis basis);
 
 /// One fit of a measure against one basis.
@@ -38,7 +40,8 @@ struct GrowthFit {
   LineFit line;
 };
 
-/// Fits of the samples' values against log2 T, log2² T and T, in that order;
+/// Fits of the samples' values against log2 T, log2 T · log2 log2 T, log2² T
+/// and T, in that order;
 /// empty when the samples hold fewer than two lengths.
 std::vector<GrowthFit> growth_fits(std::span<const Sample> samples);
 

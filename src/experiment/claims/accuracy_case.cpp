@@ -23,7 +23,7 @@ namespace {
 constexpr std::string_view keys[] = {"model",    "construction",   "parameters", "file",
                                      "format",   "task",           "sizes",      "count",
                                      "seed",     "engine",         "schedule",   "instances",
-                                     "accuracy", "accuracy_below", "precision"};
+                                     "accuracy", "accuracy_below", "precision",  "lowering"};
 
 std::string instance_text(const io::Instance& instance) {
   std::string text;
@@ -136,6 +136,7 @@ class AccuracyCase final : public PreparedCase {
     } catch (const InputError& error) {
       table.fail(table.has("schedule") ? "schedule" : "engine", error.what());
     }
+    options_.compile.exact_lowering = exact_lowering(table);
     if (table.has("accuracy") == table.has("accuracy_below"))
       table.fail_at(nullptr, "give exactly one of 'accuracy' (at least) and 'accuracy_below'");
     below_ = table.has("accuracy_below");

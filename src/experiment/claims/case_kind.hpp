@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rnncc/arith/circuit_lowering.hpp"
 #include "rnncc/experiment/claims.hpp"
 #include "rnncc/report/claim_report.hpp"
 
@@ -78,6 +79,11 @@ class CaseTable {
   std::filesystem::path file_;
   std::string where_;
 };
+
+/// The case's `lowering` key: how `exact` numbers are carried in its
+/// circuits ("binary" or "rns"); binary when absent. Fails naming the key
+/// on any other text.
+arith::ExactLowering exact_lowering(const CaseTable& table);
 
 /// One kind of case.
 struct CaseKind {

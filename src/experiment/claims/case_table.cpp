@@ -154,4 +154,14 @@ std::optional<std::filesystem::path> CaseTable::path(std::string_view key) const
   return resolved;
 }
 
+arith::ExactLowering exact_lowering(const CaseTable& table) {
+  const std::optional<std::string> text = table.text("lowering");
+  if (!text) return arith::ExactLowering::binary;
+  try {
+    return arith::parse_exact_lowering(*text);
+  } catch (const InputError& error) {
+    table.fail("lowering", error.what());
+  }
+}
+
 }  // namespace rnncc::experiment::claims

@@ -18,7 +18,7 @@ namespace {
 
 constexpr std::string_view keys[] = {"model",           "construction", "parameters", "file",
                                      "format",          "schedules",    "lengths",    "all_outputs",
-                                     "timeout_seconds", "equivalent"};
+                                     "timeout_seconds", "equivalent",   "lowering"};
 
 class EquivalenceCase final : public PreparedCase {
  public:
@@ -37,6 +37,7 @@ class EquivalenceCase final : public PreparedCase {
     all_outputs_ = table.boolean("all_outputs").value_or(false);
     timeout_ = table.number("timeout_seconds").value_or(120);
     equivalent_ = table.boolean("equivalent").value_or(true);
+    lowering_ = exact_lowering(table);
   }
 
   report::CaseResult run(const ProveOptions& options,
@@ -46,8 +47,10 @@ class EquivalenceCase final : public PreparedCase {
     std::vector<std::string> schedule_names;
     for (const compile::Schedule& schedule : schedules_)
       schedule_names.push_back(compile::to_string(schedule));
-    result.subject = fmt::format("{}: {} against sequential", source_.describe(),
-                                 fmt::join(schedule_names, ", "));
+    const bool residues = lowering_ == arith::ExactLowering::residue;
+    result.subject = fmt::format(
+        "{}: {}{} against sequential{}", source_.describe(), fmt::join(schedule_names, ", "),
+        residues ? " in residues (rns)" : "", residues ? " in binary" : "");
     result.role = report::FigureRole::equivalence;
     bool all_equal = true, all_decided = true;
     for (std::uint64_t length : lengths_) {
@@ -57,6 +60,7 @@ class EquivalenceCase final : public PreparedCase {
       const compile::CompiledModel sequential = compile::compile(model, compile_options);
       for (const compile::Schedule& schedule : schedules_) {
         compile_options.schedule = schedule;
+        compile_options.exact_lowering = lowering_;
         const compile::CompiledModel parallel = compile::compile(model, compile_options);
         verify::EquivalenceOptions check;
         check.threads = options.threads;
@@ -110,6 +114,7 @@ class EquivalenceCase final : public PreparedCase {
   bool all_outputs_ = false;
   double timeout_ = 120;
   bool equivalent_ = true;
+  arith::ExactLowering lowering_ = arith::ExactLowering::binary;
 };
 
 std::unique_ptr<PreparedCase> prepare(const CaseTable& table) {

@@ -18,7 +18,7 @@ namespace {
 
 constexpr std::string_view keys[] = {
     "model", "construction", "parameters", "file", "format",    "schedule", "lengths",
-    "depth", "arith_depth",  "mult_depth", "ands", "precision", "refused"};
+    "depth", "arith_depth",  "mult_depth", "ands", "precision", "refused",  "lowering"};
 
 /// A measure of the growth report, or the observed precision.
 struct MeasureExpectation {
@@ -39,6 +39,7 @@ class GrowthCase final : public PreparedCase {
         table.lengths("lengths", compile::max_length);
     if (!lengths) table.fail_at(nullptr, "missing key 'lengths' (\"16..1024\" or a list)");
     lengths_ = *lengths;
+    lowering_ = exact_lowering(table);
     refused_ = table.boolean("refused").value_or(false);
     const std::pair<const char*, std::optional<report::Measure>> measures[] = {
         {"depth", report::Measure::depth},
@@ -62,7 +63,8 @@ class GrowthCase final : public PreparedCase {
 
   report::CaseResult run(const ProveOptions&, const std::filesystem::path& scratch) const override {
     report::CaseResult result;
-    result.subject = fmt::format("{} under {}", source_.describe(), compile::to_string(schedule_));
+    result.subject = fmt::format("{} under {}{}", source_.describe(), compile::to_string(schedule_),
+                                 lowering_ == arith::ExactLowering::residue ? ", in residues" : "");
     result.role = report::FigureRole::upper_bound;
     const std::filesystem::path file = source_.file(scratch);
     if (refused_) return run_refusal(file, result);
@@ -72,6 +74,7 @@ class GrowthCase final : public PreparedCase {
       measure_precision = measure_precision || !expectation.measure;
     SweepOptions options;
     options.observed_sequences = measure_precision ? 4 : 0;
+    options.exact_lowering = lowering_;
     SweepObserver quiet;
     const GrowthSweep sweep =
         run_growth_sweep({SeriesPlan{file, source_.format(), schedule_, lengths_}}, options, quiet);
@@ -145,6 +148,7 @@ class GrowthCase final : public PreparedCase {
   std::vector<std::uint64_t> lengths_;
   bool refused_ = false;
   std::vector<MeasureExpectation> expectations_;
+  arith::ExactLowering lowering_ = arith::ExactLowering::binary;
 };
 
 std::unique_ptr<PreparedCase> prepare(const CaseTable& table) {

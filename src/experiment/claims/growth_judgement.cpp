@@ -22,9 +22,10 @@ std::optional<report::Expectation> expected_growth(const CaseTable& table, std::
   expected.growth = report::parse_growth_class(rest);
   if (!expected.growth || *expected.growth == report::GrowthClass::unknown ||
       *expected.growth == report::GrowthClass::other) {
-    table.fail(key, fmt::format("'{}' must be a growth class (constant, log, log^2, linear), "
-                                "optionally after '<=' for an upper bound; not '{}'",
-                                key, *text));
+    table.fail(
+        key, fmt::format("'{}' must be a growth class (constant, log, log·loglog, log^2, linear), "
+                         "optionally after '<=' for an upper bound; not '{}'",
+                         key, *text));
   }
   return expected;
 }
@@ -42,6 +43,8 @@ report::FitBasis basis_of(report::GrowthClass growth) {
       return report::FitBasis::length;
     case report::GrowthClass::log_squared:
       return report::FitBasis::log_length_squared;
+    case report::GrowthClass::log_log_log:
+      return report::FitBasis::log_length_log_log;
     default:
       return report::FitBasis::log_length;
   }
@@ -53,6 +56,8 @@ std::string basis_symbol(report::FitBasis basis) {
       return "T";
     case report::FitBasis::log_length_squared:
       return "log2² T";
+    case report::FitBasis::log_length_log_log:
+      return "log2 T · log2 log2 T";
     case report::FitBasis::log_length:
       return "log2 T";
   }
