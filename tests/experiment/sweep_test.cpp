@@ -119,7 +119,7 @@ TEST_CASE("family defaults, and a combination that does not apply is skipped wit
 
   // Reassociating lets the fixed-point scan run.
   const experiment::GrowthSweep reassociated = experiment::run_growth_sweep(
-      {plan("diagonal", "fixed:8.4", "scan", {1, 2})}, {true}, recorder);
+      {plan("diagonal", "fixed:8.4", "scan", {1, 2})}, {.reassociate = true}, recorder);
   CHECK(reassociated.series.size() == 1);
   CHECK(reassociated.notes.empty());
 }

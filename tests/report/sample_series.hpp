@@ -30,9 +30,9 @@ inline std::vector<report::GrowthSeries> sample_series() {
   const Expectation at_most_linear{GrowthClass::linear, true, "products by 1 fold away"};
   const Expectation linear_size{GrowthClass::linear, false, "T copies of a fixed-width step"};
   const Expectation none{std::nullopt, false, "table: no word-level circuit"};
-  const report::MeasureExpectations scan{at_most_log, at_most_log, at_most_log, linear_size};
-  const report::MeasureExpectations sequential{linear, linear, at_most_linear, linear_size};
-  const report::MeasureExpectations table{at_most_log, none, none, linear_size};
+  const report::MeasureExpectations scan{at_most_log, at_most_log, at_most_log, linear_size, {}};
+  const report::MeasureExpectations sequential{linear, linear, at_most_linear, linear_size, {}};
+  const report::MeasureExpectations table{at_most_log, none, none, linear_size, {}};
   std::vector<report::GrowthSeries> all = {
       {"diag, \"small\"", "diagonal", "scan", "mod:16", scan, {}},
       {"lstm-small", "lstm", "sequential", "mod:16", sequential, {}},
