@@ -71,15 +71,32 @@ experiment::SweepRequest sweep_request(const GrowthCommandOptions& options) {
 }
 
 /// Progress on stderr once the sweep has run for a second: a line rewritten
-/// in place on a terminal, otherwise one plain line per finished series.
+/// in place on a terminal, otherwise one plain line per measured length and
+/// per finished series. With a CSV file to stream to, each measured row is
+/// written and flushed there as soon as it is measured.
 class Progress : public experiment::SweepObserver {
  public:
   using Clock = std::chrono::steady_clock;
 
   Progress() : terminal_(isatty(STDERR_FILENO) != 0), start_(Clock::now()) {}
 
+  /// Streams the rows to `csv` (whose header must already be written).
+  void stream_rows_to(AtomicFile& csv) { csv_rows_ = &csv; }
+
   void measuring(const std::string& label, std::uint64_t length) override {
+    label_ = label;
     update(fmt::format("{} T={}", label, length));
+  }
+  void point_measured(const report::GrowthSeries& series) override {
+    const report::GrowthPoint& point = series.points.back();
+    if (csv_rows_ != nullptr) {
+      csv_rows_->write(report::growth_csv_row(series, point));
+      csv_rows_->flush();
+    }
+    if (!terminal_ && late()) {
+      fmt::print(stderr, "growth: {} T={}: {} ANDs, depth {}, {:.1f} s\n", label_, point.length,
+                 point.ands, point.depth, point.compile_seconds);
+    }
   }
   void series_finished(const std::string& label, std::size_t lengths, double seconds) override {
     finished(fmt::format("{}: {} lengths in {:.1f} s", label, lengths, seconds));
@@ -107,6 +124,8 @@ class Progress : public experiment::SweepObserver {
 
   bool terminal_;
   bool shown_ = false;
+  std::string label_;               // the series being measured
+  AtomicFile* csv_rows_ = nullptr;  // where measured rows stream to
   Clock::time_point start_;
 };
 
@@ -236,6 +255,16 @@ void run_growth(const GrowthCommandOptions& options) {
     fmt::print("{}", report::render_analytic_report(sweep.series, sweep.notes, colour));
     OutputFiles::fill(files.csv, [&] { return report::analytic_csv_text(sweep.series); });
   } else {
+    // Rows go to the CSV file as they are measured, so an interrupted sweep
+    // keeps them (the file is renamed into place on SIGINT, SIGTERM and
+    // SIGHUP); on standard output, the CSV follows the report as before.
+    const bool stream_csv = files.csv && options.csv_path != "-";
+    if (stream_csv) {
+      files.csv->write(report::growth_csv_header());
+      files.csv->flush();
+      files.csv->keep_when_interrupted();
+      progress.stream_rows_to(*files.csv);
+    }
     const experiment::GrowthSweep sweep =
         experiment::run_growth_sweep(plans, sweep_options, progress);
     progress.clear();
@@ -247,7 +276,7 @@ void run_growth(const GrowthCommandOptions& options) {
     context.notes.push_back(optimization_note(optimization));
     const std::vector<report::GrowthSeries>& all = sweep.series;
     fmt::print("{}", report::render_terminal_report(all, colour, context));
-    OutputFiles::fill(files.csv, [&] { return report::growth_csv_text(all); });
+    if (!stream_csv) OutputFiles::fill(files.csv, [&] { return report::growth_csv_text(all); });
     OutputFiles::fill(files.json, [&] { return report::growth_json_text(all, context); });
     OutputFiles::fill(files.svg, [&] { return report::growth_svg_document(all); });
     OutputFiles::fill(files.html, [&] { return report::growth_html_text(all, context); });

@@ -35,6 +35,9 @@ std::string random_suffix() {
 // so the handler may read them.
 constexpr std::size_t signal_slot_count = 256;
 std::array<std::atomic<const char*>, signal_slot_count> temporary_paths{};
+/// For a temporary file kept when interrupted, in the same slot: the path
+/// it is renamed to (null: it is removed).
+std::array<std::atomic<const char*>, signal_slot_count> interrupted_destinations{};
 static_assert(std::atomic<const char*>::is_always_lock_free);
 
 constexpr std::array<int, 3> cleaned_up_signals{SIGINT, SIGTERM, SIGHUP};
@@ -42,8 +45,11 @@ constexpr std::array<int, 3> cleaned_up_signals{SIGINT, SIGTERM, SIGHUP};
 std::array<struct sigaction, cleaned_up_signals.size()> previous_actions{};
 
 extern "C" void remove_temporary_files_then_die(int signal) {
-  for (std::atomic<const char*>& slot : temporary_paths) {
-    if (const char* path = slot.exchange(nullptr)) ::unlink(path);
+  for (std::size_t slot = 0; slot < signal_slot_count; ++slot) {
+    const char* path = temporary_paths[slot].exchange(nullptr);
+    if (path == nullptr) continue;
+    const char* destination = interrupted_destinations[slot].exchange(nullptr);
+    if (destination == nullptr || ::rename(path, destination) != 0) ::unlink(path);
   }
   // Restore the action the signal had before, then raise it again: it is
   // blocked until this handler returns, then it acts as if rnncc had never
@@ -81,6 +87,14 @@ int remember_temporary(const char* path) {
     if (temporary_paths[slot].compare_exchange_strong(empty, path)) return static_cast<int>(slot);
   }
   return -1;
+}
+
+/// Empties `slot` (if it holds a temporary file) and sets it to -1.
+void release_signal_slot(int& slot) {
+  if (slot < 0) return;
+  interrupted_destinations[static_cast<std::size_t>(slot)].store(nullptr);
+  temporary_paths[static_cast<std::size_t>(slot)].store(nullptr);
+  slot = -1;
 }
 
 /// The descriptor N of `/proc/self/fd/N` or `/dev/fd/N`, which name a
@@ -189,8 +203,7 @@ void AtomicFile::open_directly(int descriptor) {
 
 void AtomicFile::forget_temporary() {
   if (temporary_.empty()) return;
-  if (signal_slot_ >= 0) temporary_paths[static_cast<std::size_t>(signal_slot_)].store(nullptr);
-  signal_slot_ = -1;
+  release_signal_slot(signal_slot_);
   ::unlink(temporary_.c_str());
 }
 
@@ -209,6 +222,16 @@ void AtomicFile::write(std::string_view bytes) {
   if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) fail("write failed");
 }
 
+void AtomicFile::flush() {
+  if (std::fflush(file_) != 0) fail("write failed");
+}
+
+void AtomicFile::keep_when_interrupted() {
+  if (signal_slot_ >= 0) {
+    interrupted_destinations[static_cast<std::size_t>(signal_slot_)].store(target_.c_str());
+  }
+}
+
 void AtomicFile::commit() {
   if (std::fflush(file_) != 0) fail("write failed");
   std::FILE* file = file_;
@@ -217,8 +240,7 @@ void AtomicFile::commit() {
   if (!temporary_.empty()) {
     if (::rename(temporary_.c_str(), target_.c_str()) != 0)
       fail("cannot rename the temporary file");
-    if (signal_slot_ >= 0) temporary_paths[static_cast<std::size_t>(signal_slot_)].store(nullptr);
-    signal_slot_ = -1;
+    release_signal_slot(signal_slot_);
   }
   committed_ = true;
 }

@@ -21,6 +21,7 @@
 namespace rnncc::experiment {
 
 void SweepObserver::measuring(const std::string&, std::uint64_t) {}
+void SweepObserver::point_measured(const report::GrowthSeries&) {}
 void SweepObserver::series_finished(const std::string&, std::size_t, double) {}
 void SweepObserver::series_skipped(const std::string&) {}
 
@@ -111,24 +112,27 @@ GrowthSweep run_growth_sweep(const std::vector<SeriesPlan>& plans, const SweepOp
                 compile::compile(combination.model, combination.options);
             const double seconds = seconds_since(start);
             const std::uint64_t peak = peak_resident_bytes();
-            series.points.push_back(report::measure_growth_point(
+            report::GrowthPoint point = report::measure_growth_point(
                 length, compiled.lowered.aig, compiled.arithmetic ? &*compiled.arithmetic : nullptr,
-                compiled.lowered.widest_value_bits, seconds, peak));
+                compiled.lowered.widest_value_bits, seconds, peak);
             if (options.optimization.optimization != Optimization::none) {
-              series.points.back().optimized_depth =
+              point.optimized_depth =
                   optimize_circuit(std::move(compiled.lowered.aig), options.optimization)
                       .circuit.depth();
             }
             if (options.observed_sequences > 0) {
-              series.points.back().bits_observed =
+              point.bits_observed =
                   observe_random_runs(combination.model, length, options.observed_sequences, 1)
                       .widest_bits;
             }
+            series.points.push_back(point);
           } catch (const InputError& error) {
             sweep.notes.push_back(fmt::format("{} stopped before T = {}: {}", combination.label,
                                               length, error.what()));
             break;
           }
+          // Outside the try: an observer's error is not the series stopping.
+          observer.point_measured(series);
         }
         observer.series_finished(combination.label, series.points.size(),
                                  seconds_since(series_start));

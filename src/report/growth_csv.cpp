@@ -32,19 +32,25 @@ std::string name_cells(const GrowthSeries& series) {
 
 }  // namespace
 
+std::string growth_csv_header() {
+  return fmt::format("{}\n", fmt::join(growth_csv_columns, ","));
+}
+
+std::string growth_csv_row(const GrowthSeries& series, const GrowthPoint& point) {
+  return fmt::format(
+      "{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", name_cells(series), point.length, point.ands,
+      point.depth, point.optimized_depth, optional_cell(point.arithmetic_depth),
+      optional_cell(point.multiplicative_depth), point.max_width, point.precision_bits,
+      point.bits_observed == 0 ? std::string() : std::to_string(point.bits_observed),
+      point.brent_16, point.brent_256, detail::shortest_decimal(point.compile_seconds),
+      point.peak_bytes);
+}
+
 std::string growth_csv_text(const std::vector<GrowthSeries>& all) {
-  std::string text = fmt::format("{}\n", fmt::join(growth_csv_columns, ","));
+  std::string text = growth_csv_header();
   for (const GrowthSeries& series : all) {
-    const std::string prefix = name_cells(series);
-    for (const GrowthPoint& point : series.points) {
-      text += fmt::format(
-          "{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", prefix, point.length, point.ands,
-          point.depth, point.optimized_depth, optional_cell(point.arithmetic_depth),
-          optional_cell(point.multiplicative_depth), point.max_width, point.precision_bits,
-          point.bits_observed == 0 ? std::string() : std::to_string(point.bits_observed),
-          point.brent_16, point.brent_256, detail::shortest_decimal(point.compile_seconds),
-          point.peak_bytes);
-    }
+    for (const GrowthPoint& point : series.points)
+      text += growth_csv_row(series, point);
   }
   return text;
 }

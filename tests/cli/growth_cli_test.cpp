@@ -187,3 +187,39 @@ TEST_CASE("growth without models runs the default set, here restricted to its ta
     length *= 2;
   }
 }
+
+TEST_CASE("an interrupted growth sweep keeps the CSV rows it measured") {
+  TemporaryDirectory directory;
+  const auto csv = directory / "rows.csv";
+  // Two short lengths, then one that takes seconds to compile: the sweep is
+  // stopped (SIGTERM; a shell's background job ignores SIGINT) once the two
+  // rows have reached the temporary file beside rows.csv.
+  const std::string growth = std::string("'") + RNNCC_CLI_EXECUTABLE + "' growth '" +
+                             model_path("relu_rnn") +
+                             "' --format mod:4 --schedule sequential --lengths 8,16,200000 "
+                             "--optimize none --csv '" +
+                             csv.string() + "'";
+  const auto result = rnncc::test::run_command(
+      "cd '" + directory.path().string() + "' && { " + growth +
+      " >/dev/null 2>&1 & pid=$!; i=0; "
+      "while [ \"$(cat rows.csv.tmp-* 2>/dev/null | wc -l)\" -lt 3 ] && [ $i -lt 1200 ]; do "
+      "sleep 0.05; i=$((i+1)); done; kill -TERM $pid; wait $pid; echo \"status $?\"; }");
+  REQUIRE_MESSAGE(result.exit_status == 0, result.standard_error);
+  CHECK(result.standard_output == "status 143\n");  // ended by the signal, not finished
+  std::vector<std::string> header;
+  const auto rows = read_csv(csv, header);
+  CHECK(header.size() == 17);
+  REQUIRE(rows.size() == 2);
+  for (std::size_t index = 0; index < 2; ++index) {
+    const std::size_t length = index == 0 ? 8 : 16;
+    const auto compiled = compile_model("relu_rnn", "mod:4", "sequential", length);
+    CHECK(rows[index].at("T") == std::to_string(length));
+    CHECK(rows[index].at("ands") == std::to_string(compiled.lowered.aig.and_count()));
+    CHECK(rows[index].at("depth") == std::to_string(compiled.lowered.aig.depth()));
+  }
+  // Only the CSV: no temporary file left beside it.
+  std::size_t entries = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(directory.path()))
+    ++entries;
+  CHECK(entries == 1);
+}

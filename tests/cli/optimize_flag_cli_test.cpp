@@ -102,7 +102,7 @@ TEST_CASE("growth reports depth and opt_depth, opt_depth never above depth") {
   const auto csv = directory / "growth.csv";
   const auto json = directory / "growth.json";
   const auto result = run_rnncc(
-      fmt::format("growth {} --lengths 4..32 --schedule sequential --csv '{}' --json '{}'",
+      fmt::format("growth {} --lengths 4..32 --schedule sequential --csv '{}' --json-file '{}'",
                   example_model("diagonal"), csv.string(), json.string()));
   REQUIRE_MESSAGE(result.exit_status == 0, result.standard_error);
   CHECK(result.standard_output.find("opt_depth") != std::string::npos);

@@ -8,6 +8,8 @@
 
 #include <csignal>
 #include <fstream>
+#include <iterator>
+#include <string>
 #include <thread>
 
 #include "rnncc/common/atomic_file.hpp"
@@ -146,4 +148,42 @@ TEST_CASE("a termination signal while an atomic file is open removes its tempora
     CHECK(WTERMSIG(status) == signal);
     CHECK(entries_in(directory.path()) == 0);
   }
+}
+
+TEST_CASE("a termination signal keeps what was flushed when the file is kept when interrupted") {
+  for (int signal : {SIGTERM, SIGINT}) {
+    rnncc::test::TemporaryDirectory directory;
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      ::signal(signal, SIG_DFL);
+      AtomicFile file(directory / "rows.csv");
+      file.write("header\nrow 1\n");
+      file.flush();
+      file.keep_when_interrupted();
+      file.write("row 2, still in the buffer");
+      ::raise(signal);
+      ::_exit(0);
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    CHECK(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == signal);
+    // The flushed rows under the destination's name, nothing else.
+    CHECK(entries_in(directory.path()) == 1);
+    std::ifstream kept(directory / "rows.csv");
+    const std::string contents{std::istreambuf_iterator<char>(kept), {}};
+    CHECK(contents == "header\nrow 1\n");
+  }
+}
+
+TEST_CASE("a file kept when interrupted is still removed when it is abandoned without a signal") {
+  rnncc::test::TemporaryDirectory directory;
+  {
+    AtomicFile file(directory / "rows.csv");
+    file.write("header\n");
+    file.flush();
+    file.keep_when_interrupted();
+  }
+  CHECK(entries_in(directory.path()) == 0);
 }

@@ -118,8 +118,10 @@ TEST_CASE("family defaults, and a combination that does not apply is skipped wit
   CHECK(recorder.calls.back() == "diagonal · scan · fixed:8.4:nearest-even:saturate: skipped");
 
   // Reassociating lets the fixed-point scan run.
+  experiment::SweepOptions reassociate;
+  reassociate.reassociate = true;
   const experiment::GrowthSweep reassociated = experiment::run_growth_sweep(
-      {plan("diagonal", "fixed:8.4", "scan", {1, 2})}, {.reassociate = true}, recorder);
+      {plan("diagonal", "fixed:8.4", "scan", {1, 2})}, reassociate, recorder);
   CHECK(reassociated.series.size() == 1);
   CHECK(reassociated.notes.empty());
 }

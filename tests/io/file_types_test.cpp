@@ -171,7 +171,9 @@ TEST_CASE("the table's rows and lists, as documented for the commands") {
         CircuitKind::word_level);
 }
 
-TEST_CASE("every row of the table has its own extension, a description and functions of its kind, and a content test when readable") {
+TEST_CASE(
+    "every row of the table has its own extension, a description and functions of its kind, and a "
+    "content test when readable") {
   // The same rules as the table's static_assert, which GCC cannot evaluate
   // under AddressSanitizer.
   const auto types = rnncc::io::circuit_file_types();
@@ -268,7 +270,9 @@ TEST_CASE("the content tests tell each readable type's files from every other ty
   for (const CircuitFileType& written : rnncc::io::circuit_file_types()) {
     if (!written.can_write()) continue;
     CAPTURE(written.extension);
-    const std::filesystem::path path = directory / ("c" + std::string(written.extension));
+    std::string name = "c";
+    name += written.extension;
+    const std::filesystem::path path = directory / name;
     if (written.kind == CircuitKind::boolean) {
       written.write_boolean(aig, path);
     } else {
@@ -289,9 +293,8 @@ TEST_CASE("a type named by a flag is found with or without its dot, else the nam
         ".aig");
   CHECK(circuit_file_type_named(".blif", CircuitFileUse::reading(), "--output-format").extension ==
         ".blif");
-  CHECK_THROWS_WITH_AS(
-      circuit_file_type_named("dot", CircuitFileUse::reading(), "--input-format"),
-      "--input-format dot: expected aag, aig, blif or arith", InputError);
+  CHECK_THROWS_WITH_AS(circuit_file_type_named("dot", CircuitFileUse::reading(), "--input-format"),
+                       "--input-format dot: expected aag, aig, blif or arith", InputError);
   CHECK_THROWS_WITH_AS(
       circuit_file_type_named("arith", CircuitFileUse::writing(CircuitKind::boolean),
                               "--output-format"),

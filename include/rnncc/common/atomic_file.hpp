@@ -36,6 +36,14 @@ class AtomicFile {
 
   /// Appends `bytes` to the temporary file.
   void write(std::string_view bytes);
+  /// Hands what was written so far to the system, so that it survives the
+  /// process being interrupted (see keep_when_interrupted).
+  void flush();
+  /// From now on SIGINT, SIGTERM and SIGHUP rename the temporary file over
+  /// the destination instead of removing it, so an interrupted long run
+  /// keeps what it flushed; an error (destruction without commit) still
+  /// removes it. Nothing changes for a file written through directly.
+  void keep_when_interrupted();
   /// Completes the file: flush, close, rename over the destination.
   void commit();
 

@@ -38,6 +38,9 @@ class SweepObserver {
   virtual ~SweepObserver() = default;
   /// The series is about to be measured at T = `length`.
   virtual void measuring(const std::string& label, std::uint64_t length);
+  /// A length of the series has been measured: series.points.back() is its
+  /// point, complete (the series' expectations are not filled in yet).
+  virtual void point_measured(const report::GrowthSeries& series);
   /// The series is done: `lengths` lengths measured in `seconds`.
   virtual void series_finished(const std::string& label, std::size_t lengths, double seconds);
   /// The series does not apply and was skipped (a note says why).

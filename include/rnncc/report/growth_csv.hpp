@@ -19,6 +19,13 @@ inline constexpr std::array<std::string_view, 17> growth_csv_columns = {
     "depth",         "opt_depth", "arith_depth", "mult_depth",      "max_width", "precision_bits",
     "bits_observed", "brent_16",  "brent_256",   "compile_seconds", "peak_bytes"};
 
+/// The header row of growth_csv_columns, "\n"-terminated.
+std::string growth_csv_header();
+
+/// The row of `point` of `series` as growth_csv_text writes it, "\n"-terminated
+/// (so that a sweep can write its rows as it measures them).
+std::string growth_csv_row(const GrowthSeries& series, const GrowthPoint& point);
+
 /// RFC 4180 CSV: header row of growth_csv_columns, then one row per point
 /// of each series in order. Absent arithmetic depths are empty cells;
 /// compile_seconds is the shortest decimal that reads back as the same
