@@ -257,8 +257,9 @@ void run_growth(const GrowthCommandOptions& options) {
   } else {
     // Rows go to the CSV file as they are measured, so an interrupted sweep
     // keeps them (the file is renamed into place on SIGINT, SIGTERM and
-    // SIGHUP); on standard output, the CSV follows the report as before.
-    const bool stream_csv = files.csv && options.csv_path != "-";
+    // SIGHUP); on standard output, a pipe or a device, the CSV follows the
+    // report.
+    const bool stream_csv = files.csv && !files.csv->writes_through();
     if (stream_csv) {
       files.csv->write(report::growth_csv_header());
       files.csv->flush();

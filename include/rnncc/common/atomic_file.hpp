@@ -48,6 +48,9 @@ class AtomicFile {
   void commit();
 
   const std::filesystem::path& destination() const { return destination_; }
+  /// True when the file is written through directly (standard output, a
+  /// device, a pipe), not under a temporary name.
+  bool writes_through() const { return temporary_.empty(); }
 
  private:
   [[noreturn]] void fail(std::string_view what) const;
