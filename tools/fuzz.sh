@@ -25,6 +25,7 @@ dictionary_of() {
     model_file) echo fuzz/model_file.dict ;;
     safetensors) echo fuzz/safetensors.dict ;;
     instance_file) echo fuzz/instance_file.dict ;;
+    blif_file) echo fuzz/blif.dict ;;
   esac
 }
 

@@ -4,12 +4,14 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "netlist_names.hpp"
 #include "rnncc/common/error.hpp"
+#include "rnncc/common/printable.hpp"
 #include "rnncc/common/size_limits.hpp"
 #include "rnncc/io/blif.hpp"
 
@@ -56,24 +58,33 @@ class BlifParser {
         if (open_cover == nullptr) {
           fail(line.number, fmt::format("a dot command (.model, .inputs, .outputs, .names or "
                                         ".end), found '{}'",
-                                        first));
+                                        printable(first)));
         }
         add_cube(*open_cover, line);
         continue;
       }
       open_cover = nullptr;
-      if (ended) fail(line.number, fmt::format("nothing after .end (one model), found {}", first));
+      if (ended)
+        fail(line.number,
+             fmt::format("nothing after .end (one model), found {}", printable(first)));
       if (first == ".model") {
         if (in_model) fail(line.number, "one model per file, found a second .model");
         if (line.tokens.size() > 2) fail(line.number, "one name after .model");
         in_model = true;
         continue;
       }
-      if (!in_model) fail(line.number, fmt::format(".model before {}", first));
+      if (!in_model) fail(line.number, fmt::format(".model before {}", printable(first)));
       if (first == ".inputs" || first == ".outputs") {
         auto& list = first == ".inputs" ? input_names_ : output_names_;
-        for (std::size_t i = 1; i < line.tokens.size(); ++i)
+        for (std::size_t i = 1; i < line.tokens.size(); ++i) {
+          if (!is_blif_name(line.tokens[i])) {
+            fail(line.number,
+                 fmt::format("a port name of bytes above the space, without #, \\ or = and not "
+                             "starting with ., found '{}'",
+                             printable(line.tokens[i])));
+          }
           list.push_back({line.number, line.tokens[i]});
+        }
       } else if (first == ".names") {
         if (line.tokens.size() < 2) fail(line.number, "at least the driven net after .names");
         Cover& cover = covers_.emplace_back();
@@ -90,7 +101,7 @@ class BlifParser {
       } else {
         fail(line.number, fmt::format(".inputs, .outputs, .names or .end, found {} (rnncc reads "
                                       "combinational BLIF without subcircuits or library gates)",
-                                      first));
+                                      printable(first)));
       }
     }
     if (!in_model) fail(std::max<std::size_t>(line_count_, 1), "a .model");
@@ -113,6 +124,12 @@ class BlifParser {
       if (keep_comments && line.tokens.empty() && !physical.empty() && physical.front() == '#') {
         std::string_view text = physical.substr(1);
         if (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+        // A carriage return inside the line (an old Mac line end) ends one
+        // comment line and starts the next, as the writer would write them.
+        for (std::size_t at = text.find('\r'); at != std::string_view::npos; at = text.find('\r')) {
+          comments_.emplace_back(text.substr(0, at));
+          text.remove_prefix(at + 1);
+        }
         comments_.emplace_back(text);
         continue;
       }
@@ -244,9 +261,19 @@ class BlifParser {
         stack.pop_back();
       }
     }
+    std::unordered_set<std::string_view> output_names;
     for (std::size_t i = 0; i < output_names_.size(); ++i) {
       const auto [name_line, name] = output_names_[i];
       const auto position = static_cast<std::uint32_t>(i);
+      // Every port is its own net in rnncc's circuits (and in what its
+      // writers write), so an output may not reuse an input's or another
+      // output's name even where BLIF would allow it.
+      const bool is_input_name = drivers.count(name) != 0 && drivers.at(name).is_input;
+      if (is_input_name || !output_names.insert(name).second) {
+        fail(name_line, fmt::format("each port name once, found '{}' again as an output (every "
+                                    "output of an rnncc circuit is its own net)",
+                                    printable(name)));
+      }
       aig.create_output(find(name, name_line).value, is_unnamed_output_placeholder(name, position)
                                                          ? std::string()
                                                          : std::string(name));

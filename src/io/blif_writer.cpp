@@ -18,17 +18,6 @@ using logic::Aig;
 using logic::Literal;
 using logic::NodeIndex;
 
-/// A BLIF net name is a token: printable, no white space, no comment or
-/// continuation character, no `=` (which .subckt and .gate use), and not a
-/// dot command.
-bool is_blif_name(std::string_view name) {
-  if (name.empty() || name.front() == '.') return false;
-  return std::all_of(name.begin(), name.end(), [](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte > 0x20 && byte < 0x7f && c != '#' && c != '\\' && c != '=';
-  });
-}
-
 /// Appends `keyword` and the names, eight to a line, continued with `\`.
 void put_name_list(std::string& text, std::string_view keyword,
                    const std::vector<std::string>& names) {

@@ -44,6 +44,14 @@ bool is_unnamed_output_placeholder(std::string_view name, std::uint32_t position
   return is_prefix_and_number(name, "_o", position);
 }
 
+bool is_blif_name(std::string_view name) {
+  if (name.empty() || name.front() == '.') return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte > 0x20 && byte != 0x7f && c != '#' && c != '\\' && c != '=';
+  });
+}
+
 std::string NetlistNames::node_net(const logic::Aig& aig, logic::NodeIndex node) const {
   if (aig.is_input(node)) return inputs[aig.input_position(node)];
   return internal_prefix + std::to_string(node);

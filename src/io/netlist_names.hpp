@@ -36,6 +36,13 @@ struct NetlistNames {
   std::string node_net(const logic::Aig& aig, logic::NodeIndex node) const;
 };
 
+/// Whether `name` can be a BLIF net name: a token of bytes above the space
+/// (UTF-8 included) other than DEL, `#`, `\` and `=` (which `.subckt` and
+/// `.gate` use), not starting with `.` (a dot command). The BLIF writer
+/// refuses other port names and the reader refuses them too, so what one
+/// reads the other can write.
+bool is_blif_name(std::string_view name);
+
 /// Whether a format can hold a port name.
 using PortNameAllowed = bool (*)(std::string_view name);
 

@@ -134,12 +134,15 @@ TEST_CASE("BLIF covers as ABC and Yosys write them read as their functions") {
 
 TEST_CASE("BLIF placeholders of unnamed ports read back as no name, at their own position only") {
   const Aig aig = rnncc::io::read_blif(
-      ".model m\n.inputs _i0 _i0x _i1\n.outputs _o1 _o1\n.names _i0 _i1 _o1\n11 1\n.end\n", "p");
+      ".model m\n.inputs _i0 _i0x _i1\n.outputs _o1 _o0 _o2\n.names _i0 _i1 _o1\n11 1\n"
+      ".names _i0 _o0\n1 1\n.names _i1 _o2\n0 1\n.end\n",
+      "p");
   CHECK(aig.input_name(0).empty());
   CHECK(aig.input_name(1) == "_i0x");
   CHECK(aig.input_name(2) == "_i1");
   CHECK(aig.output_name(0) == "_o1");
-  CHECK(aig.output_name(1).empty());
+  CHECK(aig.output_name(1) == "_o0");
+  CHECK(aig.output_name(2).empty());
 }
 
 TEST_CASE("malformed BLIF is refused with the line and what was expected") {
@@ -178,6 +181,21 @@ TEST_CASE("malformed BLIF is refused with the line and what was expected") {
       {".model m\n.inputs a\n.outputs y\n.names a z y\n11 1\n.names y z\n1 1\n",
        "m.blif:6: expected an acyclic netlist, found a combinational cycle through 'y'"},
       {".model m\n.inputs a a\n", "m.blif:2: expected each input once, found 'a' again"},
+      {".model m\n.inputs a\n.outputs a\n.end\n",
+       "m.blif:3: expected each port name once, found 'a' again as an output (every output of an "
+       "rnncc circuit is its own net)"},
+      {".model m\n.inputs a\n.outputs y y\n.names a y\n1 1\n",
+       "m.blif:3: expected each port name once, found 'y' again as an output (every output of an "
+       "rnncc circuit is its own net)"},
+      {".model m\n.inputs a=b\n",
+       "m.blif:2: expected a port name of bytes above the space, without #, \\ or = and not "
+       "starting with ., found 'a=b'"},
+      {".model m\n.inputs a\n.outputs .y\n",
+       "m.blif:3: expected a port name of bytes above the space, without #, \\ or = and not "
+       "starting with ., found '.y'"},
+      {std::string(".model m\n.inputs a\x01") + "b\n",
+       "m.blif:2: expected a port name of bytes above the space, without #, \\ or = and not "
+       "starting with ., found 'a\\x01b'"},
       {".model m\n.end\n.model n\n",
        "m.blif:3: expected nothing after .end (one model), found .model"},
       {".model m\n11 1\n",
@@ -246,4 +264,27 @@ TEST_CASE("Yosys's BLIF round trip of a circuit rnncc writes is equivalent and k
     check_same_names(original, read);
     CHECK(equivalent(original, read));
   }
+}
+
+TEST_CASE("a UTF-8 port name read from BLIF is written back and read again unchanged") {
+  const Aig read = rnncc::io::read_blif(
+      ".model m\n.inputs \xc3\xa9t\xc3\xa9 b\n.outputs y\xe2\x82\x81\n.names \xc3\xa9t\xc3\xa9 b "
+      "y\xe2\x82\x81\n11 1\n.end\n",
+      "m.blif");
+  CHECK(read.input_name(0) == "\xc3\xa9t\xc3\xa9");
+  CHECK(read.output_name(0) == "y\xe2\x82\x81");
+  const Aig again = rnncc::io::read_blif(rnncc::io::write_blif(read, "m", "x.blif"), "x.blif");
+  CHECK(again.input_name(0) == read.input_name(0));
+  CHECK(again.output_name(0) == read.output_name(0));
+  CHECK(again.and_count() == 1);
+}
+
+TEST_CASE("a carriage return inside a BLIF comment ends the comment line, so it can be written") {
+  const Aig read = rnncc::io::read_blif(
+      "# one\rtwo\r\n.model m\n.inputs a\n.outputs y\n"
+      ".names a y\n1 1\n.end\n",
+      "m.blif");
+  CHECK(read.comments() == std::vector<std::string>{"one", "two"});
+  const Aig again = rnncc::io::read_blif(rnncc::io::write_blif(read, "m", "x.blif"), "x.blif");
+  CHECK(again.comments() == read.comments());
 }

@@ -39,7 +39,11 @@ void write_blif_file(const logic::Aig& aig, const std::filesystem::path& path);
 /// ...`: unknown or sequential constructs (`.latch`, `.subckt`, `.gate`, a
 /// second model), a cube of the wrong width or with other characters, mixed
 /// output values, a net defined twice or never, an input that a cover
-/// drives, an output that is not a net, and a combinational cycle.
+/// drives, an output that is not a net, a combinational cycle, a port name
+/// write_blif could not write (a byte at or below the space, DEL, `#`, `\`,
+/// `=`, or a leading `.`), and
+/// an output named like an input or another output (every port of an rnncc
+/// circuit is its own net).
 logic::Aig read_blif(std::string_view contents, std::string_view source_name);
 
 /// Reads and parses the file at `path` (within the file size limit).
