@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -17,6 +18,7 @@
 #include "commands.hpp"
 #include "console.hpp"
 #include "error_context.hpp"
+#include "rnncc/arith/circuit_lowering.hpp"
 #include "rnncc/arith/format.hpp"
 #include "rnncc/common/atomic_file.hpp"
 #include "rnncc/common/error.hpp"
@@ -45,7 +47,7 @@ struct GrowthCommandOptions {
   std::optional<std::string> csv_path, json_path, svg_path, html_path;
   bool analytic = false;
   bool reassociate = false;
-  std::string lowering = "binary";
+  std::vector<std::string> lowerings;  ///< empty: binary only
   std::string optimize = "balance";
   experiment::OptimizationRequest optimization;
 };
@@ -68,6 +70,18 @@ experiment::SweepRequest sweep_request(const GrowthCommandOptions& options) {
   }
   request.analytic = options.analytic;
   return request;
+}
+
+/// The lowerings to sweep, in the order given, each once; binary when none.
+std::vector<arith::ExactLowering> exact_lowerings(const std::vector<std::string>& names) {
+  std::vector<arith::ExactLowering> lowerings;
+  for (const std::string& name : names) {
+    const arith::ExactLowering lowering = arith::parse_exact_lowering(name);
+    if (std::find(lowerings.begin(), lowerings.end(), lowering) == lowerings.end())
+      lowerings.push_back(lowering);
+  }
+  if (lowerings.empty()) lowerings.push_back(arith::ExactLowering::binary);
+  return lowerings;
 }
 
 /// Progress on stderr once the sweep has run for a second: a line rewritten
@@ -139,7 +153,8 @@ std::string command_line(const GrowthCommandOptions& options) {
   if (options.format) text += " --format " + *options.format;
   if (options.analytic) text += " --analytic";
   if (options.reassociate) text += " --reassociate";
-  if (options.lowering != "binary") text += " --lowering " + options.lowering;
+  for (const std::string& lowering : options.lowerings)
+    text += " --lowering " + lowering;
   if (options.optimize != "balance") text += " --optimize " + options.optimize;
   if (options.optimization.abc_script != io::default_abc_script) {
     text += fmt::format(" --abc-script '{}'", options.optimization.abc_script);
@@ -238,8 +253,8 @@ void run_growth(const GrowthCommandOptions& options) {
   experiment::SweepOptions sweep_options;
   sweep_options.reassociate = options.reassociate;
   sweep_options.optimization = optimization;
-  sweep_options.exact_lowering = arith::parse_exact_lowering(options.lowering);
-  if (options.analytic && sweep_options.exact_lowering == arith::ExactLowering::residue) {
+  const std::vector<arith::ExactLowering> lowerings = exact_lowerings(options.lowerings);
+  if (options.analytic && lowerings != std::vector{arith::ExactLowering::binary}) {
     throw InputError(
         "--analytic computes the depth of fixed-width formats; --lowering rns needs "
         "the circuits built");
@@ -266,8 +281,16 @@ void run_growth(const GrowthCommandOptions& options) {
       files.csv->keep_when_interrupted();
       progress.stream_rows_to(*files.csv);
     }
-    const experiment::GrowthSweep sweep =
-        experiment::run_growth_sweep(plans, sweep_options, progress);
+    // One sweep per lowering, its series after the previous ones'.
+    experiment::GrowthSweep sweep;
+    for (arith::ExactLowering lowering : lowerings) {
+      sweep_options.exact_lowering = lowering;
+      experiment::GrowthSweep part = experiment::run_growth_sweep(plans, sweep_options, progress);
+      for (report::GrowthSeries& series : part.series)
+        sweep.series.push_back(std::move(series));
+      sweep.notes.insert(sweep.notes.end(), part.notes.begin(), part.notes.end());
+      sweep.peak_memory_note = part.peak_memory_note;
+    }
     progress.clear();
     require_series(!sweep.series.empty(), sweep.notes);
     report::ReportContext context;
@@ -314,11 +337,10 @@ void register_growth(CLI::App& app) {
                     "formats)");
   command->add_flag("--reassociate", options->reassociate,
                     "Allow scans in fixed (rounding) formats");
-  command
-      ->add_option("--lowering", options->lowering,
-                   "How exact numbers are carried: binary or rns (residues, back to binary at "
-                   "outputs and comparisons); rns series read format exact/rns")
-      ->capture_default_str();
+  command->add_option("--lowering", options->lowerings,
+                      "How exact numbers are carried: binary (default) or rns (residues, back to "
+                      "binary at outputs and comparisons); repeatable: each lowering is swept, rns "
+                      "series read format exact/rns, and the report compares the two depths");
   command
       ->add_option("--optimize", options->optimize,
                    "What gives the opt_depth column: none, balance (AND and XOR trees rebuilt "

@@ -5,6 +5,7 @@
 #include "report_text.hpp"
 #include "rnncc/common/atomic_file.hpp"
 #include "rnncc/report/growth_svg.hpp"
+#include "rnncc/report/lowering_comparison.hpp"
 #include "rnncc/report/series_analysis.hpp"
 
 namespace rnncc::report {
@@ -144,6 +145,25 @@ std::string growth_html_text(const std::vector<GrowthSeries>& all, const ReportC
     }
   }
   html += "</table>\n";
+
+  const std::vector<LoweringComparison> comparisons = compare_lowerings(all);
+  if (!comparisons.empty()) {
+    html +=
+        "<h2>Binary and residue lowerings</h2>\n<table id=\"lowerings\">\n<tr><th>model</th>"
+        "<th>schedule</th><th>format</th><th>T</th><th>depth binary</th><th>depth rns</th>"
+        "<th>binary/rns depth</th><th>ands binary</th><th>ands rns</th></tr>\n";
+    for (const LoweringComparison& row : comparisons) {
+      html += fmt::format("<tr class=\"lowering\">{}{}{}", cell(row.model), cell(row.schedule),
+                          cell(row.format));
+      for (const std::string& value :
+           {fmt::format("{}", row.length), fmt::format("{}", row.binary_depth),
+            fmt::format("{}", row.residue_depth), fmt::format("{:.2f}", row.depth_ratio()),
+            fmt::format("{}", row.binary_ands), fmt::format("{}", row.residue_ands)})
+        html += number_cell(value);
+      html += "</tr>\n";
+    }
+    html += "</table>\n";
+  }
 
   if (!context.notes.empty()) {
     html += "<h2>Notes</h2>\n<ul id=\"notes\">\n";

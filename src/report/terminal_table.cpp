@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "rnncc/report/lowering_comparison.hpp"
 #include "rnncc/report/series_analysis.hpp"
 #include "text_table.hpp"
 
@@ -98,6 +99,8 @@ std::string render_terminal_report(const std::vector<GrowthSeries>& all, bool co
   std::string text = render_terminal_table(all, colour);
   text += "\n";
   text += render_terminal_classes(all, colour, context.tolerance);
+  const std::string lowerings = render_lowering_comparison(compare_lowerings(all), colour);
+  if (!lowerings.empty()) text += "\nbinary and residue (rns) lowerings:\n" + lowerings;
   const bool with_format = formats_differ(all);
   std::string mismatches;
   for (const GrowthSeries& series : all) {

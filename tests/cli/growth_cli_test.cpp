@@ -3,13 +3,18 @@
 // noted, the analytic depths against compiled ones, and bad input.
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "rnncc/arith/circuit_lowering.hpp"
 #include "rnncc/arith/format.hpp"
 #include "rnncc/compile/compiler.hpp"
 #include "rnncc/io/model_file.hpp"
@@ -53,13 +58,16 @@ std::vector<std::map<std::string, std::string>> read_csv(const std::filesystem::
   return rows;
 }
 
-rnncc::compile::CompiledModel compile_model(const std::string& name, const std::string& format,
-                                            const std::string& schedule, std::size_t length) {
+rnncc::compile::CompiledModel compile_model(
+    const std::string& name, const std::string& format, const std::string& schedule,
+    std::size_t length,
+    rnncc::arith::ExactLowering lowering = rnncc::arith::ExactLowering::binary) {
   const rnncc::model::Model model =
       rnncc::io::read_model_file(model_path(name), rnncc::arith::parse_format(format));
   rnncc::compile::CompileOptions options;
   options.schedule = rnncc::compile::parse_schedule(schedule);
   options.length = length;
+  options.exact_lowering = lowering;
   return rnncc::compile::compile(model, options);
 }
 
@@ -141,12 +149,72 @@ TEST_CASE("growth --analytic writes depths equal to compiled circuits, and reach
   }
 }
 
+TEST_CASE("growth --lowering binary --lowering rns: both series, and their depth ratio shown") {
+  TemporaryDirectory directory;
+  const auto csv = directory / "lowerings.csv";
+  const auto html = directory / "lowerings.html";
+  const auto svg = directory / "lowerings.svg";
+  const auto result =
+      run_rnncc("growth '" + model_path("pd") +
+                "' --format exact --schedule scan --lowering binary --lowering rns "
+                "--lengths 4..16 --optimize none --csv '" +
+                csv.string() + "' --html '" + html.string() + "' --svg '" + svg.string() + "'");
+  REQUIRE_MESSAGE(result.exit_status == 0, result.standard_error);
+  std::vector<std::string> header;
+  const auto rows = read_csv(csv, header);
+  REQUIRE(rows.size() == 6);  // each lowering at 4, 8, 16, binary first
+  std::ifstream html_file(html);
+  const std::string html_text((std::istreambuf_iterator<char>(html_file)),
+                              std::istreambuf_iterator<char>());
+  std::ifstream svg_file(svg);
+  const std::string svg_text((std::istreambuf_iterator<char>(svg_file)),
+                             std::istreambuf_iterator<char>());
+  CHECK(svg_text.find("exact/rns") != std::string::npos);
+  CHECK(html_text.find("<table id=\"lowerings\">") != std::string::npos);
+  CHECK(result.standard_output.find("binary/rns") != std::string::npos);
+  for (std::size_t i = 0; i < 3; ++i) {
+    const std::size_t length = std::size_t{4} << i;
+    CAPTURE(length);
+    const auto& binary_row = rows[i];
+    const auto& residue_row = rows[i + 3];
+    CHECK(binary_row.at("format") == "exact");
+    CHECK(residue_row.at("format") == "exact/rns");
+    CHECK(binary_row.at("T") == std::to_string(length));
+    CHECK(residue_row.at("T") == std::to_string(length));
+    const auto binary = compile_model("pd", "exact", "scan", length);
+    const auto residue =
+        compile_model("pd", "exact", "scan", length, rnncc::arith::ExactLowering::residue);
+    const std::uint32_t binary_depth = binary.lowered.aig.depth();
+    const std::uint32_t residue_depth = residue.lowered.aig.depth();
+    CHECK(binary_row.at("depth") == std::to_string(binary_depth));
+    CHECK(residue_row.at("depth") == std::to_string(residue_depth));
+    CHECK(residue_row.at("ands") == std::to_string(residue.lowered.aig.and_count()));
+    // The ratio, as the terminal table and the HTML print it, from the
+    // depths of the circuits compiled here.
+    const std::string ratio = fmt::format(
+        "{:.2f}", static_cast<double>(binary_depth) / static_cast<double>(residue_depth));
+    const std::string html_row = fmt::format(
+        "<td class=\"number\">{}</td><td class=\"number\">{}</td><td class=\"number\">{}</td>"
+        "<td class=\"number\">{}</td>",
+        length, binary_depth, residue_depth, ratio);
+    CHECK(html_text.find(html_row) != std::string::npos);
+    CHECK(result.standard_output.find(ratio) != std::string::npos);
+  }
+  // Without the option the sweep is binary only and shows no comparison.
+  const auto binary_only =
+      run_rnncc("growth '" + model_path("pd") + "' --format exact --schedule scan --lengths 4..8");
+  REQUIRE_MESSAGE(binary_only.exit_status == 0, binary_only.standard_error);
+  CHECK(binary_only.standard_output.find("exact/rns") == std::string::npos);
+  CHECK(binary_only.standard_output.find("binary/rns") == std::string::npos);
+}
+
 TEST_CASE("growth refuses bad input with one line and exit status 2") {
   std::string relu = "'";
   relu.append(model_path("relu_rnn")).append("'");
   std::vector<std::string> cases{"growth /nonexistent/model.toml"};
   for (const char* options :
        {" --lengths 0..16", " --lengths 64..16", " --lengths 16,x", " --schedule diagonal",
+        " --lowering crt", " --analytic --format mod:8 --lowering binary --lowering rns",
         " --format mod:0", " --analytic --html /tmp/never.html", " --schedule scan --lengths 16"}) {
     cases.push_back("growth " + relu + options);
   }

@@ -16,8 +16,10 @@ namespace rnncc::report {
 /// match|mismatch|..."> per series × measure, with measured and expected
 /// class and both reasons), `#fits` (one row per series × measure × basis),
 /// `#measurements` (one <tr class="point"> per series × length, the CSV's
-/// columns). The plot is growth_svg_text inlined. Context notes and the
-/// command line are shown when present.
+/// columns) and, when the series hold a model in both the binary and the
+/// residue lowering, `#lowerings` (one <tr class="lowering"> per length both
+/// measured: both depths, binary/rns depth ratio, both AND counts). The plot is growth_svg_text
+/// inlined. Context notes and the command line are shown when present.
 std::string growth_html_text(const std::vector<GrowthSeries>& all,
                              const ReportContext& context = {});
 

@@ -23,7 +23,9 @@ std::string render_terminal_table(const std::vector<GrowthSeries>& all, bool col
 std::string render_terminal_classes(const std::vector<GrowthSeries>& all, bool colour,
                                     const ClassificationTolerance& tolerance = {});
 
-/// Both tables, then one line per mismatch with the expectation's reason and
+/// Both tables, then the binary and residue lowerings of each model side by
+/// side with their depth ratio (render_lowering_comparison, when the series
+/// hold both), then one line per mismatch with the expectation's reason and
 /// the classification's reason, then the context's notes.
 std::string render_terminal_report(const std::vector<GrowthSeries>& all, bool colour,
                                    const ReportContext& context = {});
