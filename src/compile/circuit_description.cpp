@@ -218,6 +218,17 @@ CircuitDescription read_description(const logic::Aig& aig, const std::string& so
   if (!has_model) {
     fail("the file carries no rnncc model description (compile it with rnncc compile)");
   }
+  // A word of a format of fixed width is encoded and decoded at that width.
+  if (const std::optional<std::size_t> width = arith::width_in_bits(description.format)) {
+    for (const auto* words : {&description.inputs, &description.outputs}) {
+      for (const arith::LoweredWord& word : *words) {
+        if (word.is_boolean || word.value.bits.size() == *width) continue;
+        fail(fmt::format("the comments give the number word '{}' {} bits; its format {} has {}",
+                         printable(word.name), word.value.bits.size(),
+                         arith::to_string(description.format), *width));
+      }
+    }
+  }
   if (input_bit != aig.input_count() || output_bit != aig.output_count()) {
     fail(fmt::format("the comments describe {} input and {} output bits; the AIG has {} and {}",
                      input_bit, output_bit, aig.input_count(), aig.output_count()));

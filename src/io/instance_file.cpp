@@ -36,6 +36,13 @@ class InstanceLine {
       object = Json::parse(text);
     } catch (const Json::parse_error& error) {
       fail(fmt::format("not a JSON object (at byte {} of the line)", error.byte));
+    } catch (const Json::exception& error) {
+      // A number too large for a double (out_of_range 406) has no position.
+      std::string reason = error.what();
+      if (std::size_t bracket = reason.find("] "); bracket != std::string::npos) {
+        reason.erase(0, bracket + 2);  // drop "[json.exception.out_of_range.406]"
+      }
+      fail(fmt::format("a JSON object whose numbers fit a double ({})", printable(reason)));
     }
     if (!object.is_object()) fail("expected a JSON object {\"tokens\" or \"vectors\", \"label\"}");
     for (const auto& [key, value] : object.items()) {

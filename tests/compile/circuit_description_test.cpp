@@ -105,3 +105,16 @@ TEST_CASE("every byte string survives escaping into a description field") {
   CHECK(!compile::unescape_description_field("%4").has_value());
   CHECK(!compile::unescape_description_field("%zz").has_value());
 }
+
+TEST_CASE("a number word narrower or wider than its fixed-width format is refused") {
+  // Decoding reads a finite format's pattern at the format's width: a word
+  // of another width would decode bits that are not there.
+  const std::string mod2 = "rnncc-model m elman mod:2 sequential 1 last";
+  CHECK(error_of({mod2, "rnncc-input x bool 1 0 1 1", "rnncc-output y number 1 -2 1 1"}) ==
+        "c.aag: the comments give the number word 'y' 1 bits; its format mod:2 has 2");
+  logic::Aig aig;
+  for (int bit = 0; bit < 2; ++bit)
+    aig.create_output(aig.create_input());
+  aig.comments() = {mod2, "rnncc-input x number 2 -2 1 1", "rnncc-output y number 2 -2 1 1"};
+  CHECK_NOTHROW((void)compile::read_description(aig, "c.aag"));
+}

@@ -105,6 +105,9 @@ TEST_CASE("malformed lines are refused naming the file and line") {
   refused(good + "{\"vectors\": [[1, 2], [3]], \"label\": 0}\n", "step 2 has 1 values");
   refused(good + "{\"vectors\": [[1, \"x\"]], \"label\": 0}\n", "expected an integer");
   refused(good + "{\"tokens\": \"a\", \"label\": 0, \"meta\": 3}\n", "\"meta\" must be");
+  // A number beyond a double makes the JSON parser throw a range error.
+  refused(good + "{\"tokens\": \"a\", \"label\": 0, \"meta\": {\"n\": 1e400}}\n",
+          "a JSON object whose numbers fit a double (number overflow parsing '1e400')");
 }
 
 TEST_CASE("a directory is not an instance file") {
