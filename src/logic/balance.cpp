@@ -13,19 +13,82 @@ namespace {
 
 // Per-node bookkeeping in one byte: how often the output cone uses the node
 // (saturating at 3; an output counts as two uses, so it is never absorbed),
-// whether it is the root of a region (it gets an image in the result) and
-// whether it lies inside a region (it gets none).
+// whether it is the root of a region (it gets an image in the result),
+// whether it lies inside a region (it gets none of its own), and whether
+// its region is rebuilt as a balanced tree (otherwise it is copied).
 constexpr std::uint8_t use_count_mask = 0x3;
 constexpr std::uint8_t root_flag = 0x4;
 constexpr std::uint8_t absorbed_flag = 0x8;
+constexpr std::uint8_t rebuilt_flag = 0x10;
+// Set on a node of the original whose image may be a fan-in of a rebuilt
+// node: a leaf of a rebuilt tree, the root of one, and every node whose
+// image is in the candidate table. A copy whose two fan-ins both carry it
+// could coincide with a rebuilt node, so it goes through the table.
+constexpr std::uint8_t candidate_flag = 0x20;
 
-/// One tree to rebuild: its root and its leaves (literals of the original,
-/// stored at leaves[leaf_begin, leaf_begin + leaf_count)).
+/// A tree of more than one gate: its root and its leaves (literals of the
+/// original, stored at leaves[leaf_begin, leaf_begin + leaf_count)).
+/// Single gates (two leaves) are not recorded: balancing cannot change them.
 struct Region {
   NodeIndex root;
   std::uint32_t leaf_begin;
   std::uint32_t leaf_count;
   bool is_xor;
+};
+
+/// The AND nodes of the result that a rebuilt node could coincide with,
+/// keyed by their fan-ins: open addressing over a power-of-two array, grown
+/// at half load. Each entry holds the node and whether it is the image of a
+/// node of the original (image_bit). Small (rebuilt trees and the copies
+/// next to them), so lookups mostly stay in cache.
+class CandidateTable {
+ public:
+  static constexpr NodeIndex image_bit = NodeIndex{1} << 31;
+
+  /// The entry of the AND with fan-ins (a, b), a.code < b.code, or nullptr.
+  NodeIndex* find(Literal a, Literal b) {
+    if (count_ == 0) return nullptr;
+    const std::uint64_t key = key_of(a, b);
+    for (std::size_t slot = slot_of(key);; slot = (slot + 1) & (keys_.size() - 1)) {
+      if (entries_[slot] == 0) return nullptr;
+      if (keys_[slot] == key) return &entries_[slot];
+    }
+  }
+  /// Adds the AND `entry` (node, maybe with image_bit) with fan-ins (a, b),
+  /// a.code < b.code, not present yet.
+  void insert(Literal a, Literal b, NodeIndex entry) {
+    if (2 * (count_ + 1) > keys_.size()) grow();
+    place(key_of(a, b), entry);
+    ++count_;
+  }
+
+ private:
+  static std::uint64_t key_of(Literal a, Literal b) {
+    return (std::uint64_t{a.code} << 32) | b.code;
+  }
+  std::size_t slot_of(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & (keys_.size() - 1);
+  }
+  void place(std::uint64_t key, NodeIndex entry) {
+    std::size_t slot = slot_of(key);
+    while (entries_[slot] != 0)
+      slot = (slot + 1) & (keys_.size() - 1);
+    keys_[slot] = key;
+    entries_[slot] = entry;
+  }
+  void grow() {
+    std::vector<std::uint64_t> old_keys(std::max<std::size_t>(1024, 2 * keys_.size()), 0);
+    std::vector<NodeIndex> old_entries(old_keys.size(), 0);
+    old_keys.swap(keys_);
+    old_entries.swap(entries_);
+    for (std::size_t slot = 0; slot < old_keys.size(); ++slot) {
+      if (old_entries[slot] != 0) place(old_keys[slot], old_entries[slot]);
+    }
+  }
+
+  std::vector<std::uint64_t> keys_;
+  std::vector<NodeIndex> entries_;  // 0: empty slot (node 0 is never an AND)
+  std::size_t count_ = 0;
 };
 
 class Balancer {
@@ -35,7 +98,8 @@ class Balancer {
   Aig run(BalanceStatistics& statistics) {
     count_uses();
     find_regions();
-    return rebuild(statistics);
+    choose_regions_to_rebuild(statistics);
+    return build(statistics);
   }
 
  private:
@@ -86,6 +150,9 @@ class Balancer {
   /// nodes marked absorbed and its leaves marked as roots. A node's users
   /// all have larger indices, so its role is settled when it is reached.
   void find_regions() {
+    // A region of g gates has at most g + 1 leaves: reserving for the
+    // worst case (pages are only touched as they fill) avoids regrowth.
+    leaves_.reserve(2 * reachable_ands_ + 2);
     std::vector<Literal> stack;
     for (NodeIndex node = aig_.node_count(); node-- > 1;) {
       if ((flags_[node] & root_flag) == 0 || !aig_.is_and(node)) continue;
@@ -129,18 +196,116 @@ class Balancer {
         }
       }
       region.leaf_count = static_cast<std::uint32_t>(leaves_.size()) - region.leaf_begin;
-      regions_.push_back(region);
+      if (region.leaf_count == 2) {
+        leaves_.resize(region.leaf_begin);  // a single gate: copied as it is
+      } else {
+        regions_.push_back(region);
+      }
+    }
+  }
+
+  /// The level of the tree combining leaves of levels `levels` (sorted
+  /// ascending) the two shallowest first, each combination `cost` levels
+  /// above the deeper of its two operands. Each combination is at least as
+  /// deep as its operands, so combined levels come out in order too and two
+  /// queues replace a heap.
+  std::uint32_t balanced_level(const std::vector<std::uint32_t>& levels, std::uint32_t cost) {
+    combined_levels_.clear();
+    std::size_t next_level = 0;
+    std::size_t next_combined = 0;
+    auto take = [&] {
+      const bool from_levels =
+          next_level < levels.size() && (next_combined == combined_levels_.size() ||
+                                         levels[next_level] <= combined_levels_[next_combined]);
+      return from_levels ? levels[next_level++] : combined_levels_[next_combined++];
+    };
+    for (std::size_t remaining = levels.size(); remaining > 1; --remaining) {
+      const std::uint32_t first = take();
+      const std::uint32_t second = take();
+      combined_levels_.push_back(cost + std::max(first, second));
+    }
+    return take();
+  }
+
+  /// Marks the region of `root` (root and inner nodes) as rebuilt.
+  void mark_rebuilt(NodeIndex root) {
+    flags_[root] |= rebuilt_flag;
+    stack_.assign(1, root);
+    while (!stack_.empty()) {
+      const NodeIndex node = stack_.back();
+      stack_.pop_back();
+      for (Literal fanin : {aig_.fanin0(node), aig_.fanin1(node)}) {
+        if ((flags_[fanin.node()] & absorbed_flag) != 0) {
+          flags_[fanin.node()] |= rebuilt_flag;
+          stack_.push_back(fanin.node());
+        }
+      }
+    }
+  }
+
+  /// One pass from the inputs up over the levels the result will have
+  /// (levels_[node]; for a root, the level of its image): each tree is
+  /// rebuilt only when its balanced form is shallower than the tree as it
+  /// was over its leaves' new levels, or when a leaf repeats (the tree then
+  /// shrinks). Every other node is copied as it is.
+  void choose_regions_to_rebuild(BalanceStatistics& statistics) {
+    levels_.assign(aig_.node_count(), 0);
+    auto region = regions_.rbegin();
+    for (NodeIndex node = 1; node < aig_.node_count(); ++node) {
+      if (uses(node) == 0 || !aig_.is_and(node)) continue;
+      std::uint32_t level =
+          1 + std::max(levels_[aig_.fanin0(node).node()], levels_[aig_.fanin1(node).node()]);
+      if (region != regions_.rend() && region->root == node) {
+        leaf_levels_.clear();
+        sorted_leaves_.clear();
+        for (std::uint32_t i = 0; i < region->leaf_count; ++i) {
+          const Literal leaf = leaves_[region->leaf_begin + i];
+          leaf_levels_.push_back(levels_[leaf.node()]);
+          sorted_leaves_.push_back(leaf.regular());
+        }
+        std::sort(sorted_leaves_.begin(), sorted_leaves_.end());
+        const bool leaf_repeats =
+            std::adjacent_find(sorted_leaves_.begin(), sorted_leaves_.end()) !=
+                sorted_leaves_.end() ||
+            sorted_leaves_.front().is_constant();
+        std::sort(leaf_levels_.begin(), leaf_levels_.end());
+        const std::uint32_t balanced = balanced_level(leaf_levels_, region->is_xor ? 2 : 1);
+        if (leaf_repeats || balanced < level) {
+          mark_rebuilt(node);
+          for (std::uint32_t i = 0; i < region->leaf_count; ++i)
+            flags_[leaves_[region->leaf_begin + i].node()] |= candidate_flag;
+          ++(region->is_xor ? statistics.xor_trees : statistics.and_trees);
+          level = std::min(level, balanced);
+        }
+        ++region;
+      }
+      levels_[node] = level;
     }
   }
 
   Literal mapped(Literal literal) const {
-    return image_[literal.node()] ^ literal.is_complemented();
+    return Literal{images_[literal.node()]} ^ literal.is_complemented();
+  }
+
+  /// The AND of two operands of a rebuilt tree (distinct, not
+  /// complementary, not constant): the node of the result with these
+  /// fan-ins when the candidate table knows one, otherwise a new one.
+  Literal rebuilt_and(Literal a, Literal b) {
+    if (hash_every_node_) return result_.create_and(a, b);
+    if (a.code > b.code) std::swap(a, b);
+    if (const NodeIndex* entry = candidates_.find(a, b)) {
+      return Literal::of(*entry & ~CandidateTable::image_bit);
+    }
+    const Literal node = result_.append_unique_and(a, b);
+    candidates_.insert(a, b, node.node());
+    return node;
+  }
+  Literal rebuilt_xor(Literal a, Literal b) {
+    return !rebuilt_and(!rebuilt_and(a, !b), !rebuilt_and(!a, b));
   }
 
   /// Combines `operands` (sorted by level, ascending) the two shallowest
-  /// first with `combine`; each combination is at least as deep as its
-  /// operands, so the combined ones come out in level order too and two
-  /// queues replace a heap.
+  /// first with `combine`, as balanced_level does with their levels.
   template <typename Combine>
   Literal combine_shallowest_first(std::vector<Literal>& operands, Combine combine) {
     combined_.clear();
@@ -166,6 +331,15 @@ class Balancer {
                      [&](Literal a, Literal b) { return result_.level(a) < result_.level(b); });
   }
 
+  /// The tree's result when it folds to a constant or to one leaf: its
+  /// root now shares an image with a leaf or a constant, so copies above
+  /// may simplify or coincide, and every later node is hashed.
+  Literal folded(Literal literal) {
+    hash_every_node_from_here();
+    nodes_may_dangle_ = true;  // the dropped leaves' cones
+    return literal;
+  }
+
   Literal rebuild_and_tree(const Region& region) {
     operands_.clear();
     for (std::uint32_t i = 0; i < region.leaf_count; ++i)
@@ -173,23 +347,16 @@ class Balancer {
     std::sort(operands_.begin(), operands_.end());
     operands_.erase(std::unique(operands_.begin(), operands_.end()), operands_.end());
     // Sorted by code, x and !x are neighbours; false sorts first.
-    // A constant or complementary leaf drops other leaves, whose regions
-    // may then be used by nothing.
-    if (operands_.front() == false_literal) {
-      unused_nodes_ = true;
-      return false_literal;
-    }
+    if (operands_.front() == false_literal) return folded(false_literal);
     for (std::size_t i = 1; i < operands_.size(); ++i) {
-      if (operands_[i] == !operands_[i - 1]) {
-        unused_nodes_ = true;
-        return false_literal;
-      }
+      if (operands_[i] == !operands_[i - 1]) return folded(false_literal);
     }
     if (operands_.front() == true_literal) operands_.erase(operands_.begin());
-    if (operands_.empty()) return true_literal;
+    if (operands_.empty()) return folded(true_literal);
+    if (operands_.size() == 1) return folded(operands_.front());
     sort_by_level(operands_);
     return combine_shallowest_first(operands_,
-                                    [&](Literal a, Literal b) { return result_.create_and(a, b); });
+                                    [&](Literal a, Literal b) { return rebuilt_and(a, b); });
   }
 
   Literal rebuild_xor_tree(const Region& region) {
@@ -210,16 +377,18 @@ class Balancer {
         operands_[kept++] = operands_[i++];
       }
     }
-    if (kept < operands_.size()) unused_nodes_ = true;
+    if (kept < operands_.size()) nodes_may_dangle_ = true;  // the cancelled leaves' cones
     operands_.resize(kept);
-    if (operands_.empty()) return constant_literal(parity);
+    if (operands_.empty()) return folded(constant_literal(parity));
+    if (operands_.size() == 1) return folded(operands_.front() ^ parity);
     sort_by_level(operands_);
     const Literal sum = combine_shallowest_first(
-        operands_, [&](Literal a, Literal b) { return result_.create_xor(a, b); });
+        operands_, [&](Literal a, Literal b) { return rebuilt_xor(a, b); });
     return sum ^ parity;
   }
 
-  /// The region of `root` rebuilt AND by AND as it was in the original.
+  /// The region of `root` rebuilt AND by AND as it was in the original
+  /// (the guard for a balanced tree that came out deeper; never expected).
   Literal rebuild_as_built(NodeIndex root) {
     std::vector<NodeIndex> inner{root};
     for (std::size_t i = 0; i < inner.size(); ++i) {
@@ -229,49 +398,113 @@ class Balancer {
     }
     std::sort(inner.begin(), inner.end());
     for (NodeIndex node : inner) {
-      image_[node] = result_.create_and(mapped(aig_.fanin0(node)), mapped(aig_.fanin1(node)));
+      images_[node] = copied_and(mapped(aig_.fanin0(node)), mapped(aig_.fanin1(node)), true).code;
     }
-    return image_[root];
+    return Literal{images_[root]};
   }
 
-  Aig rebuild(BalanceStatistics& statistics) {
-    image_.assign(aig_.node_count(), false_literal);
-    result_.reserve(std::size_t{aig_.input_count()} + reachable_ands_);
-    for (std::uint32_t i = 0; i < aig_.input_count(); ++i) {
-      image_[aig_.input_node(i)] = result_.create_input(aig_.input_name(i));
+  /// The copy of an AND of the original over its fan-ins' images (a, b).
+  /// Until two nodes of the original share an image (hash_every_node_
+  /// unset), a and b are distinct, not complementary and not constant, and
+  /// no other copy has them (the original is structurally hashed), so the
+  /// node is appended without a lookup. A rebuilt node may have them only
+  /// if both fan-ins carry candidate_flag (`candidate`); then the table is
+  /// asked first and the copy joins it.
+  Literal copied_and(Literal a, Literal b, bool candidate) {
+    if (hash_every_node_) return result_.create_and(a, b);
+    if (a.code > b.code) std::swap(a, b);
+    if (a.is_constant() || a.node() == b.node()) [[unlikely]] {
+      // Only when `aig` was not structurally hashed.
+      hash_every_node_from_here();
+      nodes_may_dangle_ = true;
+      return result_.create_and(a, b);
     }
-    // Regions were found from the outputs down; rebuild from the inputs up.
-    for (auto region = regions_.rbegin(); region != regions_.rend(); ++region) {
-      Literal rebuilt;
-      if (region->leaf_count == 2) {
-        // Most regions of arithmetic circuits are single gates: nothing to
-        // reorder, and create_and folds what the general path would.
-        const Literal first = mapped(leaves_[region->leaf_begin]);
-        const Literal second = mapped(leaves_[region->leaf_begin + 1]);
-        rebuilt =
-            region->is_xor ? result_.create_xor(first, second) : result_.create_and(first, second);
-        if (rebuilt.is_constant()) unused_nodes_ = true;
-      } else if (region->is_xor) {
-        rebuilt = rebuild_xor_tree(*region);
-      } else {
-        rebuilt = rebuild_and_tree(*region);
+    if (!candidate) return result_.append_unique_and(a, b);
+    if (NodeIndex* entry = candidates_.find(a, b)) {
+      claim_image(*entry);
+      return Literal::of(*entry & ~CandidateTable::image_bit);
+    }
+    const Literal node = result_.append_unique_and(a, b);
+    candidates_.insert(a, b, node.node() | CandidateTable::image_bit);
+    return node;
+  }
+
+  /// Switches to making every later node by create_and. Its hash table is
+  /// built once, from the nodes made so far, with room for all the nodes
+  /// still to come, so it never grows.
+  void hash_every_node_from_here() {
+    if (hash_every_node_) return;
+    hash_every_node_ = true;
+    result_.reserve(aig_.node_count() - current_node_);
+  }
+
+  /// The candidate table's entry for the node of `literal`, or nullptr.
+  NodeIndex* table_entry(Literal literal) {
+    if (!result_.is_and(literal.node())) return nullptr;
+    return candidates_.find(result_.fanin0(literal.node()), result_.fanin1(literal.node()));
+  }
+
+  /// Records that a table entry's node becomes the image of a node of the
+  /// original; if it was one already, two nodes now share it, and every
+  /// later node is hashed.
+  void claim_image(NodeIndex& entry) {
+    if ((entry & CandidateTable::image_bit) != 0) hash_every_node_from_here();
+    entry |= CandidateTable::image_bit;
+  }
+
+  Aig build(BalanceStatistics& statistics) {
+    // The levels are not needed any more: each node's image replaces its
+    // level (a node's fan-ins and leaves come before it).
+    images_ = std::move(levels_);
+    auto region = regions_.rbegin();
+    for (NodeIndex node = 1; node < aig_.node_count(); ++node) {
+      current_node_ = node;
+      if (aig_.is_input(node)) {
+        images_[node] = result_.create_input(aig_.input_name(aig_.input_position(node))).code;
+        continue;
       }
-      ++(region->is_xor ? statistics.xor_trees : statistics.and_trees);
-      if (result_.level(rebuilt) > aig_.level(region->root)) {
-        rebuilt = rebuild_as_built(region->root);
-        ++statistics.kept_as_built;
-        unused_nodes_ = true;
+      const std::uint8_t flags = flags_[node];
+      if ((flags & use_count_mask) == 0) continue;
+      const bool is_region = region != regions_.rend() && region->root == node;
+      if ((flags & rebuilt_flag) == 0) {
+        const Literal fanin0 = aig_.fanin0(node);
+        const Literal fanin1 = aig_.fanin1(node);
+        const bool candidate =
+            (flags_[fanin0.node()] & flags_[fanin1.node()] & candidate_flag) != 0;
+        images_[node] = copied_and(mapped(fanin0), mapped(fanin1), candidate).code;
+        if (candidate) flags_[node] |= candidate_flag;
+      } else if (is_region) {
+        Literal rebuilt = region->is_xor ? rebuild_xor_tree(*region) : rebuild_and_tree(*region);
+        NodeIndex* entry = hash_every_node_ ? nullptr : table_entry(rebuilt);
+        if (result_.level(rebuilt) > aig_.level(node)) {
+          rebuilt = rebuild_as_built(node);
+          ++statistics.kept_as_built;
+          nodes_may_dangle_ = true;  // the balanced tree's nodes
+        } else if (entry != nullptr && (*entry & CandidateTable::image_bit) != 0) {
+          // The balanced tree is a node that already stands for another
+          // node of the original (two different trees over the same
+          // leaves). Sharing it would let copies above the two coincide
+          // unseen, so the tree is copied as it was instead.
+          rebuilt = rebuild_as_built(node);
+          ++statistics.trees_met;
+          nodes_may_dangle_ = true;
+        } else if (entry != nullptr) {
+          claim_image(*entry);
+        }
+        images_[node] = rebuilt.code;
+        flags_[node] |= candidate_flag;
       }
-      // Every leaf is no deeper than in the original (by induction), so the
-      // original structure over them is not deeper either.
-      RNNCC_ASSERT(result_.level(rebuilt) <= aig_.level(region->root));
-      image_[region->root] = rebuilt;
+      if (is_region) ++region;
+      // Every leaf is no deeper than in the original (by induction), so
+      // neither is the tree as built over them, nor its balanced form.
+      RNNCC_ASSERT((flags & root_flag) == 0 ||
+                   result_.level(mapped(Literal::of(node))) <= aig_.level(node));
     }
     for (std::uint32_t i = 0; i < aig_.output_count(); ++i) {
       result_.create_output(mapped(aig_.output(i)), aig_.output_name(i));
     }
     result_.comments() = aig_.comments();
-    if (unused_nodes_) result_.remove_dangling_in_place();
+    if (nodes_may_dangle_) result_.remove_dangling_in_place();
     return std::move(result_);
   }
 
@@ -280,11 +513,22 @@ class Balancer {
   std::uint64_t reachable_ands_ = 0;
   std::vector<Region> regions_;
   std::vector<Literal> leaves_;
-  std::vector<Literal> image_;
-  std::vector<Literal> operands_, combined_;
-  /// Set when a rebuilt region no longer uses some leaf (or a region was
-  /// rebuilt twice), so the result may hold nodes no output depends on.
-  bool unused_nodes_ = false;
+  /// Per node: its level in the result while choosing, then its image's code.
+  std::vector<std::uint32_t> levels_, images_;
+  std::vector<std::uint32_t> leaf_levels_, combined_levels_;
+  std::vector<Literal> sorted_leaves_, operands_, combined_;
+  std::vector<NodeIndex> stack_;
+  CandidateTable candidates_;
+  /// Set once two nodes of the original may share an image (a tree folded
+  /// to a constant or a leaf, or a copy met a rebuilt node that already
+  /// stood for another): from then on every node is made by create_and,
+  /// whose structural hashing merges whatever coincides. Rare.
+  bool hash_every_node_ = false;
+  /// The node of the original being made (while building).
+  NodeIndex current_node_ = 0;
+  /// Set when some node may have lost its last user (a folded tree's
+  /// dropped leaves, a balanced tree made and then not used).
+  bool nodes_may_dangle_ = false;
   Aig result_;
 };
 
