@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "rnncc/common/assert.hpp"
+#include "zeroed_page_buffer.hpp"
 
 namespace rnncc::logic {
 
@@ -93,7 +94,15 @@ class CandidateTable {
 
 class Balancer {
  public:
-  explicit Balancer(const Aig& aig) : aig_(aig), flags_(aig.node_count(), 0) {}
+  explicit Balancer(const Aig& aig) : aig_(aig) {
+    // Both per-node arrays start zeroed, in huge pages where the system
+    // has them (fewer page faults than the heap for tens of MB).
+    flag_buffer_.assign_zeroed(aig.node_count());
+    flags_ = flag_buffer_.data();
+    value_buffer_.assign_zeroed(std::size_t{aig.node_count()} * sizeof(std::uint32_t));
+    levels_ = reinterpret_cast<std::uint32_t*>(value_buffer_.data());
+    images_ = levels_;
+  }
 
   Aig run(BalanceStatistics& statistics) {
     count_uses();
@@ -249,7 +258,6 @@ class Balancer {
   /// was over its leaves' new levels, or when a leaf repeats (the tree then
   /// shrinks). Every other node is copied as it is.
   void choose_regions_to_rebuild(BalanceStatistics& statistics) {
-    levels_.assign(aig_.node_count(), 0);
     auto region = regions_.rbegin();
     for (NodeIndex node = 1; node < aig_.node_count(); ++node) {
       if (uses(node) == 0 || !aig_.is_and(node)) continue;
@@ -308,6 +316,12 @@ class Balancer {
   /// first with `combine`, as balanced_level does with their levels.
   template <typename Combine>
   Literal combine_shallowest_first(std::vector<Literal>& operands, Combine combine) {
+    return combine_shallowest_first(operands, combine,
+                                    [&](Literal literal) { return result_.level(literal); });
+  }
+  template <typename Combine, typename LevelOf>
+  Literal combine_shallowest_first(std::vector<Literal>& operands, Combine combine,
+                                   LevelOf level_of) {
     combined_.clear();
     std::size_t next_operand = 0;
     std::size_t next_combined = 0;
@@ -315,7 +329,7 @@ class Balancer {
       const bool from_operands =
           next_operand < operands.size() &&
           (next_combined == combined_.size() ||
-           result_.level(operands[next_operand]) <= result_.level(combined_[next_combined]));
+           level_of(operands[next_operand]) <= level_of(combined_[next_combined]));
       return from_operands ? operands[next_operand++] : combined_[next_combined++];
     };
     for (std::size_t remaining = operands.size(); remaining > 1; --remaining) {
@@ -329,6 +343,36 @@ class Balancer {
   void sort_by_level(std::vector<Literal>& operands) const {
     std::stable_sort(operands.begin(), operands.end(),
                      [&](Literal a, Literal b) { return result_.level(a) < result_.level(b); });
+  }
+
+  /// True when combining operands_ (sorted by level) into a balanced AND
+  /// tree (or XOR tree: `is_xor`) would end in a node that already stands
+  /// for a node of the original; then sets tree_meets_image_. Found without
+  /// making anything: nodes the table does not know get stand-in literals
+  /// beyond every node of the result, which no lookup can match.
+  bool balanced_tree_meets_image(bool is_xor) {
+    if (hash_every_node_) return false;
+    const std::uint32_t first_stand_in = result_.node_count();
+    stand_in_levels_.clear();
+    auto level_of = [&](Literal literal) {
+      return literal.node() < first_stand_in ? result_.level(literal)
+                                             : stand_in_levels_[literal.node() - first_stand_in];
+    };
+    auto and_of = [&](Literal a, Literal b) {
+      if (a.code > b.code) std::swap(a, b);
+      if (const NodeIndex* entry = candidates_.find(a, b))
+        return Literal::of(*entry & ~CandidateTable::image_bit);
+      stand_in_levels_.push_back(1 + std::max(level_of(a), level_of(b)));
+      return Literal::of(first_stand_in + static_cast<NodeIndex>(stand_in_levels_.size() - 1));
+    };
+    auto combine = [&](Literal a, Literal b) {
+      return is_xor ? !and_of(!and_of(a, !b), !and_of(!a, b)) : and_of(a, b);
+    };
+    const Literal root = combine_shallowest_first(operands_, combine, level_of);
+    if (root.node() >= first_stand_in) return false;
+    const NodeIndex* entry = table_entry(root);
+    tree_meets_image_ = entry != nullptr && (*entry & CandidateTable::image_bit) != 0;
+    return tree_meets_image_;
   }
 
   /// The tree's result when it folds to a constant or to one leaf: its
@@ -355,6 +399,7 @@ class Balancer {
     if (operands_.empty()) return folded(true_literal);
     if (operands_.size() == 1) return folded(operands_.front());
     sort_by_level(operands_);
+    if (balanced_tree_meets_image(false)) return false_literal;
     return combine_shallowest_first(operands_,
                                     [&](Literal a, Literal b) { return rebuilt_and(a, b); });
   }
@@ -382,6 +427,7 @@ class Balancer {
     if (operands_.empty()) return folded(constant_literal(parity));
     if (operands_.size() == 1) return folded(operands_.front() ^ parity);
     sort_by_level(operands_);
+    if (balanced_tree_meets_image(true)) return false_literal;
     const Literal sum = combine_shallowest_first(
         operands_, [&](Literal a, Literal b) { return rebuilt_xor(a, b); });
     return sum ^ parity;
@@ -455,7 +501,6 @@ class Balancer {
   Aig build(BalanceStatistics& statistics) {
     // The levels are not needed any more: each node's image replaces its
     // level (a node's fan-ins and leaves come before it).
-    images_ = std::move(levels_);
     auto region = regions_.rbegin();
     for (NodeIndex node = 1; node < aig_.node_count(); ++node) {
       current_node_ = node;
@@ -475,20 +520,19 @@ class Balancer {
         if (candidate) flags_[node] |= candidate_flag;
       } else if (is_region) {
         Literal rebuilt = region->is_xor ? rebuild_xor_tree(*region) : rebuild_and_tree(*region);
-        NodeIndex* entry = hash_every_node_ ? nullptr : table_entry(rebuilt);
-        if (result_.level(rebuilt) > aig_.level(node)) {
+        if (tree_meets_image_) {
+          // The balanced tree would be a node that already stands for
+          // another node of the original (two different trees over the
+          // same leaves). Sharing it would let copies above the two
+          // coincide unseen, so the tree is copied as it was instead.
+          tree_meets_image_ = false;
+          rebuilt = rebuild_as_built(node);
+          ++statistics.trees_met;
+        } else if (result_.level(rebuilt) > aig_.level(node)) {
           rebuilt = rebuild_as_built(node);
           ++statistics.kept_as_built;
           nodes_may_dangle_ = true;  // the balanced tree's nodes
-        } else if (entry != nullptr && (*entry & CandidateTable::image_bit) != 0) {
-          // The balanced tree is a node that already stands for another
-          // node of the original (two different trees over the same
-          // leaves). Sharing it would let copies above the two coincide
-          // unseen, so the tree is copied as it was instead.
-          rebuilt = rebuild_as_built(node);
-          ++statistics.trees_met;
-          nodes_may_dangle_ = true;
-        } else if (entry != nullptr) {
+        } else if (NodeIndex* entry = hash_every_node_ ? nullptr : table_entry(rebuilt)) {
           claim_image(*entry);
         }
         images_[node] = rebuilt.code;
@@ -509,15 +553,21 @@ class Balancer {
   }
 
   const Aig& aig_;
-  std::vector<std::uint8_t> flags_;
+  ZeroedPageBuffer flag_buffer_, value_buffer_;
+  std::uint8_t* flags_ = nullptr;
   std::uint64_t reachable_ands_ = 0;
   std::vector<Region> regions_;
   std::vector<Literal> leaves_;
-  /// Per node: its level in the result while choosing, then its image's code.
-  std::vector<std::uint32_t> levels_, images_;
+  /// Per node: its level in the result while choosing, then (same array)
+  /// its image's code.
+  std::uint32_t* levels_ = nullptr;
+  std::uint32_t* images_ = nullptr;
   std::vector<std::uint32_t> leaf_levels_, combined_levels_;
   std::vector<Literal> sorted_leaves_, operands_, combined_;
   std::vector<NodeIndex> stack_;
+  std::vector<std::uint32_t> stand_in_levels_;
+  /// Set by balanced_tree_meets_image for the tree being rebuilt.
+  bool tree_meets_image_ = false;
   CandidateTable candidates_;
   /// Set once two nodes of the original may share an image (a tree folded
   /// to a constant or a leaf, or a copy met a rebuilt node that already
