@@ -21,11 +21,9 @@ constexpr std::uint8_t use_count_mask = 0x3;
 constexpr std::uint8_t root_flag = 0x4;
 constexpr std::uint8_t absorbed_flag = 0x8;
 constexpr std::uint8_t rebuilt_flag = 0x10;
-// Set on a node of the original whose image may be a fan-in of a rebuilt
-// node: a leaf of a rebuilt tree, the root of one, and every node whose
-// image is in the candidate table. A copy whose two fan-ins both carry it
-// could coincide with a rebuilt node, so it goes through the table.
-constexpr std::uint8_t candidate_flag = 0x20;
+// Set on a node of the original whose image stands for another node too
+// (see Balancer::claim_image): every AND over it is looked up.
+constexpr std::uint8_t coincident_flag = 0x40;
 
 /// A tree of more than one gate: its root and its leaves (literals of the
 /// original, stored at leaves[leaf_begin, leaf_begin + leaf_count)).
@@ -37,27 +35,30 @@ struct Region {
   bool is_xor;
 };
 
-/// The AND nodes of the result that a rebuilt node could coincide with,
-/// keyed by their fan-ins: open addressing over a power-of-two array, grown
-/// at half load. Each entry holds the node and whether it is the image of a
-/// node of the original (image_bit). Small (rebuilt trees and the copies
-/// next to them), so lookups mostly stay in cache.
+/// One entry of a CandidateTable: an AND node of the result and the node
+/// of the original it stands for (0: none yet).
+struct CandidateEntry {
+  NodeIndex node = 0;  // 0: empty slot (node 0 is never an AND)
+  NodeIndex owner = 0;
+};
+
+/// AND nodes of the result keyed by their fan-ins: open addressing over a
+/// power-of-two array, grown at half load. Small (rebuilt trees and the
+/// copies next to them), so lookups mostly stay in cache.
 class CandidateTable {
  public:
-  static constexpr NodeIndex image_bit = NodeIndex{1} << 31;
-
   /// The entry of the AND with fan-ins (a, b), a.code < b.code, or nullptr.
-  NodeIndex* find(Literal a, Literal b) {
+  CandidateEntry* find(Literal a, Literal b) {
     if (count_ == 0) return nullptr;
     const std::uint64_t key = key_of(a, b);
     for (std::size_t slot = slot_of(key);; slot = (slot + 1) & (keys_.size() - 1)) {
-      if (entries_[slot] == 0) return nullptr;
+      if (entries_[slot].node == 0) return nullptr;
       if (keys_[slot] == key) return &entries_[slot];
     }
   }
-  /// Adds the AND `entry` (node, maybe with image_bit) with fan-ins (a, b),
-  /// a.code < b.code, not present yet.
-  void insert(Literal a, Literal b, NodeIndex entry) {
+  /// Adds `entry` for the AND with fan-ins (a, b), a.code < b.code, not
+  /// present yet.
+  void insert(Literal a, Literal b, CandidateEntry entry) {
     if (2 * (count_ + 1) > keys_.size()) grow();
     place(key_of(a, b), entry);
     ++count_;
@@ -70,25 +71,25 @@ class CandidateTable {
   std::size_t slot_of(std::uint64_t key) const {
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & (keys_.size() - 1);
   }
-  void place(std::uint64_t key, NodeIndex entry) {
+  void place(std::uint64_t key, CandidateEntry entry) {
     std::size_t slot = slot_of(key);
-    while (entries_[slot] != 0)
+    while (entries_[slot].node != 0)
       slot = (slot + 1) & (keys_.size() - 1);
     keys_[slot] = key;
     entries_[slot] = entry;
   }
   void grow() {
     std::vector<std::uint64_t> old_keys(std::max<std::size_t>(1024, 2 * keys_.size()), 0);
-    std::vector<NodeIndex> old_entries(old_keys.size(), 0);
+    std::vector<CandidateEntry> old_entries(old_keys.size());
     old_keys.swap(keys_);
     old_entries.swap(entries_);
     for (std::size_t slot = 0; slot < old_keys.size(); ++slot) {
-      if (old_entries[slot] != 0) place(old_keys[slot], old_entries[slot]);
+      if (old_entries[slot].node != 0) place(old_keys[slot], old_entries[slot]);
     }
   }
 
   std::vector<std::uint64_t> keys_;
-  std::vector<NodeIndex> entries_;  // 0: empty slot (node 0 is never an AND)
+  std::vector<CandidateEntry> entries_;
   std::size_t count_ = 0;
 };
 
@@ -102,6 +103,8 @@ class Balancer {
     value_buffer_.assign_zeroed(std::size_t{aig.node_count()} * sizeof(std::uint32_t));
     levels_ = reinterpret_cast<std::uint32_t*>(value_buffer_.data());
     images_ = levels_;
+    tree_buffer_.assign_zeroed(std::size_t{aig.node_count()} * sizeof(std::uint32_t));
+    last_tree_ = reinterpret_cast<std::uint32_t*>(tree_buffer_.data());
   }
 
   Aig run(BalanceStatistics& statistics) {
@@ -281,7 +284,7 @@ class Balancer {
         if (leaf_repeats || balanced < level) {
           mark_rebuilt(node);
           for (std::uint32_t i = 0; i < region->leaf_count; ++i)
-            flags_[leaves_[region->leaf_begin + i].node()] |= candidate_flag;
+            last_tree_[leaves_[region->leaf_begin + i].node()] = node;
           ++(region->is_xor ? statistics.xor_trees : statistics.and_trees);
           level = std::min(level, balanced);
         }
@@ -301,11 +304,9 @@ class Balancer {
   Literal rebuilt_and(Literal a, Literal b) {
     if (hash_every_node_) return result_.create_and(a, b);
     if (a.code > b.code) std::swap(a, b);
-    if (const NodeIndex* entry = candidates_.find(a, b)) {
-      return Literal::of(*entry & ~CandidateTable::image_bit);
-    }
+    if (const CandidateEntry* entry = find_entry(a, b)) return Literal::of(entry->node);
     const Literal node = result_.append_unique_and(a, b);
-    candidates_.insert(a, b, node.node());
+    candidates_.insert(a, b, CandidateEntry{node.node(), 0});
     return node;
   }
   Literal rebuilt_xor(Literal a, Literal b) {
@@ -360,8 +361,7 @@ class Balancer {
     };
     auto and_of = [&](Literal a, Literal b) {
       if (a.code > b.code) std::swap(a, b);
-      if (const NodeIndex* entry = candidates_.find(a, b))
-        return Literal::of(*entry & ~CandidateTable::image_bit);
+      if (const CandidateEntry* entry = find_entry(a, b)) return Literal::of(entry->node);
       stand_in_levels_.push_back(1 + std::max(level_of(a), level_of(b)));
       return Literal::of(first_stand_in + static_cast<NodeIndex>(stand_in_levels_.size() - 1));
     };
@@ -370,8 +370,8 @@ class Balancer {
     };
     const Literal root = combine_shallowest_first(operands_, combine, level_of);
     if (root.node() >= first_stand_in) return false;
-    const NodeIndex* entry = table_entry(root);
-    tree_meets_image_ = entry != nullptr && (*entry & CandidateTable::image_bit) != 0;
+    const CandidateEntry* entry = table_entry(root);
+    tree_meets_image_ = entry != nullptr && entry->owner != 0;
     return tree_meets_image_;
   }
 
@@ -444,19 +444,25 @@ class Balancer {
     }
     std::sort(inner.begin(), inner.end());
     for (NodeIndex node : inner) {
-      images_[node] = copied_and(mapped(aig_.fanin0(node)), mapped(aig_.fanin1(node)), true).code;
+      images_[node] =
+          copied_and(mapped(aig_.fanin0(node)), mapped(aig_.fanin1(node)), true, node, true, true)
+              .code;
     }
     return Literal{images_[root]};
   }
 
-  /// The copy of an AND of the original over its fan-ins' images (a, b).
-  /// Until two nodes of the original share an image (hash_every_node_
-  /// unset), a and b are distinct, not complementary and not constant, and
-  /// no other copy has them (the original is structurally hashed), so the
-  /// node is appended without a lookup. A rebuilt node may have them only
-  /// if both fan-ins carry candidate_flag (`candidate`); then the table is
-  /// asked first and the copy joins it.
-  Literal copied_and(Literal a, Literal b, bool candidate) {
+  /// The copy of `original`, an AND of the original, over its fan-ins'
+  /// images (a, b). Until two nodes of the original share an image with no
+  /// table to tell (hash_every_node_ unset), a and b are distinct, not
+  /// complementary and not constant, and no other copy has them (the
+  /// original is structurally hashed), so the node is appended without a
+  /// lookup. A rebuilt node may have them only if both fan-ins may be
+  /// operands of a rebuilt tree, and another copy only if a fan-in carries
+  /// coincident_flag (`tracked`); then the tables are asked first. The
+  /// copy joins candidates_ when a later tree may rebuild it (`candidate`),
+  /// else coincident_users_ when `coincident`.
+  Literal copied_and(Literal a, Literal b, bool tracked, NodeIndex original, bool candidate,
+                     bool coincident) {
     if (hash_every_node_) return result_.create_and(a, b);
     if (a.code > b.code) std::swap(a, b);
     if (a.is_constant() || a.node() == b.node()) [[unlikely]] {
@@ -465,14 +471,26 @@ class Balancer {
       nodes_may_dangle_ = true;
       return result_.create_and(a, b);
     }
-    if (!candidate) return result_.append_unique_and(a, b);
-    if (NodeIndex* entry = candidates_.find(a, b)) {
-      claim_image(*entry);
-      return Literal::of(*entry & ~CandidateTable::image_bit);
+    if (!tracked) return result_.append_unique_and(a, b);
+    if (CandidateEntry* entry = find_entry(a, b)) {
+      const NodeIndex node = entry->node;
+      claim_image(*entry, original);
+      return Literal::of(node);
     }
     const Literal node = result_.append_unique_and(a, b);
-    candidates_.insert(a, b, node.node() | CandidateTable::image_bit);
+    if (candidate) {
+      candidates_.insert(a, b, CandidateEntry{node.node(), original});
+    } else if (coincident) {
+      coincident_users_.insert(a, b, CandidateEntry{node.node(), original});
+    }
     return node;
+  }
+
+  /// The entry of the AND with fan-ins (a, b), a.code < b.code, in either
+  /// table, or nullptr.
+  CandidateEntry* find_entry(Literal a, Literal b) {
+    if (CandidateEntry* entry = candidates_.find(a, b)) return entry;
+    return coincident_users_.find(a, b);
   }
 
   /// Switches to making every later node by create_and. Its hash table is
@@ -484,18 +502,46 @@ class Balancer {
     result_.reserve(aig_.node_count() - current_node_);
   }
 
-  /// The candidate table's entry for the node of `literal`, or nullptr.
-  NodeIndex* table_entry(Literal literal) {
+  /// The table entry for the node of `literal`, or nullptr.
+  CandidateEntry* table_entry(Literal literal) {
     if (!result_.is_and(literal.node())) return nullptr;
-    return candidates_.find(result_.fanin0(literal.node()), result_.fanin1(literal.node()));
+    return find_entry(result_.fanin0(literal.node()), result_.fanin1(literal.node()));
   }
 
-  /// Records that a table entry's node becomes the image of a node of the
-  /// original; if it was one already, two nodes now share it, and every
-  /// later node is hashed.
-  void claim_image(NodeIndex& entry) {
-    if ((entry & CandidateTable::image_bit) != 0) hash_every_node_from_here();
-    entry |= CandidateTable::image_bit;
+  /// Records that a table entry's node becomes the image of `claimant`, a
+  /// node of the original. If it stood for another one already, the two
+  /// now share an image: both are marked coincident_flag, so that every
+  /// later AND over either is looked up, and the ANDs already made over
+  /// the earlier one are entered in coincident_users_ (found by a scan of
+  /// the nodes since it). Should the scans grow long, every later node is
+  /// hashed instead.
+  void claim_image(CandidateEntry& entry, NodeIndex claimant) {
+    if (entry.owner == 0) {
+      entry.owner = claimant;
+      return;
+    }
+    if (hash_every_node_) return;
+    const NodeIndex owner = entry.owner;
+    flags_[claimant] |= coincident_flag;
+    if ((flags_[owner] & coincident_flag) != 0) return;  // its users are entered already
+    flags_[owner] |= coincident_flag;
+    scanned_nodes_ += current_node_ - owner;
+    if (scanned_nodes_ > aig_.node_count() / 8 + 4096) {
+      hash_every_node_from_here();
+      return;
+    }
+    for (NodeIndex user = owner + 1; user < current_node_; ++user) {
+      if ((flags_[user] & use_count_mask) == 0 || (flags_[user] & rebuilt_flag) != 0 ||
+          !aig_.is_and(user))
+        continue;
+      if (aig_.fanin0(user).node() != owner && aig_.fanin1(user).node() != owner) continue;
+      const Literal image{images_[user]};
+      if (!result_.is_and(image.node())) continue;
+      const Literal a = result_.fanin0(image.node());
+      const Literal b = result_.fanin1(image.node());
+      if (find_entry(a, b) == nullptr)
+        coincident_users_.insert(a, b, CandidateEntry{image.node(), user});
+    }
   }
 
   Aig build(BalanceStatistics& statistics) {
@@ -514,10 +560,17 @@ class Balancer {
       if ((flags & rebuilt_flag) == 0) {
         const Literal fanin0 = aig_.fanin0(node);
         const Literal fanin1 = aig_.fanin1(node);
-        const bool candidate =
-            (flags_[fanin0.node()] & flags_[fanin1.node()] & candidate_flag) != 0;
-        images_[node] = copied_and(mapped(fanin0), mapped(fanin1), candidate).code;
-        if (candidate) flags_[node] |= candidate_flag;
+        const std::uint8_t flags0 = flags_[fanin0.node()];
+        const std::uint8_t flags1 = flags_[fanin1.node()];
+        // Both fan-ins may be operands of trees up to `common`: a tree
+        // rebuilt before this node may have made this AND already, one
+        // rebuilt after it may make it again.
+        const std::uint32_t common = std::min(last_tree_[fanin0.node()], last_tree_[fanin1.node()]);
+        const bool coincident = ((flags0 | flags1) & coincident_flag) != 0;
+        images_[node] = copied_and(mapped(fanin0), mapped(fanin1), common != 0 || coincident, node,
+                                   common > node, coincident)
+                            .code;
+        last_tree_[node] = std::max(last_tree_[node], common);
       } else if (is_region) {
         Literal rebuilt = region->is_xor ? rebuild_xor_tree(*region) : rebuild_and_tree(*region);
         if (tree_meets_image_) {
@@ -532,11 +585,15 @@ class Balancer {
           rebuilt = rebuild_as_built(node);
           ++statistics.kept_as_built;
           nodes_may_dangle_ = true;  // the balanced tree's nodes
-        } else if (NodeIndex* entry = hash_every_node_ ? nullptr : table_entry(rebuilt)) {
-          claim_image(*entry);
+        } else if (CandidateEntry* entry = hash_every_node_ ? nullptr : table_entry(rebuilt)) {
+          claim_image(*entry, node);
         }
         images_[node] = rebuilt.code;
-        flags_[node] |= candidate_flag;
+        // Its image may be an operand of a later tree over all its leaves.
+        std::uint32_t common = ~std::uint32_t{0};
+        for (std::uint32_t i = 0; i < region->leaf_count; ++i)
+          common = std::min(common, last_tree_[leaves_[region->leaf_begin + i].node()]);
+        last_tree_[node] = std::max(last_tree_[node], common);
       }
       if (is_region) ++region;
       // Every leaf is no deeper than in the original (by induction), so
@@ -553,7 +610,7 @@ class Balancer {
   }
 
   const Aig& aig_;
-  ZeroedPageBuffer flag_buffer_, value_buffer_;
+  ZeroedPageBuffer flag_buffer_, value_buffer_, tree_buffer_;
   std::uint8_t* flags_ = nullptr;
   std::uint64_t reachable_ands_ = 0;
   std::vector<Region> regions_;
@@ -562,13 +619,21 @@ class Balancer {
   /// its image's code.
   std::uint32_t* levels_ = nullptr;
   std::uint32_t* images_ = nullptr;
+  /// Per node: the last rebuilt tree (by root) it may be an operand of, as
+  /// a leaf or as a node its balanced form may meet; 0 for none.
+  std::uint32_t* last_tree_ = nullptr;
   std::vector<std::uint32_t> leaf_levels_, combined_levels_;
   std::vector<Literal> sorted_leaves_, operands_, combined_;
   std::vector<NodeIndex> stack_;
   std::vector<std::uint32_t> stand_in_levels_;
   /// Set by balanced_tree_meets_image for the tree being rebuilt.
   bool tree_meets_image_ = false;
+  /// Rebuilt nodes and the copies a rebuilt node could coincide with.
   CandidateTable candidates_;
+  /// Other copies over nodes of the original that share an image.
+  CandidateTable coincident_users_;
+  /// Nodes scanned for the users of nodes that came to share an image.
+  std::uint64_t scanned_nodes_ = 0;
   /// Set once two nodes of the original may share an image (a tree folded
   /// to a constant or a leaf, or a copy met a rebuilt node that already
   /// stood for another): from then on every node is made by create_and,
