@@ -21,6 +21,9 @@ constexpr std::uint8_t use_count_mask = 0x3;
 constexpr std::uint8_t root_flag = 0x4;
 constexpr std::uint8_t absorbed_flag = 0x8;
 constexpr std::uint8_t rebuilt_flag = 0x10;
+// Set on a node of the original that may be an operand of a rebuilt tree
+// (last_tree_ holds the last such tree; it is read only when this is set).
+constexpr std::uint8_t tree_operand_flag = 0x20;
 // Set on a node of the original whose image stands for another node too
 // (see Balancer::claim_image): every AND over it is looked up.
 constexpr std::uint8_t coincident_flag = 0x40;
@@ -43,53 +46,71 @@ struct CandidateEntry {
 };
 
 /// AND nodes of the result keyed by their fan-ins: open addressing over a
-/// power-of-two array, grown at half load. Small (rebuilt trees and the
-/// copies next to them), so lookups mostly stay in cache.
+/// power-of-two array of slots (key and entry together, one cache line
+/// per probe), grown at half load, behind a filter of two bits per key in
+/// one 64-bit word (8 bits per slot), so that most lookups of an absent
+/// key touch neither.
 class CandidateTable {
  public:
   /// The entry of the AND with fan-ins (a, b), a.code < b.code, or nullptr.
   CandidateEntry* find(Literal a, Literal b) {
     if (count_ == 0) return nullptr;
     const std::uint64_t key = key_of(a, b);
-    for (std::size_t slot = slot_of(key);; slot = (slot + 1) & (keys_.size() - 1)) {
-      if (entries_[slot].node == 0) return nullptr;
-      if (keys_[slot] == key) return &entries_[slot];
+    const std::uint64_t hash = hash_of(key);
+    const std::uint64_t mask = filter_mask(hash);
+    if ((filter_[filter_word(hash)] & mask) != mask) return nullptr;
+    for (std::size_t slot = hash & (slots_.size() - 1);; slot = (slot + 1) & (slots_.size() - 1)) {
+      if (slots_[slot].entry.node == 0) return nullptr;
+      if (slots_[slot].key == key) return &slots_[slot].entry;
     }
   }
   /// Adds `entry` for the AND with fan-ins (a, b), a.code < b.code, not
   /// present yet.
   void insert(Literal a, Literal b, CandidateEntry entry) {
-    if (2 * (count_ + 1) > keys_.size()) grow();
+    if (2 * (count_ + 1) > slots_.size()) grow();
     place(key_of(a, b), entry);
     ++count_;
   }
 
  private:
+  struct Slot {
+    std::uint64_t key = 0;
+    CandidateEntry entry;
+  };
+
   static std::uint64_t key_of(Literal a, Literal b) {
     return (std::uint64_t{a.code} << 32) | b.code;
   }
-  std::size_t slot_of(std::uint64_t key) const {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & (keys_.size() - 1);
+  static std::uint64_t hash_of(std::uint64_t key) {
+    const std::uint64_t product = key * 0x9E3779B97F4A7C15ULL;
+    return product ^ (product >> 29);
+  }
+  // Filter bits from the hash's top bits, slots from its bottom bits.
+  static std::uint64_t filter_mask(std::uint64_t hash) {
+    return (std::uint64_t{1} << (hash >> 58)) | (std::uint64_t{1} << ((hash >> 52) & 63));
+  }
+  std::size_t filter_word(std::uint64_t hash) const {
+    return static_cast<std::size_t>(hash >> 20) & (filter_.size() - 1);
   }
   void place(std::uint64_t key, CandidateEntry entry) {
-    std::size_t slot = slot_of(key);
-    while (entries_[slot].node != 0)
-      slot = (slot + 1) & (keys_.size() - 1);
-    keys_[slot] = key;
-    entries_[slot] = entry;
+    const std::uint64_t hash = hash_of(key);
+    filter_[filter_word(hash)] |= filter_mask(hash);
+    std::size_t slot = hash & (slots_.size() - 1);
+    while (slots_[slot].entry.node != 0)
+      slot = (slot + 1) & (slots_.size() - 1);
+    slots_[slot] = Slot{key, entry};
   }
   void grow() {
-    std::vector<std::uint64_t> old_keys(std::max<std::size_t>(1024, 2 * keys_.size()), 0);
-    std::vector<CandidateEntry> old_entries(old_keys.size());
-    old_keys.swap(keys_);
-    old_entries.swap(entries_);
-    for (std::size_t slot = 0; slot < old_keys.size(); ++slot) {
-      if (old_entries[slot].node != 0) place(old_keys[slot], old_entries[slot]);
+    std::vector<Slot> old_slots(std::max<std::size_t>(1024, 2 * slots_.size()));
+    old_slots.swap(slots_);
+    filter_.assign(slots_.size() / 8, 0);  // 8 filter bits per slot
+    for (const Slot& slot : old_slots) {
+      if (slot.entry.node != 0) place(slot.key, slot.entry);
     }
   }
 
-  std::vector<std::uint64_t> keys_;
-  std::vector<CandidateEntry> entries_;
+  std::vector<Slot> slots_;
+  std::vector<std::uint64_t> filter_;
   std::size_t count_ = 0;
 };
 
@@ -284,7 +305,7 @@ class Balancer {
         if (leaf_repeats || balanced < level) {
           mark_rebuilt(node);
           for (std::uint32_t i = 0; i < region->leaf_count; ++i)
-            last_tree_[leaves_[region->leaf_begin + i].node()] = node;
+            set_last_tree(leaves_[region->leaf_begin + i].node(), node);
           ++(region->is_xor ? statistics.xor_trees : statistics.and_trees);
           level = std::min(level, balanced);
         }
@@ -373,6 +394,15 @@ class Balancer {
     const CandidateEntry* entry = table_entry(root);
     tree_meets_image_ = entry != nullptr && entry->owner != 0;
     return tree_meets_image_;
+  }
+
+  /// The last rebuilt tree `node` may be an operand of (0 for none).
+  std::uint32_t last_tree(NodeIndex node) const {
+    return (flags_[node] & tree_operand_flag) != 0 ? last_tree_[node] : 0;
+  }
+  void set_last_tree(NodeIndex node, std::uint32_t tree) {
+    last_tree_[node] = tree;
+    flags_[node] |= tree_operand_flag;
   }
 
   /// The tree's result when it folds to a constant or to one leaf: its
@@ -565,12 +595,15 @@ class Balancer {
         // Both fan-ins may be operands of trees up to `common`: a tree
         // rebuilt before this node may have made this AND already, one
         // rebuilt after it may make it again.
-        const std::uint32_t common = std::min(last_tree_[fanin0.node()], last_tree_[fanin1.node()]);
+        const std::uint32_t common =
+            (flags0 & flags1 & tree_operand_flag) == 0
+                ? 0
+                : std::min(last_tree_[fanin0.node()], last_tree_[fanin1.node()]);
         const bool coincident = ((flags0 | flags1) & coincident_flag) != 0;
         images_[node] = copied_and(mapped(fanin0), mapped(fanin1), common != 0 || coincident, node,
                                    common > node, coincident)
                             .code;
-        last_tree_[node] = std::max(last_tree_[node], common);
+        if (common > last_tree(node)) set_last_tree(node, common);
       } else if (is_region) {
         Literal rebuilt = region->is_xor ? rebuild_xor_tree(*region) : rebuild_and_tree(*region);
         if (tree_meets_image_) {
@@ -592,8 +625,8 @@ class Balancer {
         // Its image may be an operand of a later tree over all its leaves.
         std::uint32_t common = ~std::uint32_t{0};
         for (std::uint32_t i = 0; i < region->leaf_count; ++i)
-          common = std::min(common, last_tree_[leaves_[region->leaf_begin + i].node()]);
-        last_tree_[node] = std::max(last_tree_[node], common);
+          common = std::min(common, last_tree(leaves_[region->leaf_begin + i].node()));
+        if (common > last_tree(node)) set_last_tree(node, common);
       }
       if (is_region) ++region;
       // Every leaf is no deeper than in the original (by induction), so
