@@ -338,12 +338,6 @@ class Balancer {
   /// first with `combine`, as balanced_level does with their levels.
   template <typename Combine>
   Literal combine_shallowest_first(std::vector<Literal>& operands, Combine combine) {
-    return combine_shallowest_first(operands, combine,
-                                    [&](Literal literal) { return result_.level(literal); });
-  }
-  template <typename Combine, typename LevelOf>
-  Literal combine_shallowest_first(std::vector<Literal>& operands, Combine combine,
-                                   LevelOf level_of) {
     combined_.clear();
     std::size_t next_operand = 0;
     std::size_t next_combined = 0;
@@ -351,7 +345,7 @@ class Balancer {
       const bool from_operands =
           next_operand < operands.size() &&
           (next_combined == combined_.size() ||
-           level_of(operands[next_operand]) <= level_of(combined_[next_combined]));
+           result_.level(operands[next_operand]) <= result_.level(combined_[next_combined]));
       return from_operands ? operands[next_operand++] : combined_[next_combined++];
     };
     for (std::size_t remaining = operands.size(); remaining > 1; --remaining) {
@@ -369,28 +363,26 @@ class Balancer {
 
   /// True when combining operands_ (sorted by level) into a balanced AND
   /// tree (or XOR tree: `is_xor`) would end in a node that already stands
-  /// for a node of the original; then sets tree_meets_image_. Found without
-  /// making anything: nodes the table does not know get stand-in literals
-  /// beyond every node of the result, which no lookup can match.
+  /// for a node of the original; then sets tree_meets_image_. Found by
+  /// lookups alone, without making anything.
   bool balanced_tree_meets_image(bool is_xor) {
     if (hash_every_node_) return false;
-    const std::uint32_t first_stand_in = result_.node_count();
-    stand_in_levels_.clear();
-    auto level_of = [&](Literal literal) {
-      return literal.node() < first_stand_in ? result_.level(literal)
-                                             : stand_in_levels_[literal.node() - first_stand_in];
-    };
+    // Every combination lies in the cone of the last one, so the tree can
+    // only end in a node that exists when every combination exists: the
+    // first one the table lacks settles it.
+    bool all_exist = true;
     auto and_of = [&](Literal a, Literal b) {
+      if (!all_exist) return false_literal;
       if (a.code > b.code) std::swap(a, b);
       if (const CandidateEntry* entry = find_entry(a, b)) return Literal::of(entry->node);
-      stand_in_levels_.push_back(1 + std::max(level_of(a), level_of(b)));
-      return Literal::of(first_stand_in + static_cast<NodeIndex>(stand_in_levels_.size() - 1));
+      all_exist = false;
+      return false_literal;
     };
     auto combine = [&](Literal a, Literal b) {
       return is_xor ? !and_of(!and_of(a, !b), !and_of(!a, b)) : and_of(a, b);
     };
-    const Literal root = combine_shallowest_first(operands_, combine, level_of);
-    if (root.node() >= first_stand_in) return false;
+    const Literal root = combine_shallowest_first(operands_, combine);
+    if (!all_exist) return false;
     const CandidateEntry* entry = table_entry(root);
     tree_meets_image_ = entry != nullptr && entry->owner != 0;
     return tree_meets_image_;
@@ -658,7 +650,6 @@ class Balancer {
   std::vector<std::uint32_t> leaf_levels_, combined_levels_;
   std::vector<Literal> sorted_leaves_, operands_, combined_;
   std::vector<NodeIndex> stack_;
-  std::vector<std::uint32_t> stand_in_levels_;
   /// Set by balanced_tree_meets_image for the tree being rebuilt.
   bool tree_meets_image_ = false;
   /// Rebuilt nodes and the copies a rebuilt node could coincide with.
