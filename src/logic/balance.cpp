@@ -21,6 +21,9 @@ constexpr std::uint8_t use_count_mask = 0x3;
 constexpr std::uint8_t root_flag = 0x4;
 constexpr std::uint8_t absorbed_flag = 0x8;
 constexpr std::uint8_t rebuilt_flag = 0x10;
+// Set on every AND node in the output cone (by count_uses), so that later
+// passes need not read the node itself to know it.
+constexpr std::uint8_t and_flag = 0x80;
 // Set on a node of the original that may be an operand of a rebuilt tree
 // (last_tree_ holds the last such tree; it is read only when this is set).
 constexpr std::uint8_t tree_operand_flag = 0x20;
@@ -137,6 +140,8 @@ class Balancer {
 
  private:
   std::uint8_t uses(NodeIndex node) const { return flags_[node] & use_count_mask; }
+  /// True for an AND node in the output cone (after count_uses).
+  bool is_and(NodeIndex node) const { return (flags_[node] & and_flag) != 0; }
   void add_uses(NodeIndex node, std::uint8_t count) {
     const std::uint8_t total = std::min<std::uint8_t>(3, uses(node) + count);
     flags_[node] = static_cast<std::uint8_t>((flags_[node] & ~use_count_mask) | total);
@@ -150,6 +155,7 @@ class Balancer {
     }
     for (NodeIndex node = aig_.node_count(); node-- > 1;) {
       if (uses(node) == 0 || !aig_.is_and(node)) continue;
+      flags_[node] |= and_flag;
       ++reachable_ands_;
       add_uses(aig_.fanin0(node).node(), 1);
       add_uses(aig_.fanin1(node).node(), 1);
@@ -159,13 +165,13 @@ class Balancer {
   /// True when `node` is an XOR gate: !(x & y) & !(!x & !y) = x ^ y with
   /// both inner ANDs used by it alone; then sets x and y.
   bool xor_gate(NodeIndex node, Literal& x, Literal& y) const {
-    if (!aig_.is_and(node)) return false;
+    if (!is_and(node)) return false;
     const Literal first = aig_.fanin0(node);
     const Literal second = aig_.fanin1(node);
     if (!first.is_complemented() || !second.is_complemented()) return false;
     const NodeIndex p = first.node();
     const NodeIndex q = second.node();
-    if (!aig_.is_and(p) || !aig_.is_and(q) || uses(p) != 1 || uses(q) != 1) return false;
+    if ((flags_[p] & flags_[q] & and_flag) == 0 || uses(p) != 1 || uses(q) != 1) return false;
     // Fan-ins are ordered by code and complementing flips the lowest bit,
     // so the complemented pair comes in the same order.
     if (aig_.fanin0(q) != !aig_.fanin0(p) || aig_.fanin1(q) != !aig_.fanin1(p)) return false;
@@ -188,7 +194,7 @@ class Balancer {
     leaves_.reserve(2 * reachable_ands_ + 2);
     std::vector<Literal> stack;
     for (NodeIndex node = aig_.node_count(); node-- > 1;) {
-      if ((flags_[node] & root_flag) == 0 || !aig_.is_and(node)) continue;
+      if ((flags_[node] & (root_flag | and_flag)) != (root_flag | and_flag)) continue;
       Region region{node, static_cast<std::uint32_t>(leaves_.size()), 0, false};
       Literal x, y;
       if (xor_gate(node, x, y)) {
@@ -218,7 +224,7 @@ class Balancer {
           const Literal literal = stack.back();
           stack.pop_back();
           const NodeIndex inner = literal.node();
-          if (!literal.is_complemented() && aig_.is_and(inner) && uses(inner) == 1 &&
+          if (!literal.is_complemented() && (flags_[inner] & and_flag) != 0 && uses(inner) == 1 &&
               !xor_gate(inner, x, y)) {
             flags_[inner] |= absorbed_flag;
             stack.push_back(aig_.fanin0(inner));
@@ -284,7 +290,7 @@ class Balancer {
   void choose_regions_to_rebuild(BalanceStatistics& statistics) {
     auto region = regions_.rbegin();
     for (NodeIndex node = 1; node < aig_.node_count(); ++node) {
-      if (uses(node) == 0 || !aig_.is_and(node)) continue;
+      if (!is_and(node)) continue;
       std::uint32_t level =
           1 + std::max(levels_[aig_.fanin0(node).node()], levels_[aig_.fanin1(node).node()]);
       if (region != regions_.rend() && region->root == node) {
