@@ -44,20 +44,21 @@ struct BalanceStatistics {
 ///
 /// Promises, for every output: its level in the result is at most its
 /// level in `aig`, so depth() never increases (a rebuilt region that would
-/// come out deeper, or as a node standing for another, is copied as it was
-/// — see BalanceStatistics). The
+/// come out deeper is copied as it was — see BalanceStatistics). The
 /// result has at most as many ANDs as `aig` has in the cone of its outputs:
 /// a tree of g AND nodes has at most g + 1 leaves, rebuilt with at most g
 /// ANDs; an XOR tree of g gates (3g ANDs) with at most g + 1 leaves is
 /// rebuilt with at most 3g; a tree copied has the ANDs it had. Runs without
-/// recursion in time O(n log n) for n nodes, with about 5 bytes per node
+/// recursion in time O(n log n) for n nodes, with about 9 bytes per node
 /// and 4 per leaf of a tree of more than one gate besides the result.
-/// Nodes copied unchanged are appended without a hash lookup (the
-/// original is structurally hashed, so copies cannot coincide); only
-/// rebuilt nodes and the copies whose fan-ins could equal theirs go
-/// through a small table. Should two nodes of the original come out as one
-/// node (a tree folds to a constant or a leaf, or a copy meets a rebuilt
-/// node that stands for another), every later node is hashed in full.
+/// Nodes copied unchanged are appended without a hash lookup (`aig` is
+/// structurally hashed, as every Aig is, so copies cannot coincide); only
+/// rebuilt nodes and the copies whose fan-ins a rebuilt tree could combine
+/// go through a small table. When a copy comes out as a rebuilt node that
+/// already stands for another node of the original, the ANDs over either
+/// are looked up from then on (and those made over the earlier one are
+/// found by a scan); should such scans grow long, or a tree fold to a
+/// constant or a leaf, every later node is hashed in full.
 Aig balance(const Aig& aig, BalanceStatistics* statistics = nullptr);
 
 }  // namespace rnncc::logic
