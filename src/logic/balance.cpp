@@ -367,33 +367,6 @@ class Balancer {
                      [&](Literal a, Literal b) { return result_.level(a) < result_.level(b); });
   }
 
-  /// True when combining operands_ (sorted by level) into a balanced AND
-  /// tree (or XOR tree: `is_xor`) would end in a node that already stands
-  /// for a node of the original; then sets tree_meets_image_. Found by
-  /// lookups alone, without making anything.
-  bool balanced_tree_meets_image(bool is_xor) {
-    if (hash_every_node_) return false;
-    // Every combination lies in the cone of the last one, so the tree can
-    // only end in a node that exists when every combination exists: the
-    // first one the table lacks settles it.
-    bool all_exist = true;
-    auto and_of = [&](Literal a, Literal b) {
-      if (!all_exist) return false_literal;
-      if (a.code > b.code) std::swap(a, b);
-      if (const CandidateEntry* entry = find_entry(a, b)) return Literal::of(entry->node);
-      all_exist = false;
-      return false_literal;
-    };
-    auto combine = [&](Literal a, Literal b) {
-      return is_xor ? !and_of(!and_of(a, !b), !and_of(!a, b)) : and_of(a, b);
-    };
-    const Literal root = combine_shallowest_first(operands_, combine);
-    if (!all_exist) return false;
-    const CandidateEntry* entry = table_entry(root);
-    tree_meets_image_ = entry != nullptr && entry->owner != 0;
-    return tree_meets_image_;
-  }
-
   /// The last rebuilt tree `node` may be an operand of (0 for none).
   std::uint32_t last_tree(NodeIndex node) const {
     return (flags_[node] & tree_operand_flag) != 0 ? last_tree_[node] : 0;
@@ -427,7 +400,6 @@ class Balancer {
     if (operands_.empty()) return folded(true_literal);
     if (operands_.size() == 1) return folded(operands_.front());
     sort_by_level(operands_);
-    if (balanced_tree_meets_image(false)) return false_literal;
     return combine_shallowest_first(operands_,
                                     [&](Literal a, Literal b) { return rebuilt_and(a, b); });
   }
@@ -455,7 +427,6 @@ class Balancer {
     if (operands_.empty()) return folded(constant_literal(parity));
     if (operands_.size() == 1) return folded(operands_.front() ^ parity);
     sort_by_level(operands_);
-    if (balanced_tree_meets_image(true)) return false_literal;
     const Literal sum = combine_shallowest_first(
         operands_, [&](Literal a, Literal b) { return rebuilt_xor(a, b); });
     return sum ^ parity;
@@ -604,15 +575,7 @@ class Balancer {
         if (common > last_tree(node)) set_last_tree(node, common);
       } else if (is_region) {
         Literal rebuilt = region->is_xor ? rebuild_xor_tree(*region) : rebuild_and_tree(*region);
-        if (tree_meets_image_) {
-          // The balanced tree would be a node that already stands for
-          // another node of the original (two different trees over the
-          // same leaves). Sharing it would let copies above the two
-          // coincide unseen, so the tree is copied as it was instead.
-          tree_meets_image_ = false;
-          rebuilt = rebuild_as_built(node);
-          ++statistics.trees_met;
-        } else if (result_.level(rebuilt) > aig_.level(node)) {
+        if (result_.level(rebuilt) > aig_.level(node)) {
           rebuilt = rebuild_as_built(node);
           ++statistics.kept_as_built;
           nodes_may_dangle_ = true;  // the balanced tree's nodes
@@ -656,8 +619,6 @@ class Balancer {
   std::vector<std::uint32_t> leaf_levels_, combined_levels_;
   std::vector<Literal> sorted_leaves_, operands_, combined_;
   std::vector<NodeIndex> stack_;
-  /// Set by balanced_tree_meets_image for the tree being rebuilt.
-  bool tree_meets_image_ = false;
   /// Rebuilt nodes and the copies a rebuilt node could coincide with.
   CandidateTable candidates_;
   /// Other copies over nodes of the original that share an image.

@@ -17,9 +17,6 @@ struct BalanceStatistics {
   /// Regions whose balanced tree came out deeper than the original and were
   /// rebuilt as they were instead (never expected; kept as a guard).
   std::uint32_t kept_as_built = 0;
-  /// Trees whose balanced form came out as a node that already stood for
-  /// another node of the original, copied as they were instead (rare).
-  std::uint32_t trees_met = 0;
 };
 
 /// A copy of `aig` (structurally hashed, as every Aig) in which every
@@ -54,8 +51,9 @@ struct BalanceStatistics {
 /// Nodes copied unchanged are appended without a hash lookup (`aig` is
 /// structurally hashed, as every Aig is, so copies cannot coincide); only
 /// rebuilt nodes and the copies whose fan-ins a rebuilt tree could combine
-/// go through a small table. When a copy comes out as a rebuilt node that
-/// already stands for another node of the original, the ANDs over either
+/// go through a small table. When a copy or a rebuilt tree comes out as a
+/// node that already stands for another node of the original (two
+/// different trees over the same leaves balance alike), the ANDs over either
 /// are looked up from then on (and those made over the earlier one are
 /// found by a scan); should such scans grow long, or a tree fold to a
 /// constant or a leaf, every later node is hashed in full.
