@@ -72,7 +72,7 @@ void lstm_sequential(benchmark::State& state) {
 
 }  // namespace
 
-// About 10^7 ANDs each.
+// About 10^7 ANDs each (the LSTM at T = 32 now lowers to about 5 M).
 BENCHMARK(deltanet_scan)->Arg(64)->Unit(benchmark::kSecond)->Iterations(1);
-BENCHMARK(lstm_sequential)->Arg(32)->Unit(benchmark::kSecond)->Iterations(1);
+BENCHMARK(lstm_sequential)->Arg(64)->Unit(benchmark::kSecond)->Iterations(1);
 BENCHMARK_MAIN();
