@@ -235,7 +235,7 @@ fi # the circuit core, evaluation and compilation sections
 # --- depth balancing: logic::balance against the compile of the same circuit --
 if [[ -z $only || $only == balance ]]; then
 echo "== rnncc: depth balancing (about 10^7 ANDs)"
-for filter in deltanet_scan/64 lstm_sequential/32; do
+for filter in deltanet_scan/64 lstm_sequential/64; do
   json=$work/balance.json
   "$bin/balance_bench" --benchmark_filter="^$filter/" --benchmark_counters_tabular=true \
     --benchmark_out="$json" --benchmark_out_format=json | tail -1
