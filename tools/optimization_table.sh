@@ -8,12 +8,13 @@
 # fixed-point scans get --reassociate.
 #   tools/optimization_table.sh [SCAN_T [SEQUENTIAL_T [AND_CAP]]]
 #   RNNCC_TABLE_MODELS="pd gru"   only these models (default: every one)
+#   RNNCC_BINARY=path/to/rnncc     another build of rnncc
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scan_length=${1:-256}
 sequential_length=${2:-64}
 and_cap=${3:-4000000}
-rnncc=build/release/rnncc
+rnncc=${RNNCC_BINARY:-build/release/rnncc}
 abc=${RNNCC_ABC:-berkeley-abc}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
