@@ -18,14 +18,7 @@ namespace {
 
 using namespace rnncc;
 
-compile::CompileOptions options_for(std::string_view schedule, std::size_t length,
-                                    arith::ExactLowering lowering) {
-  compile::CompileOptions options;
-  options.schedule = compile::parse_schedule(schedule);
-  options.length = length;
-  options.exact_lowering = lowering;
-  return options;
-}
+using test::options_for;
 
 /// The linear examples, each in exact.
 const std::vector<std::string> linear_examples{

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rnncc/compile/compiler.hpp"
@@ -17,6 +18,17 @@ namespace rnncc::test {
 /// spelling, as --format takes it).
 model::Model load_example_model(const std::string& name,
                                 const std::optional<std::string>& format = std::nullopt);
+
+/// Compile options with `schedule` (its spelling), `length` steps and the
+/// exact lowering `lowering`, everything else at its default.
+inline compile::CompileOptions options_for(std::string_view schedule, std::size_t length,
+                                           arith::ExactLowering lowering) {
+  compile::CompileOptions options;
+  options.schedule = compile::parse_schedule(schedule);
+  options.length = length;
+  options.exact_lowering = lowering;
+  return options;
+}
 
 /// `text` written to a fresh temporary directory as `file_name`, then read
 /// by read_model_file (messages name that file).

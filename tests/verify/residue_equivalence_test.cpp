@@ -22,14 +22,7 @@ namespace {
 
 using namespace rnncc;
 
-compile::CompileOptions options_for(std::string_view schedule, std::size_t length,
-                                    arith::ExactLowering lowering) {
-  compile::CompileOptions options;
-  options.schedule = compile::parse_schedule(schedule);
-  options.length = length;
-  options.exact_lowering = lowering;
-  return options;
-}
+using test::options_for;
 
 /// The example in exact; the iterated-product model's inputs widened to the
 /// full range of their two bits, [-2, 1], so that every input pattern is
