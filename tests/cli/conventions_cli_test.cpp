@@ -24,7 +24,7 @@ using rnncc::test::TemporaryDirectory;
 namespace {
 
 std::string quoted_path(const std::filesystem::path& path) {
-  return fmt::format("'{}'", path.string());
+  return rnncc::test::shell_quoted(path.string());
 }
 
 /// The rnncc executable, quoted for the shell.

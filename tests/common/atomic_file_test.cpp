@@ -8,6 +8,7 @@
 
 #include <csignal>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <string>
 #include <thread>
@@ -128,24 +129,35 @@ TEST_CASE("an atomic file onto a directory is an InputError and leaves the direc
   CHECK(entries_in(directory.path()) == 1);
 }
 
+namespace {
+
+/// Runs `write_then_signal` in a child process that has `signal`'s default
+/// action (the test framework catches signals itself; the child runs as
+/// rnncc does) and checks that the signal, not an exit, ended it.
+void check_ended_by_signal(int signal, const std::function<void()>& write_then_signal) {
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::signal(signal, SIG_DFL);
+    write_then_signal();
+    ::_exit(0);  // not reached when the function raised the signal
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  CHECK(WIFSIGNALED(status));
+  CHECK(WTERMSIG(status) == signal);
+}
+
+}  // namespace
+
 TEST_CASE("a termination signal while an atomic file is open removes its temporary file") {
   for (int signal : {SIGTERM, SIGINT}) {
     rnncc::test::TemporaryDirectory directory;
-    const pid_t child = ::fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-      // The test framework catches signals itself; the child runs as rnncc
-      // does, with the default actions.
-      ::signal(signal, SIG_DFL);
+    check_ended_by_signal(signal, [&] {
       AtomicFile file(directory / "out.txt");
       file.write("half of it");
       ::raise(signal);
-      ::_exit(0);  // not reached: the signal ends the process
-    }
-    int status = 0;
-    REQUIRE(::waitpid(child, &status, 0) == child);
-    CHECK(WIFSIGNALED(status));
-    CHECK(WTERMSIG(status) == signal);
+    });
     CHECK(entries_in(directory.path()) == 0);
   }
 }
@@ -153,22 +165,14 @@ TEST_CASE("a termination signal while an atomic file is open removes its tempora
 TEST_CASE("a termination signal keeps what was flushed when the file is kept when interrupted") {
   for (int signal : {SIGTERM, SIGINT}) {
     rnncc::test::TemporaryDirectory directory;
-    const pid_t child = ::fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-      ::signal(signal, SIG_DFL);
+    check_ended_by_signal(signal, [&] {
       AtomicFile file(directory / "rows.csv");
       file.write("header\nrow 1\n");
       file.flush();
       file.keep_when_interrupted();
       file.write("row 2, still in the buffer");
       ::raise(signal);
-      ::_exit(0);
-    }
-    int status = 0;
-    REQUIRE(::waitpid(child, &status, 0) == child);
-    CHECK(WIFSIGNALED(status));
-    CHECK(WTERMSIG(status) == signal);
+    });
     // The flushed rows under the destination's name, nothing else.
     CHECK(entries_in(directory.path()) == 1);
     std::ifstream kept(directory / "rows.csv");
