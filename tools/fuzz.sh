@@ -4,9 +4,20 @@
 # corpus fuzz/corpus/HARNESS (new inputs go to build/fuzz/corpus/HARNESS).
 # Exits 1 if any harness crashes, leaks, times out or runs out of memory,
 # naming the reproducer; docs/reliability.md says how to replay one.
-#   tools/fuzz.sh [SECONDS per harness, default 60] [HARNESS...]
+#   tools/fuzz.sh [--runs N] [SECONDS per harness, default 60] [HARNESS...]
+# With --runs N a harness stops after N executions or SECONDS, whichever
+# comes first (a long run: --runs 10000000 with a generous time budget).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+runs_limit=
+if [[ ${1:-} == --runs ]]; then
+  if [[ ! ${2:-} =~ ^[1-9][0-9]*$ ]]; then
+    echo "fuzz: --runs needs a positive number of executions, not '${2:-}'" >&2
+    exit 2
+  fi
+  runs_limit=$2
+  shift 2
+fi
 seconds=${1:-60}
 shift || true
 RNNCC_PRESET=fuzz tools/setup.sh
@@ -42,6 +53,7 @@ for harness in "${harnesses[@]}"; do
   mkdir -p "$corpus" "$runs/$harness"
   options=(-max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048
     -artifact_prefix="$runs/$harness/" -print_final_stats=1)
+  [[ -n $runs_limit ]] && options+=(-runs="$runs_limit")
   dictionary=$(dictionary_of "$harness")
   [[ -n $dictionary ]] && options+=(-dict="$dictionary")
   log=$runs/$harness.log
@@ -51,13 +63,15 @@ for harness in "${harnesses[@]}"; do
   wait "$pid" || status=$?
   rm -rf "/dev/shm/rnncc-fuzz-$pid"
   executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+  added=$(sed -n 's/^stat::new_units_added: *//p' "$log" | tail -1)
   if ((status != 0)); then
     reproducer=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
     echo "fuzz: $harness FAILED (exit $status) after ${executions:-?} runs; reproducer: ${reproducer:-none written}; log: $log" >&2
     grep -m3 -E 'ERROR: |rnncc fuzz finding|runtime error|uncaught' "$log" >&2 || true
     failed+=("$harness")
   else
-    echo "fuzz: $harness ok, ${executions:-?} runs in ${seconds} s"
+    echo "fuzz: $harness ok, ${executions:-?} runs (${rate:-?} exec/s, ${added:-?} new corpus units)"
   fi
 done
 if ((${#failed[@]})); then
@@ -65,4 +79,4 @@ if ((${#failed[@]})); then
   echo "fuzz: replay a reproducer with build/fuzz/fuzz/HARNESS_fuzz FILE" >&2
   exit 1
 fi
-echo "fuzz: all ${#harnesses[@]} harnesses ran ${seconds} s each without a finding"
+echo "fuzz: all ${#harnesses[@]} harnesses ran without a finding (budget ${seconds} s${runs_limit:+ or $runs_limit runs} each)"
