@@ -1,7 +1,8 @@
 // Structural hashing throughput and memory: AND nodes created per second and
 // bytes per node, on a random AIG of 10^7 ANDs, a 256-bit Wallace
-// multiplier built from scratch, and a re-strash of an AIGER file (ABC's own
-// 256-bit multiplier, path in RNNCC_BENCH_MULTIPLIER; tools/bench.sh makes it).
+// multiplier built from scratch, a thousand AIGs of 100 ANDs each, and a
+// re-strash of an AIGER file (ABC's own 256-bit multiplier, path in
+// RNNCC_BENCH_MULTIPLIER; tools/bench.sh makes it).
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -90,6 +91,33 @@ void BM_WallaceMultiplier256(benchmark::State& state) {
   state.counters["bytes_per_node"] = bytes_per_node;
 }
 
+// Many small circuits, as readers, tests and per-operation lowerings make
+// them: the fixed cost of an Aig (its hash table) dominates here.
+void BM_SmallAigs(benchmark::State& state) {
+  constexpr int circuit_count = 1'000, input_count = 8, and_count = 100;
+  const auto& choices = random_choices();
+  for (auto _ : state) {
+    for (int circuit = 0; circuit < circuit_count; ++circuit) {
+      Aig aig;
+      std::vector<Literal> literals;
+      for (int i = 0; i < input_count; ++i)
+        literals.push_back(aig.create_input());
+      for (int i = 0; i < and_count; ++i) {
+        const std::size_t choice =
+            2 * (std::size_t{static_cast<unsigned>(circuit)} * and_count + i);
+        const std::uint64_t first = choices[choice], second = choices[choice + 1];
+        Literal a = literals[first % literals.size()] ^ static_cast<bool>(first >> 63);
+        Literal b = literals[second % literals.size()] ^ static_cast<bool>(second >> 63);
+        literals.push_back(aig.create_and(a, b));
+      }
+      aig.create_output(literals.back());
+      benchmark::DoNotOptimize(aig.depth());
+    }
+  }
+  state.counters["aigs_per_second"] = benchmark::Counter(
+      static_cast<double>(circuit_count) * state.iterations(), benchmark::Counter::kIsRate);
+}
+
 // Rebuilds every AND of a circuit into a fresh Aig, as ABC's `&st` does.
 void BM_RestrashAbcMultiplier(benchmark::State& state) {
   const char* path = std::getenv("RNNCC_BENCH_MULTIPLIER");
@@ -124,5 +152,6 @@ void BM_RestrashAbcMultiplier(benchmark::State& state) {
 BENCHMARK(BM_RandomAigReserved)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_RandomAigGrowing)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_WallaceMultiplier256)->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK(BM_SmallAigs)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_RestrashAbcMultiplier)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK_MAIN();

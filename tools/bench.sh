@@ -130,6 +130,8 @@ record strash/wallace_multiplier_256 ands_per_second \
   "$(figure "$json" BM_WallaceMultiplier256 ands_per_second 1e-6)" "M ANDs/s" \
   "ABC &st of its own multiplier, best of 5 runs of 10" "$restrash_abc"
 record strash/wallace_multiplier_256 bytes_per_node "$(figure "$json" BM_WallaceMultiplier256 bytes_per_node)" bytes
+record strash/small_aigs aigs_per_second "$(figure "$json" BM_SmallAigs aigs_per_second 1e-3)" \
+  "thousand AIGs/s"
 for case in RandomAigReserved RandomAigGrowing; do
   name=strash/random_aig_$(tr '[:upper:]' '[:lower:]' <<<"${case#RandomAig}")
   record "$name" ands_per_second "$(figure "$json" "BM_$case" ands_per_second 1e-6)" "M ANDs/s"

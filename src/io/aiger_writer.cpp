@@ -24,21 +24,26 @@ using logic::Aig;
 using logic::Literal;
 using logic::NodeIndex;
 
-/// A fixed block of bytes filled by the encoder and handed to `sink_` when
-/// full. Every put_* call that writes a bounded number of bytes first makes
-/// sure that many bytes are free.
+/// A block of bytes filled by the encoder and handed to `sink_` when full.
+/// Every put_* call that writes a bounded number of bytes first makes sure
+/// that many bytes are free. The block is 1 MiB for large circuits and no
+/// larger than a small circuit's file needs (at least 4 KiB).
 class BlockOutput {
  public:
-  static constexpr std::size_t block_bytes = std::size_t{1} << 20;
+  static constexpr std::size_t largest_block_bytes = std::size_t{1} << 20;
+  static constexpr std::size_t smallest_block_bytes = std::size_t{1} << 12;
   /// Enough for the largest bounded record (three decimals or two varints).
   static constexpr std::size_t record_bytes = 64;
 
-  explicit BlockOutput(std::function<void(std::string_view)> sink)
-      : sink_(std::move(sink)), block_(new char[block_bytes]), cursor_(block_.get()) {}
+  BlockOutput(std::function<void(std::string_view)> sink, const Aig& aig)
+      : sink_(std::move(sink)),
+        block_bytes_(block_bytes_for(aig)),
+        block_(new char[block_bytes_]),
+        cursor_(block_.get()) {}
 
   /// Makes room for one bounded record.
   void make_room() {
-    if (static_cast<std::size_t>(block_.get() + block_bytes - cursor_) < record_bytes) flush();
+    if (static_cast<std::size_t>(block_.get() + block_bytes_ - cursor_) < record_bytes) flush();
   }
   void put_char(char c) { *cursor_++ = c; }
   void put_decimal(std::uint64_t value) {
@@ -55,7 +60,7 @@ class BlockOutput {
   /// Any number of bytes (names, comments).
   void put_text(std::string_view text) {
     while (!text.empty()) {
-      std::size_t free = static_cast<std::size_t>(block_.get() + block_bytes - cursor_);
+      std::size_t free = static_cast<std::size_t>(block_.get() + block_bytes_ - cursor_);
       if (free == 0) {
         flush();
         continue;
@@ -72,7 +77,16 @@ class BlockOutput {
   }
 
  private:
+  /// About the bytes of `aig`'s ASCII file without names (three decimals of
+  /// up to ten digits a line), within the smallest and largest block.
+  static std::size_t block_bytes_for(const Aig& aig) {
+    const std::uint64_t estimate =
+        32 * (std::uint64_t{aig.node_count()} + aig.output_count()) + smallest_block_bytes;
+    return static_cast<std::size_t>(std::min<std::uint64_t>(largest_block_bytes, estimate));
+  }
+
   std::function<void(std::string_view)> sink_;
+  std::size_t block_bytes_;
   std::unique_ptr<char[]> block_;
   char* cursor_;
 };
@@ -235,7 +249,7 @@ void check_latches(const logic::SequentialAig& circuit) {
 std::string write_aiger(const Aig& aig, AigerFormat format) {
   check_names(aig, "AIGER output");
   std::string bytes;
-  BlockOutput output([&](std::string_view block) { bytes.append(block); });
+  BlockOutput output([&](std::string_view block) { bytes.append(block); }, aig);
   encode(aig, {}, format, output);
   return bytes;
 }
@@ -244,7 +258,7 @@ std::string write_aiger(const logic::SequentialAig& circuit, AigerFormat format)
   check_latches(circuit);
   check_names(circuit.aig, "AIGER output");
   std::string bytes;
-  BlockOutput output([&](std::string_view block) { bytes.append(block); });
+  BlockOutput output([&](std::string_view block) { bytes.append(block); }, circuit.aig);
   encode(circuit.aig, circuit.latch_initial, format, output);
   return bytes;
 }
@@ -254,23 +268,25 @@ void write_aiger_file(const logic::SequentialAig& circuit, const std::filesystem
   check_latches(circuit);
   check_names(circuit.aig, path.string());
   AtomicFile file(path);
-  BlockOutput output([&](std::string_view block) { file.write(block); });
+  BlockOutput output([&](std::string_view block) { file.write(block); }, circuit.aig);
   encode(circuit.aig, circuit.latch_initial, format, output);
   file.commit();
 }
 
 void write_aiger(const Aig& aig, AigerFormat format, std::ostream& out) {
   check_names(aig, "AIGER output");
-  BlockOutput output([&](std::string_view block) {
-    out.write(block.data(), static_cast<std::streamsize>(block.size()));
-  });
+  BlockOutput output(
+      [&](std::string_view block) {
+        out.write(block.data(), static_cast<std::streamsize>(block.size()));
+      },
+      aig);
   encode(aig, {}, format, output);
 }
 
 void write_aiger_file(const Aig& aig, const std::filesystem::path& path, AigerFormat format) {
   check_names(aig, path.string());
   AtomicFile file(path);
-  BlockOutput output([&](std::string_view block) { file.write(block); });
+  BlockOutput output([&](std::string_view block) { file.write(block); }, aig);
   encode(aig, {}, format, output);
   file.commit();
 }

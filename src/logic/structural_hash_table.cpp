@@ -28,6 +28,15 @@ void StructuralHashTable::clear_recent(NodeIndex first_recent) {
   first_recent_ = first_recent;
 }
 
+void StructuralHashTable::make_recent_room(NodeIndex node, const NodeStore& nodes) {
+  if (recent_.full() && recent_.capacity() < RecentNodeIndex::maximum_capacity &&
+      node - first_recent_ < RecentNodeIndex::offset_limit) {
+    recent_.grow(first_recent_, nodes);
+  } else {
+    flush_recent(node, nodes);
+  }
+}
+
 void StructuralHashTable::reset_filter(std::size_t slot_count) {
   const std::size_t filter_words =
       std::min(maximum_filter_words, std::bit_ceil(std::max<std::size_t>(slot_count / 8, 1)));
@@ -187,7 +196,8 @@ void StructuralHashTable::release() {
   tables_.resize(1);
   region_bits_ = 0;
   filter_.assign(1, 0);
-  clear_recent(1);
+  recent_.shrink();
+  first_recent_ = 1;
 }
 
 void StructuralHashTable::rebuild_for(std::size_t entry_count, std::uint64_t node_index_limit,
@@ -210,7 +220,7 @@ void StructuralHashTable::rebuild_single(std::size_t slot_count, std::uint64_t n
 }
 
 std::size_t StructuralHashTable::memory_bytes() const {
-  std::size_t bytes = filter_.capacity() * sizeof(std::uint64_t) + sizeof recent_ +
+  std::size_t bytes = filter_.capacity() * sizeof(std::uint64_t) + recent_.memory_bytes() +
                       tables_.capacity() * sizeof(NodeIndexTable);
   for (const NodeIndexTable& table : tables_)
     bytes += table.memory_bytes();

@@ -21,7 +21,8 @@ namespace rnncc::logic {
 ///   fan-in, so insertions land in the few regions that are in cache,
 ///   and a full region's table resizes alone from its own slots instead
 ///   of one table of gigabytes re-inserting every AND.
-/// - a small index of the most recent nodes (up to 32,768; RecentNodeIndex),
+/// - a small index of the most recent nodes (up to 32,768; RecentNodeIndex,
+///   which starts at 128 and grows with the circuit),
 ///   not yet in a main table. It lives in cache and compares eight hash
 ///   tags at once; when full, its nodes move to the main tables in one pass
 ///   that prefetches their slots ahead of use.
@@ -94,6 +95,9 @@ class StructuralHashTable {
   template <bool into_regions>
   void move_recent_to_main_tables(NodeIndex end, const NodeStore& nodes);
   void clear_recent(NodeIndex first_recent);
+  /// Before inserting `node` into a full recent index, or one whose offsets
+  /// cannot reach `node`: grows the index while it may, else flushes it.
+  void make_recent_room(NodeIndex node, const NodeStore& nodes);
   /// Makes room in region table `table` for one more entry and node
   /// `node`: makes the table, or resizes it from its own slots when full
   /// or when its slots cannot hold the index.
@@ -133,9 +137,8 @@ inline void StructuralHashTable::insert(NodeIndex node, std::uint64_t hash_value
                                         const NodeStore& nodes) {
   if (recent_.size() == 0) {
     first_recent_ = node;  // the index is empty already
-  } else if (recent_.size() == RecentNodeIndex::capacity ||
-             node - first_recent_ >= RecentNodeIndex::offset_limit) {
-    flush_recent(node, nodes);
+  } else if (recent_.full() || node - first_recent_ >= RecentNodeIndex::offset_limit) {
+    make_recent_room(node, nodes);
   }
   recent_.insert(node - first_recent_, hash_value);
 }

@@ -6,6 +6,7 @@
 // apart).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <map>
@@ -21,8 +22,6 @@ using rnncc::logic::NodeStore;
 using rnncc::logic::RecentNodeIndex;
 
 namespace {
-
-constexpr std::uint64_t bucket_mask = RecentNodeIndex::bucket_count - 1;
 
 /// A node store whose node k (k >= 1) has the fan-ins (2k, 2k + 1).
 NodeStore numbered_nodes(NodeIndex count) {
@@ -52,6 +51,7 @@ TEST_CASE("recent node index: one bucket's overflow runs through the following b
   const NodeIndex base = 100;
   const NodeStore nodes = numbered_nodes(base + 200);
   RecentNodeIndex index;
+  const std::uint64_t bucket_mask = index.bucket_mask();
   std::map<NodeIndex, std::uint64_t> hashes;
   // 60 entries hashed to bucket 5 and 60 to the last bucket (which wraps
   // to bucket 0), with only four distinct tags among each 60.
@@ -85,12 +85,15 @@ TEST_CASE("recent node index: filled to capacity with random hashes, every entry
   std::mt19937_64 random(7);
   for (int round = 0; round < 3; ++round) {
     RecentNodeIndex index;
+    while (index.capacity() < RecentNodeIndex::maximum_capacity)
+      index.grow(base, nodes);  // empty: nothing to rehash
+    const std::uint64_t bucket_mask = index.bucket_mask();
     std::map<NodeIndex, std::uint64_t> hashes;
     // Offsets spread over the whole offset range; a third of the hashes
     // share their bucket and tag bits with the entry before.
     std::uint64_t previous_hash = random();
-    for (std::size_t entry = 0; entry < RecentNodeIndex::capacity; ++entry) {
-      const bool odd = entry + 1 < RecentNodeIndex::capacity && (random() & 1) != 0;
+    for (std::size_t entry = 0; entry < RecentNodeIndex::maximum_capacity; ++entry) {
+      const bool odd = entry + 1 < RecentNodeIndex::maximum_capacity && (random() & 1) != 0;
       const auto offset = static_cast<std::uint32_t>(2 * entry + (odd ? 1 : 0));
       std::uint64_t hash_value = random();
       if (random() % 3 == 0) {
@@ -101,7 +104,7 @@ TEST_CASE("recent node index: filled to capacity with random hashes, every entry
       index.insert(offset, hash_value);
       hashes[base + offset] = hash_value;
     }
-    REQUIRE(index.size() == RecentNodeIndex::capacity);
+    REQUIRE(index.size() == RecentNodeIndex::maximum_capacity);
     check_against(index, hashes, base, nodes);
     // Every node left out (odd and even offsets alternate) is absent.
     std::size_t absent_checked = 0;
@@ -113,4 +116,44 @@ TEST_CASE("recent node index: filled to capacity with random hashes, every entry
     }
     CHECK(absent_checked > 30000);
   }
+}
+
+TEST_CASE("recent node index: growing keeps every entry, rehashed from its node record") {
+  // Entries hashed as the structural hash table hashes them (fanin_hash of
+  // the record's fan-ins), since growth recomputes each hash from the node.
+  const NodeIndex base = 40;
+  const NodeStore nodes = numbered_nodes(base + RecentNodeIndex::offset_limit);
+  std::mt19937_64 random(11);
+  RecentNodeIndex index;
+  CHECK(index.capacity() == RecentNodeIndex::initial_capacity);
+  CHECK(index.memory_bytes() < 1024);
+  std::map<NodeIndex, std::uint64_t> hashes;
+  std::uint32_t offset = 0;
+  std::size_t growths = 0;
+  while (true) {
+    while (!index.full()) {
+      offset += 1 + static_cast<std::uint32_t>(random() % 2);
+      const NodeRecord& record = nodes[base + offset];
+      const std::uint64_t hash_value = rnncc::logic::fanin_hash(record.fanin0, record.fanin1);
+      index.insert(offset, hash_value);
+      hashes[base + offset] = hash_value;
+    }
+    check_against(index, hashes, base, nodes);
+    CHECK(index.size() == hashes.size());
+    if (index.capacity() == RecentNodeIndex::maximum_capacity) break;
+    const std::size_t before = index.capacity();
+    index.grow(base, nodes);
+    ++growths;
+    CHECK(index.capacity() == std::min(RecentNodeIndex::maximum_capacity, 4 * before));
+    CHECK(index.size() == hashes.size());
+    CHECK(!index.full());
+    check_against(index, hashes, base, nodes);
+  }
+  CHECK(growths == 4);  // 128 -> 512 -> 2,048 -> 8,192 -> 32,768
+  // Shrinking forgets every entry and frees the large arrays.
+  index.shrink();
+  CHECK(index.size() == 0);
+  CHECK(index.capacity() == RecentNodeIndex::initial_capacity);
+  const NodeRecord& record = nodes[hashes.begin()->first];
+  CHECK(index.find(record.fanin0, record.fanin1, hashes.begin()->second, base, nodes) == 0);
 }
