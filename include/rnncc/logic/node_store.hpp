@@ -76,7 +76,8 @@ class NodeStore {
   /// whole chunks.
   void grow_to(std::size_t count) {
     if (first_chunk_capacity_ < chunk_size) {
-      std::size_t wanted = first_chunk_capacity_ == 0 ? initial_capacity : 4 * first_chunk_capacity_;
+      std::size_t wanted =
+          first_chunk_capacity_ == 0 ? initial_capacity : 4 * first_chunk_capacity_;
       while (wanted < count && wanted < chunk_size)
         wanted *= 4;
       wanted = wanted < chunk_size ? wanted : chunk_size;
