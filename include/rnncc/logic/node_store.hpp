@@ -56,8 +56,7 @@ class NodeStore {
     if (kept_chunks < chunks_.size()) {
       chunks_.resize(kept_chunks);
       chunks_.shrink_to_fit();
-      capacity_ = kept_chunks == 0 ? 0 : kept_chunks * chunk_size;
-      if (kept_chunks == 0) first_chunk_capacity_ = 0;
+      capacity_ = kept_chunks * chunk_size;
     }
   }
   /// Allocates room for `count` records up front.
@@ -73,11 +72,11 @@ class NodeStore {
  private:
   /// Makes room for at least `count` records: grows the first chunk
   /// (fourfold, at least to `count`, at most to the chunk size), then adds
-  /// whole chunks.
+  /// whole chunks. While the first chunk is the only one and not yet whole,
+  /// capacity_ is its length.
   void grow_to(std::size_t count) {
-    if (first_chunk_capacity_ < chunk_size) {
-      std::size_t wanted =
-          first_chunk_capacity_ == 0 ? initial_capacity : 4 * first_chunk_capacity_;
+    if (capacity_ < chunk_size) {
+      std::size_t wanted = capacity_ == 0 ? initial_capacity : 4 * capacity_;
       while (wanted < count && wanted < chunk_size)
         wanted *= 4;
       wanted = wanted < chunk_size ? wanted : chunk_size;
@@ -88,7 +87,6 @@ class NodeStore {
       } else {
         chunks_[0] = std::move(chunk);
       }
-      first_chunk_capacity_ = wanted;
       capacity_ = wanted;
     }
     const std::size_t wanted_chunks = (count + chunk_size - 1) >> chunk_bits;
@@ -101,8 +99,7 @@ class NodeStore {
 
   std::vector<std::unique_ptr<NodeRecord[]>> chunks_;
   std::size_t size_ = 0;
-  std::size_t capacity_ = 0;              // records allocated
-  std::size_t first_chunk_capacity_ = 0;  // records in the first chunk (0 without chunks)
+  std::size_t capacity_ = 0;  // records allocated
 };
 
 }  // namespace rnncc::logic
