@@ -10,6 +10,13 @@
 
 namespace rnncc::arith::detail {
 
+MemberGrid member_grid(const Format& format) {
+  const RepresentableRange range = representable_range(format);
+  const mpq_class step = resolution(format);
+  return {mpq_class(range.lowest / step).get_num(), mpq_class(range.highest / step).get_num(),
+          step.get_den()};
+}
+
 RepresentableRange grid_range(const MemberGrid& grid) {
   mpq_class lowest(grid.lowest, grid.denominator);
   mpq_class highest(grid.highest, grid.denominator);

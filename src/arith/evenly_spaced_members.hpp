@@ -19,6 +19,10 @@ struct MemberGrid {
   mpz_class denominator;
 };
 
+/// The members of a finite format as a grid (lowest and highest over the
+/// format's resolution); throws std::invalid_argument for exact.
+MemberGrid member_grid(const Format& format);
+
 /// [lowest, highest] / denominator, in lowest terms.
 RepresentableRange grid_range(const MemberGrid& grid);
 

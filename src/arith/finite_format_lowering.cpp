@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "evenly_spaced_members.hpp"
 #include "rnncc/arith/reference.hpp"
 #include "rnncc/word/compare.hpp"
 #include "rnncc/word/rescale.hpp"
@@ -20,11 +21,10 @@ FiniteFormatLowering::FiniteFormatLowering(logic::Aig& aig, Format format,
     : FormatLoweringUnit(aig, std::move(format), architecture) {
   const Format& own = this->format();
   width_ = *width_in_bits(own);
-  const RepresentableRange range = representable_range(own);
-  const mpq_class step = resolution(own);
-  lowest_ = mpq_class(range.lowest / step).get_num();
-  highest_ = mpq_class(range.highest / step).get_num();
-  denominator_ = step.get_den();
+  MemberGrid grid = member_grid(own);
+  lowest_ = std::move(grid.lowest);
+  highest_ = std::move(grid.highest);
+  denominator_ = std::move(grid.denominator);
   signedness_ = lowest_ < 0 ? word::Signedness::signed_ : word::Signedness::unsigned_;
 }
 

@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "big_integer.hpp"
+#include "evenly_spaced_members.hpp"
 #include "format_lowering_unit.hpp"
 #include "rnncc/arith/reference.hpp"
 #include "rnncc/common/assert.hpp"
@@ -38,11 +39,10 @@ NarrowedLowering::NarrowedLowering(FormatLowering& lowering,
   const Format& format = lowering.format();
   RNNCC_ASSERT(is_finite(format));
   width_ = *width_in_bits(format);
-  const RepresentableRange range = representable_range(format);
-  const mpq_class step = resolution(format);
-  lowest_ = mpq_class(range.lowest / step).get_num();
-  highest_ = mpq_class(range.highest / step).get_num();
-  denominator_ = step.get_den();
+  MemberGrid grid = member_grid(format);
+  lowest_ = std::move(grid.lowest);
+  highest_ = std::move(grid.highest);
+  denominator_ = std::move(grid.denominator);
   fraction_bits_ = bit_length(denominator_) - 1;
   is_residue_ = std::holds_alternative<ResidueFormat>(format);
   const auto* fixed = std::get_if<FixedFormat>(&format);

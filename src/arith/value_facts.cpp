@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "big_integer.hpp"
+#include "evenly_spaced_members.hpp"
 #include "rnncc/arith/format_lowering.hpp"
 #include "rnncc/arith/reference.hpp"
 #include "rnncc/common/assert.hpp"
@@ -31,11 +32,10 @@ Layout layout_of(const Format& format) {
   RNNCC_ASSERT(is_finite(format));
   Layout layout;
   layout.width = *width_in_bits(format);
-  const RepresentableRange range = representable_range(format);
-  const mpq_class step = resolution(format);
-  layout.lowest = mpq_class(range.lowest / step).get_num();
-  layout.highest = mpq_class(range.highest / step).get_num();
-  layout.denominator = step.get_den();
+  detail::MemberGrid grid = detail::member_grid(format);
+  layout.lowest = std::move(grid.lowest);
+  layout.highest = std::move(grid.highest);
+  layout.denominator = std::move(grid.denominator);
   layout.is_residue = std::holds_alternative<ResidueFormat>(format);
   if (const auto* fixed = std::get_if<FixedFormat>(&format)) {
     layout.saturates = fixed->overflow == word::Overflow::saturate;
